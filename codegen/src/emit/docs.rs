@@ -1,0 +1,87 @@
+//! Doc comments carrying the documentation's descriptions.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Member, Text};
+
+/// `#[doc = "..."]` attributes, one per line.
+pub fn attrs(lines: &[String]) -> TokenStream {
+    let lines = lines.iter().map(|line| {
+        let line = if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        };
+        quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+/// Both languages of a text, English first, as paragraphs.
+pub fn text(text: &Text) -> Vec<String> {
+    let mut lines = Vec::new();
+    for part in [&text.en, &text.zh].into_iter().flatten() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        // Each source line is its own paragraph: doc tables flatten lists into lines,
+        // and a lazy continuation would confuse rustdoc and clippy.
+        for (i, line) in part.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+            if i > 0 {
+                lines.push(String::new());
+            }
+            lines.push(escape(line));
+        }
+    }
+    lines
+}
+
+/// A member's description, then what else its table row says.
+pub fn member(member: &Member) -> Vec<String> {
+    let mut lines = text(&member.docs.description);
+    let mut facts = Vec::new();
+    if let Some(doc_type) = &member.docs.doc_type {
+        facts.push(format!("Documented type: `{}`.", doc_type.replace('`', "'")));
+    }
+    if member.docs.documented_required.is_none() {
+        facts.push("The docs do not say whether this is mandatory.".to_owned());
+    }
+    if let Some(default) = &member.docs.default {
+        facts.push(format!("Default: `{}`.", default.replace('`', "'")));
+    }
+    if let Some(range) = &member.docs.range {
+        facts.push(format!("Range: {}.", escape(range)));
+    }
+    if !member.docs.values.is_empty() {
+        let values: Vec<String> = member
+            .docs
+            .values
+            .iter()
+            .map(|v| format!("`{}`", v.replace('`', "'")))
+            .collect();
+        facts.push(format!("Values: {}.", values.join(", ")));
+    }
+    if let Some(note) = &member.docs.note {
+        facts.push(format!("Note: {}", escape(note)));
+    }
+    if !facts.is_empty() {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(facts);
+    }
+    lines
+}
+
+/// Keeps documentation prose from being read as links, HTML or code by rustdoc.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.trim().replace('\t', "    ").chars() {
+        if matches!(c, '[' | ']' | '<' | '>' | '`' | '*' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}

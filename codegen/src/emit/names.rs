@@ -1,0 +1,43 @@
+//! Identifiers and type tokens.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::Type;
+
+/// An identifier from a derived name; `r#type` becomes a raw identifier.
+pub fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// The name as it reads without `r#`, for messages and serde renames.
+pub fn plain(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+pub fn rust_type(ty: &Type) -> TokenStream {
+    match ty {
+        Type::String => quote!(String),
+        Type::I32 => quote!(i32),
+        Type::I64 => quote!(i64),
+        Type::F64 => quote!(f64),
+        Type::Bool => quote!(bool),
+        Type::JsonObject => quote!(serde_json::Map<String, serde_json::Value>),
+        Type::Json => quote!(serde_json::Value),
+        Type::Vec(inner) => {
+            let inner = rust_type(inner);
+            quote!(Vec<#inner>)
+        }
+        Type::Map(inner) => {
+            let inner = rust_type(inner);
+            quote!(std::collections::BTreeMap<String, #inner>)
+        }
+        Type::Object(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+    }
+}

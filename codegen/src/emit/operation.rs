@@ -1,0 +1,439 @@
+//! One module per operation: request, builder, wire form, response, nested objects.
+
+use heck::ToUpperCamelCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::names::{ident, plain, rust_type};
+use super::{docs, structs};
+use crate::model::{ExampleKind, Location, Member, Method, Operation, PathPiece, Service, Type};
+
+pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
+    let module = ident(&op.id);
+    let module_doc = docs::attrs(&[format!(
+        "{} (`{} {}`).",
+        docs::escape(op.title.preferred().unwrap_or(&op.id)),
+        op.method.as_str(),
+        docs::escape(&op.uri)
+    )]);
+    let allow_deprecated = op.deprecated.as_ref().map(|_| quote!(#[allow(deprecated)]));
+    let request = request_struct(op);
+    let body = op.body.as_ref().map(|fields| structs::body_struct(op, fields));
+    let builder = builder(op);
+    let wire = operation_impl(service, op);
+    let response = structs::response_struct(op);
+    let objects = op.objects.iter().map(structs::object_struct);
+    quote! {
+        #module_doc
+        #allow_deprecated
+        pub mod #module {
+            use crate::runtime;
+
+            #request
+            #body
+            #builder
+            #wire
+            #response
+            #(#objects)*
+        }
+    }
+}
+
+/// The `pub use` that lifts an operation's main types to the service module.
+pub fn reexport(op: &Operation) -> TokenStream {
+    let module = ident(&op.id);
+    let mut names = vec![ident(&op.request_type()), ident(&op.builder_type())];
+    if op.body.is_some() {
+        names.push(ident(&op.body_type()));
+    }
+    names.push(ident(&op.response_type()));
+    let allow_deprecated = op.deprecated.as_ref().map(|_| quote!(#[allow(deprecated)]));
+    quote!(#allow_deprecated pub use #module::{#(#names),*};)
+}
+
+fn deprecated_attr(op: &Operation) -> Option<TokenStream> {
+    let deprecation = op.deprecated.as_ref()?;
+    let mut note = match &deprecation.replacement {
+        Some(replacement) => format!("out of date in the docs: use `{replacement}` instead"),
+        None => "out of date in the docs".to_owned(),
+    };
+    if let Some(text) = deprecation.note.preferred() {
+        note.push_str(&format!(" ({text})"));
+    }
+    Some(quote!(#[deprecated(note = #note)]))
+}
+
+fn request_doc_lines(op: &Operation) -> Vec<String> {
+    let mut lines = Vec::new();
+    for title in [&op.title.en, &op.title.zh].into_iter().flatten() {
+        if lines.is_empty() {
+            lines.push(docs::escape(title));
+        } else {
+            lines.push(String::new());
+            lines.push(docs::escape(title));
+        }
+    }
+    let summary = docs::text(&op.summary);
+    if !summary.is_empty() {
+        lines.push(String::new());
+        lines.extend(summary);
+    }
+    lines.push(String::new());
+    lines.push(format!("`{} {}`", op.method.as_str(), op.uri.replace('`', "'")));
+    if let Some(version) = &op.api_version {
+        lines.push(String::new());
+        lines.push(format!("API version {}.", docs::escape(version)));
+    }
+    if let Some(deprecation) = &op.deprecated {
+        lines.push(String::new());
+        lines.push(match &deprecation.replacement {
+            Some(replacement) => format!("Out of date in the docs; use [`{replacement}`] instead."),
+            None => "Out of date in the docs.".to_owned(),
+        });
+    }
+    if !op.status_codes.is_empty() {
+        lines.push(String::new());
+        lines.push("Documented status codes:".to_owned());
+        for (status, text) in &op.status_codes {
+            let description = text.preferred().map(docs::escape).unwrap_or_default();
+            lines.push(format!("- {status}: {description}"));
+        }
+    }
+    lines.push(String::new());
+    let sources: Vec<String> = op
+        .sources
+        .iter()
+        .map(|s| format!("`{}` ({})", s.page.replace('`', "'"), s.lang))
+        .collect();
+    lines.push(format!("Transcribed from {}.", sources.join(", ")));
+    lines
+}
+
+fn request_struct(op: &Operation) -> TokenStream {
+    let name = ident(&op.request_type());
+    let builder = ident(&op.builder_type());
+    let doc = docs::attrs(&request_doc_lines(op));
+    let deprecated = deprecated_attr(op);
+    let fields = op.params.iter().map(|member| {
+        let doc = docs::attrs(&docs::member(member));
+        let field = ident(&member.rust);
+        let ty = member_type(member);
+        quote!(#doc pub #field: #ty,)
+    });
+    let body = op.body.as_ref().map(|_| {
+        let body = ident(&op.body_type());
+        quote!(
+            /// The JSON body.
+            pub body: #body,
+        )
+    });
+    let slots = op.inputs().filter(|m| m.required).map(|_| quote!(runtime::Unset));
+    let initial = op.inputs().map(|m| {
+        let field = ident(&m.rust);
+        if m.required {
+            quote!(#field: runtime::Unset)
+        } else {
+            quote!(#field: None)
+        }
+    });
+    let builder_doc = docs::attrs(&[format!(
+        "Starts a [`{}`]; `build()` compiles once every required parameter is set.",
+        op.request_type()
+    )]);
+    quote! {
+        #doc
+        #deprecated
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name {
+            #(#fields)*
+            #body
+        }
+
+        impl #name {
+            #builder_doc
+            pub fn builder() -> #builder<#(#slots),*> {
+                #builder { #(#initial),* }
+            }
+        }
+    }
+}
+
+/// `T`, or `Option<T>` for an optional member.
+pub fn member_type(member: &Member) -> TokenStream {
+    let ty = rust_type(&member.ty);
+    if member.required { ty } else { quote!(Option<#ty>) }
+}
+
+fn state_param(member: &Member) -> proc_macro2::Ident {
+    format_ident!("{}State", plain(&member.rust).to_upper_camel_case())
+}
+
+fn marker_trait(member: &Member) -> proc_macro2::Ident {
+    format_ident!("Has{}", plain(&member.rust).to_upper_camel_case())
+}
+
+fn builder(op: &Operation) -> TokenStream {
+    let name = ident(&op.builder_type());
+    let request = ident(&op.request_type());
+    let deprecated = deprecated_attr(op);
+    let inputs: Vec<&Member> = op.inputs().collect();
+    let states: Vec<_> = inputs
+        .iter()
+        .filter(|m| m.required)
+        .map(|m| state_param(m))
+        .collect();
+    let slot_fields = inputs.iter().map(|m| {
+        let field = ident(&m.rust);
+        if m.required {
+            let state = state_param(m);
+            quote!(#field: #state,)
+        } else {
+            let ty = rust_type(&m.ty);
+            quote!(#field: Option<#ty>,)
+        }
+    });
+    let setters = inputs.iter().map(|m| setter(op, &inputs, m));
+    let markers = inputs.iter().filter(|m| m.required).map(|m| marker(op, m));
+    let bounds = inputs.iter().filter(|m| m.required).map(|m| {
+        let state = state_param(m);
+        let marker = marker_trait(m);
+        quote!(#state: #marker)
+    });
+    let take = |m: &Member| {
+        let field = ident(&m.rust);
+        if m.required {
+            quote!(#field: runtime::IsSet::into_value(self.#field))
+        } else {
+            quote!(#field: self.#field)
+        }
+    };
+    let param_values = op.params.iter().map(take);
+    let body_value = op.body.as_ref().map(|fields| {
+        let body = ident(&op.body_type());
+        let values = fields.iter().map(take);
+        quote!(body: #body { #(#values),* },)
+    });
+    let doc = docs::attrs(&[format!(
+        "Builder for [`{}`]. Each required parameter is a type parameter that turns from \
+         [`Unset`](runtime::Unset) to [`Set`](runtime::Set) when given.",
+        op.request_type()
+    )]);
+    let defaults = states.iter().map(|s| quote!(#s = runtime::Unset));
+    let where_clause = if states.is_empty() {
+        quote!()
+    } else {
+        quote!(where #(#bounds),*)
+    };
+    quote! {
+        #doc
+        #deprecated
+        #[derive(Debug, Clone)]
+        #[must_use = "a builder does nothing until `build()` is called"]
+        pub struct #name<#(#defaults),*> {
+            #(#slot_fields)*
+        }
+
+        impl<#(#states),*> #name<#(#states),*> {
+            #(#setters)*
+
+            /// Finishes the request. Compiles only when every required parameter is set;
+            /// the error names the one that is missing.
+            pub fn build(self) -> #request
+            #where_clause
+            {
+                #request {
+                    #(#param_values,)*
+                    #body_value
+                }
+            }
+        }
+
+        #(#markers)*
+    }
+}
+
+fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
+    let doc = docs::attrs(&docs::member(member));
+    let field = ident(&member.rust);
+    let ty = rust_type(&member.ty);
+    if !member.required {
+        return quote! {
+            #doc
+            pub fn #field(mut self, #field: impl Into<#ty>) -> Self {
+                self.#field = Some(#field.into());
+                self
+            }
+        };
+    }
+    let builder = ident(&op.builder_type());
+    let out_states = inputs.iter().filter(|m| m.required).map(|m| {
+        if m.rust == member.rust {
+            quote!(runtime::Set<#ty>)
+        } else {
+            let state = state_param(m);
+            quote!(#state)
+        }
+    });
+    let moves = inputs.iter().map(|m| {
+        let other = ident(&m.rust);
+        if m.rust == member.rust {
+            quote!(#other: runtime::Set(#field.into()))
+        } else {
+            quote!(#other: self.#other)
+        }
+    });
+    quote! {
+        #doc
+        pub fn #field(self, #field: impl Into<#ty>) -> #builder<#(#out_states),*> {
+            #builder { #(#moves),* }
+        }
+    }
+}
+
+fn marker(op: &Operation, member: &Member) -> TokenStream {
+    let name = marker_trait(member);
+    let ty = rust_type(&member.ty);
+    let rust = plain(&member.rust);
+    let kind = match member.location {
+        Some(Location::Path) => "path parameter",
+        Some(Location::Query) => "query parameter",
+        Some(Location::Header) => "header parameter",
+        None => "body field",
+    };
+    let wire = if member.wire == rust {
+        String::new()
+    } else {
+        format!(" (`{}` on the wire)", member.wire)
+    };
+    let message = format!(
+        "missing required {kind} `{rust}`{wire} of `{}`",
+        op.request_type()
+    );
+    let label = format!("`{rust}` has not been set");
+    let note = format!("call `.{rust}(...)` on the builder before `.build()`");
+    let doc = docs::attrs(&[format!(
+        "Satisfied once `{rust}` is set; names it in the compile error otherwise."
+    )]);
+    quote! {
+        #doc
+        #[doc(hidden)]
+        #[diagnostic::on_unimplemented(message = #message, label = #label, note = #note)]
+        pub trait #name: runtime::IsSet<#ty> {}
+
+        impl #name for runtime::Set<#ty> {}
+    }
+}
+
+fn method_tokens(method: Method) -> TokenStream {
+    let name = format_ident!("{}", method.as_str());
+    quote!(http::Method::#name)
+}
+
+fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
+    let request = ident(&op.request_type());
+    let response = ident(&op.response_type());
+    let id = format!("{}.{}", service.id, op.id);
+    let method = method_tokens(op.method);
+    let uri = &op.uri;
+    let statuses = op.status_codes.iter().map(|(status, text)| {
+        let status = proc_macro2::Literal::u16_unsuffixed(*status);
+        let description = text.preferred().unwrap_or_default();
+        quote!(runtime::DocumentedStatus { status: #status, description: #description })
+    });
+    let path_steps = op.path.iter().map(|piece| match piece {
+        PathPiece::Literal(text) => quote!(path.literal(#text);),
+        PathPiece::Param(index) => {
+            let member = &op.params[*index];
+            let field = ident(&member.rust);
+            let wire = &member.wire;
+            quote!(path.param(#wire, &self.#field)?;)
+        }
+    });
+    let mut query_steps: Vec<TokenStream> = op
+        .fixed_query
+        .iter()
+        .map(|(key, value)| quote!(query.push(#key, &#value);))
+        .collect();
+    query_steps.extend(
+        op.params
+            .iter()
+            .filter(|m| m.location == Some(Location::Query))
+            .map(query_step),
+    );
+    let query_binding = if query_steps.is_empty() {
+        quote!(let query)
+    } else {
+        quote!(let mut query)
+    };
+    let header_steps: Vec<TokenStream> = op
+        .params
+        .iter()
+        .filter(|m| m.location == Some(Location::Header))
+        .map(|m| {
+            let field = ident(&m.rust);
+            let wire = &m.wire;
+            if m.required {
+                quote!(headers.push((#wire, runtime::HeaderValue::to_header_value(&self.#field, #wire)?));)
+            } else {
+                quote! {
+                    if let Some(value) = &self.#field {
+                        headers.push((#wire, runtime::HeaderValue::to_header_value(value, #wire)?));
+                    }
+                }
+            }
+        })
+        .collect();
+    let headers_binding = if header_steps.is_empty() {
+        quote!(let headers = Vec::new();)
+    } else {
+        quote!(let mut headers = Vec::new();)
+    };
+    let body = if op.body.is_some() {
+        quote!(Some(serde_json::to_vec(&self.body)))
+    } else {
+        quote!(None)
+    };
+    quote! {
+        impl runtime::Operation for #request {
+            type Response = #response;
+            type ErrorCode = super::ErrorCode;
+            const ID: &'static str = #id;
+            const METHOD: http::Method = #method;
+            const URI_TEMPLATE: &'static str = #uri;
+            const STATUS_CODES: &'static [runtime::DocumentedStatus] = &[#(#statuses),*];
+
+            fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, runtime::RequestError> {
+                let mut path = runtime::PathBuilder::new();
+                #(#path_steps)*
+                #query_binding = runtime::QueryBuilder::new();
+                #(#query_steps)*
+                #headers_binding
+                #(#header_steps)*
+                runtime::build_request(#method, path, query, headers, #body)
+            }
+        }
+    }
+}
+
+fn query_step(member: &Member) -> TokenStream {
+    let field = ident(&member.rust);
+    let wire = &member.wire;
+    match (&member.ty, member.required) {
+        (Type::Vec(_), true) => quote!(query.push_each(#wire, &self.#field);),
+        (Type::Vec(_), false) => quote! {
+            if let Some(values) = &self.#field {
+                query.push_each(#wire, values);
+            }
+        },
+        (_, true) => quote!(query.push(#wire, &self.#field);),
+        (_, false) => quote!(query.push_opt(#wire, self.#field.as_ref());),
+    }
+}
+
+/// The first documented example of `kind`, for a doc comment.
+pub fn first_example(op: &Operation, kind: ExampleKind) -> Option<&str> {
+    op.examples
+        .iter()
+        .find(|e| e.kind == kind && e.is_json)
+        .map(|e| e.body.as_str())
+}

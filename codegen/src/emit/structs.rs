@@ -1,0 +1,129 @@
+//! Serde structs: request bodies, responses and nested object tables.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use super::names::{ident, plain, rust_type};
+use super::operation::{first_example, member_type};
+use crate::model::{ExampleKind, Member, Object, Operation};
+
+/// A struct field with its doc comment and serde attributes.
+fn field(member: &Member) -> TokenStream {
+    let doc = docs::attrs(&docs::member(member));
+    let name = ident(&member.rust);
+    let ty = member_type(member);
+    let rename = (plain(&member.rust) != member.wire).then(|| {
+        let wire = &member.wire;
+        quote!(#[serde(rename = #wire)])
+    });
+    let optional =
+        (!member.required).then(|| quote!(#[serde(default, skip_serializing_if = "Option::is_none")]));
+    quote!(#doc #rename #optional pub #name: #ty,)
+}
+
+fn undocumented_field() -> TokenStream {
+    quote! {
+        /// Keys the response carried that the docs do not list, kept so nothing is lost.
+        #[serde(flatten)]
+        pub undocumented: serde_json::Map<String, serde_json::Value>,
+    }
+}
+
+fn example_doc(example: Option<&str>) -> Vec<String> {
+    let Some(example) = example else { return Vec::new() };
+    let mut lines = vec![
+        String::new(),
+        "Documented example:".to_owned(),
+        "```json".to_owned(),
+    ];
+    lines.extend(
+        example
+            .lines()
+            .map(|l| l.replace('\t', "    ").trim_end().to_owned()),
+    );
+    lines.push("```".to_owned());
+    lines
+}
+
+pub fn body_struct(op: &Operation, fields: &[Member]) -> TokenStream {
+    let name = ident(&op.body_type());
+    let mut lines = vec![format!("JSON body of [`{}`].", op.request_type())];
+    lines.extend(example_doc(first_example(op, ExampleKind::Request)));
+    let doc = docs::attrs(&lines);
+    let fields = fields.iter().map(field);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+pub fn response_struct(op: &Operation) -> TokenStream {
+    let name = ident(&op.response_type());
+    let mut lines = vec![format!("Success response of [`{}`].", op.request_type())];
+    lines.extend(example_doc(first_example(op, ExampleKind::Response)));
+    let doc = docs::attrs(&lines);
+    let fields = op.response.iter().map(field);
+    let undocumented = undocumented_field();
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #undocumented
+        }
+    }
+}
+
+pub fn object_struct(object: &Object) -> TokenStream {
+    let name = ident(&object.name);
+    let mut lines = docs::text(&object.caption);
+    if lines.is_empty() {
+        lines.push(format!("The `{}` object.", object.name));
+    }
+    let doc = docs::attrs(&lines);
+    let fields = object.fields.iter().map(field);
+    let undocumented = object.in_response.then(undocumented_field);
+    let required: Vec<&Member> = object.fields.iter().filter(|m| m.required).collect();
+    let default = (object.in_request && required.is_empty()).then(|| quote!(Default,));
+    let constructor = (object.in_request && !required.is_empty()).then(|| {
+        let args = required.iter().map(|m| {
+            let arg = ident(&m.rust);
+            let ty = rust_type(&m.ty);
+            quote!(#arg: impl Into<#ty>)
+        });
+        let inits = object.fields.iter().map(|m| {
+            let field = ident(&m.rust);
+            if m.required {
+                quote!(#field: #field.into())
+            } else {
+                quote!(#field: None)
+            }
+        });
+        let undocumented_init = object
+            .in_response
+            .then(|| quote!(undocumented: serde_json::Map::new(),));
+        let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        quote! {
+            impl #name {
+                /// Creates the object from its required fields; optional ones start empty.
+                #allow
+                pub fn new(#(#args),*) -> Self {
+                    Self { #(#inits,)* #undocumented_init }
+                }
+            }
+        }
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #undocumented
+        }
+        #constructor
+    }
+}

@@ -1,0 +1,141 @@
+//! `codegen`: generate, check and render from the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "codegen",
+    version,
+    about = "Typed Rust SDK from YAML transcriptions of API documentation"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate one formatted Rust file per service and print a summary.
+    Generate {
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// Where to write `<service>.rs`.
+        #[arg(long, default_value = "target/generated")]
+        out: PathBuf,
+        /// Only these services (repeatable); default all.
+        #[arg(long = "service")]
+        services: Vec<String>,
+    },
+    /// Validate a spec directory; exits non-zero on any error.
+    Check {
+        /// The spec directory.
+        #[arg(default_value = "spec")]
+        dir: PathBuf,
+        /// One `file:line:col: message` line per error instead of annotated snippets.
+        #[arg(long)]
+        short: bool,
+    },
+    /// Print the generated Rust of one operation.
+    Render {
+        /// `service.operation`, e.g. `dli.cancel_job`.
+        operation: String,
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Generate { spec, out, services } => generate(spec, out, services),
+        Command::Check { dir, short } => check(dir, short),
+        Command::Render { operation, spec } => render(&operation, spec),
+    }
+}
+
+fn generate(spec: PathBuf, out: PathBuf, services: Vec<String>) -> ExitCode {
+    let started = Instant::now();
+    let mut config = codegen::Config::new();
+    config.out_dir(out);
+    for service in services {
+        config.service(service);
+    }
+    match config.generate(&spec) {
+        Ok(generated) => {
+            println!("{generated}");
+            println!("generated in {} ms", started.elapsed().as_millis());
+            ExitCode::SUCCESS
+        }
+        Err(codegen::Error::Spec(diagnostics)) => report(&diagnostics, false),
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check(dir: PathBuf, short: bool) -> ExitCode {
+    match codegen::spec::load_dir(&dir) {
+        Ok(spec) => {
+            let operations: usize = spec.services.iter().map(|s| s.operations.len()).sum();
+            println!(
+                "{}: ok ({} services, {operations} operations)",
+                dir.display(),
+                spec.services.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => report(&diagnostics, short),
+    }
+}
+
+fn render(operation: &str, spec: PathBuf) -> ExitCode {
+    let Some((service_id, operation_id)) = operation.split_once('.') else {
+        eprintln!("error: expected `service.operation`, e.g. `dli.cancel_job`");
+        return ExitCode::FAILURE;
+    };
+    let spec = match codegen::spec::load_dir(&spec) {
+        Ok(spec) => spec,
+        Err(diagnostics) => return report(&diagnostics, false),
+    };
+    let model = codegen::Model::from_spec(&spec);
+    let Some(service) = model.service(service_id) else {
+        eprintln!("error: no service `{service_id}`");
+        return ExitCode::FAILURE;
+    };
+    let Some(op) = service.operation(operation_id) else {
+        let known: Vec<&str> = service.operations.iter().map(|o| o.id.as_str()).collect();
+        eprintln!(
+            "error: no operation `{operation_id}` in `{service_id}` (known: {})",
+            known.join(", ")
+        );
+        return ExitCode::FAILURE;
+    };
+    match codegen::emit::operation_file(service, op) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: generator bug: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(diagnostics: &codegen::Diagnostics, short: bool) -> ExitCode {
+    for diagnostic in diagnostics.iter() {
+        if short {
+            eprintln!("{}", diagnostic.one_line());
+        } else {
+            eprintln!("{}", diagnostic.one_line());
+            eprintln!("{:?}", miette::Report::new(diagnostic.clone()));
+        }
+    }
+    eprintln!("{} error(s)", diagnostics.len());
+    ExitCode::FAILURE
+}

@@ -1,0 +1,262 @@
+//! The YAML schema of `spec/`, as serde types.
+//!
+//! These types mirror the documentation tables column for column; they carry no
+//! Rust naming and no resolution. `spec/README.md` documents every key.
+
+use serde::{Deserialize, Serialize};
+
+/// Text the docs give in one or more languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+}
+
+impl Text {
+    pub fn is_empty(&self) -> bool {
+        self.en.is_none() && self.zh.is_none()
+    }
+
+    /// The English text if there is one, else the Chinese.
+    pub fn preferred(&self) -> Option<&str> {
+        self.en.as_deref().or(self.zh.as_deref())
+    }
+}
+
+/// A documentation page a spec file was transcribed from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Path of the page, relative to the documentation set it belongs to.
+    pub page: String,
+    /// Language of the page: `zh` or `en`.
+    pub lang: Lang,
+    /// The page's own identifier (`dli_02_0104`), where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+/// `spec/<service>/service.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceFile {
+    /// Short identifier: the Rust module and the Cargo feature (`dli`).
+    pub service: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    /// Endpoint host pattern, `{region}` standing for the region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Every shape of error body the docs show for this service.
+    pub error_body: Vec<ErrorBodyShape>,
+    pub error_codes: Vec<ErrorCodeEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+}
+
+/// One error-body shape: which JSON keys carry the code and the message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBodyShape {
+    /// Key of the error code (`error_code`, `errorCode`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Key of the message (`error_msg`, `errorMessage`, `message`).
+    pub message: String,
+    /// Key of a boolean that is `false` on failure (`is_success`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success: Option<String>,
+}
+
+/// One row of a service's error-code table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorCodeEntry {
+    pub status: u16,
+    pub code: String,
+    pub message: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub remedy: Text,
+}
+
+/// `spec/<service>/operations/<operation>.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperationFile {
+    /// Identifier in snake_case, unique within the service; Rust names derive from it.
+    pub operation: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub summary: Text,
+    pub sources: Vec<Source>,
+    /// The API version the page documents (GES pages carry one, e.g. `1.0.0`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<Deprecation>,
+    pub method: Method,
+    /// Path template with `{placeholders}`; may end in a fixed query (`?action_id=x`).
+    pub uri: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<Field>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_body: Option<Body>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Body>,
+    /// Nested object tables, referred to from field types by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objects: Vec<ObjectTable>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_codes: Vec<StatusCodeDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deprecation {
+    /// The `operation` id of the replacement in the same service, if the page names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub note: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Delete,
+    Patch,
+    Head,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Delete => "DELETE",
+            Method::Patch => "PATCH",
+            Method::Head => "HEAD",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+}
+
+/// A row of a parameter table: a URI, query or header parameter (with `in`), or a
+/// request-body, response or nested-table field (without).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The name on the wire, exactly as the docs spell it.
+    pub name: String,
+    #[serde(default, rename = "in", skip_serializing_if = "Option::is_none")]
+    pub location: Option<ParamLocation>,
+    /// The mandatory column; absent when the table has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    /// Normalised type: `string`, `integer`, `long`, `number`, `boolean`, `object`,
+    /// `any`, `array<T>`, `map<T>`, or the name of an object table.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// The type as the docs spell it, where it differs from `type`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub range: Option<String>,
+    /// Values the description enumerates.
+    #[serde(default, rename = "enum", skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Where the transcription deliberately departs from the page, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub caption: Text,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectTable {
+    /// UpperCamelCase name used in `type:` references and as the Rust type name.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub caption: Text,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusCodeDoc {
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+}
+
+/// A request or response example as the page prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub kind: ExampleKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub title: Text,
+    /// `json` examples must parse; `text` ones are kept verbatim (docs print invalid JSON).
+    #[serde(default)]
+    pub format: ExampleFormat,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleKind {
+    Request,
+    Response,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleFormat {
+    #[default]
+    Json,
+    Text,
+}

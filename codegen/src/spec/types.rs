@@ -1,0 +1,130 @@
+//! The `type:` grammar of spec fields.
+//!
+//! `string | integer | long | number | boolean | object | any | array<T> | map<T> | Name`
+//! where `Name` (UpperCamelCase) refers to an object table of the same operation.
+
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeExpr {
+    String,
+    /// 32-bit integer: the docs' `Integer`.
+    Integer,
+    /// 64-bit integer: the docs' `Long`.
+    Long,
+    /// Floating point: `Number`, `Double`, `Float`.
+    Number,
+    Boolean,
+    /// A JSON object the docs describe no table for.
+    Object,
+    /// Any JSON value.
+    Any,
+    Array(Box<TypeExpr>),
+    /// A JSON object with string keys and values of one type.
+    Map(Box<TypeExpr>),
+    /// An object table of the same operation.
+    Ref(String),
+}
+
+impl TypeExpr {
+    pub fn parse(text: &str) -> Result<TypeExpr, String> {
+        let text = text.trim();
+        if let Some(inner) = generic_argument(text, "array") {
+            return Ok(TypeExpr::Array(Box::new(TypeExpr::parse(inner)?)));
+        }
+        if let Some(inner) = generic_argument(text, "map") {
+            return Ok(TypeExpr::Map(Box::new(TypeExpr::parse(inner)?)));
+        }
+        match text {
+            "string" => Ok(TypeExpr::String),
+            "integer" => Ok(TypeExpr::Integer),
+            "long" => Ok(TypeExpr::Long),
+            "number" => Ok(TypeExpr::Number),
+            "boolean" => Ok(TypeExpr::Boolean),
+            "object" => Ok(TypeExpr::Object),
+            "any" => Ok(TypeExpr::Any),
+            name if is_type_name(name) => Ok(TypeExpr::Ref(name.to_owned())),
+            other => Err(format!(
+                "unknown type `{other}`: expected string, integer, long, number, boolean, object, any, array<T>, map<T> or the name of an object table"
+            )),
+        }
+    }
+
+    /// Every object table this type refers to.
+    pub fn refs(&self) -> Vec<&str> {
+        match self {
+            TypeExpr::Ref(name) => vec![name.as_str()],
+            TypeExpr::Array(inner) | TypeExpr::Map(inner) => inner.refs(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the value is a JSON scalar that can travel in a query string or header.
+    pub fn is_scalar(&self) -> bool {
+        matches!(
+            self,
+            TypeExpr::String | TypeExpr::Integer | TypeExpr::Long | TypeExpr::Number | TypeExpr::Boolean
+        )
+    }
+}
+
+impl fmt::Display for TypeExpr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeExpr::String => f.write_str("string"),
+            TypeExpr::Integer => f.write_str("integer"),
+            TypeExpr::Long => f.write_str("long"),
+            TypeExpr::Number => f.write_str("number"),
+            TypeExpr::Boolean => f.write_str("boolean"),
+            TypeExpr::Object => f.write_str("object"),
+            TypeExpr::Any => f.write_str("any"),
+            TypeExpr::Array(inner) => write!(f, "array<{inner}>"),
+            TypeExpr::Map(inner) => write!(f, "map<{inner}>"),
+            TypeExpr::Ref(name) => f.write_str(name),
+        }
+    }
+}
+
+fn generic_argument<'a>(text: &'a str, outer: &str) -> Option<&'a str> {
+    text.strip_prefix(outer)?
+        .trim_start()
+        .strip_prefix('<')?
+        .strip_suffix('>')
+}
+
+/// UpperCamelCase ASCII: what object tables are called.
+pub fn is_type_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase()) && chars.all(|c| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_nested_generics_and_references() {
+        let ty = TypeExpr::parse("array<map<Tag>>").unwrap();
+        assert_eq!(
+            ty,
+            TypeExpr::Array(Box::new(TypeExpr::Map(Box::new(TypeExpr::Ref("Tag".into())))))
+        );
+        assert_eq!(ty.refs(), vec!["Tag"]);
+        assert_eq!(ty.to_string(), "array<map<Tag>>");
+    }
+
+    #[test]
+    fn rejects_doc_spellings_and_unknown_words() {
+        assert!(
+            TypeExpr::parse("String").is_ok(),
+            "a capitalised word is a table reference"
+        );
+        assert!(
+            TypeExpr::parse("strin")
+                .unwrap_err()
+                .contains("unknown type `strin`")
+        );
+        assert!(TypeExpr::parse("array<>").is_err());
+        assert!(TypeExpr::parse("List<Tag>").is_err());
+    }
+}

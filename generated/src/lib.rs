@@ -1,0 +1,40 @@
+//! Typed requests and responses for Huawei Cloud / Open Telekom Cloud services,
+//! generated at build time from the YAML transcription of their API docs (`spec/`).
+//!
+//! Each service is a module behind a Cargo feature of the same name. Per operation
+//! there is a request type with a compile-time-checked builder, its response type,
+//! and an [`Operation`](runtime::Operation) impl that turns the request into an
+//! [`http::Request`] and parses a response, so any HTTP client can send it.
+//!
+//! ```
+//! use hwcloud::dli::CancelJobRequest;
+//! use hwcloud::runtime::Operation;
+//!
+//! let request = CancelJobRequest::builder()
+//!     .project_id("48cc2c48765f481480c7db940d6409d1")
+//!     .job_id("6a2b9e1c-0000-4000-8000-000000000000")
+//!     .build();
+//! let http = request.to_http_request().unwrap();
+//! assert_eq!(http.method(), "DELETE");
+//! assert_eq!(
+//!     http.uri(),
+//!     "/v1.0/48cc2c48765f481480c7db940d6409d1/jobs/6a2b9e1c-0000-4000-8000-000000000000"
+//! );
+//! ```
+
+#![deny(warnings)]
+#![deny(missing_docs)]
+
+pub mod runtime;
+
+/// Data Lake Insight (DLI).
+#[cfg(feature = "dli")]
+pub mod dli {
+    include!(concat!(env!("OUT_DIR"), "/dli.rs"));
+}
+
+/// Graph Engine Service (GES).
+#[cfg(feature = "ges")]
+pub mod ges {
+    include!(concat!(env!("OUT_DIR"), "/ges.rs"));
+}

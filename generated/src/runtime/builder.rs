@@ -1,0 +1,23 @@
+//! Typestate for request builders: a required parameter's slot is [`Unset`] until
+//! its setter turns it into [`Set`], and `build()` exists only when every slot is set.
+
+/// A required parameter that has not been given yet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Unset;
+
+/// A required parameter that has been given.
+#[derive(Debug, Clone)]
+pub struct Set<T>(pub(crate) T);
+
+/// Implemented by [`Set`] only; generated builders name the missing parameter when
+/// a slot does not implement it.
+pub trait IsSet<T> {
+    /// The value the setter was given.
+    fn into_value(self) -> T;
+}
+
+impl<T> IsSet<T> for Set<T> {
+    fn into_value(self) -> T {
+        self.0
+    }
+}

@@ -1,0 +1,270 @@
+//! Errors a response can carry, parsed from every body shape a service documents.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// How much of an unparseable body an error keeps.
+const EXCERPT_BYTES: usize = 512;
+
+/// Which JSON keys of an error body carry the code and the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorShape {
+    /// Key of the error code.
+    pub code: Option<&'static str>,
+    /// Key of the message.
+    pub message: &'static str,
+    /// A boolean key that is `false` on failure, even under a 2xx status.
+    pub success: Option<&'static str>,
+}
+
+/// Implemented by each service's generated `ErrorCode` enum.
+pub trait ErrorCodeEnum: FromStr<Err = std::convert::Infallible> + fmt::Debug + Clone + PartialEq {
+    /// The error-body shapes the service documents.
+    const SHAPES: &'static [ErrorShape];
+    /// The code as it travels, e.g. `DLI.0001`.
+    fn code(&self) -> &str;
+    /// The HTTP status the error table gives for this code.
+    fn http_status(&self) -> Option<u16>;
+    /// The documented message, English where the docs have it.
+    fn message(&self) -> Option<&'static str>;
+    /// False for the fallback variant of codes the docs do not list.
+    fn is_documented(&self) -> bool;
+}
+
+/// An error the service reported: status, typed code, message, request id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError<C> {
+    /// The HTTP status of the response.
+    pub status: http::StatusCode,
+    /// `None` when the body carried no code (a gateway page, an empty body, or the
+    /// `is_success: false` shape).
+    pub code: Option<C>,
+    /// The message the body carried.
+    pub message: Option<String>,
+    /// The `X-Request-Id` response header, for support tickets.
+    pub request_id: Option<String>,
+    /// The start of the body, at most 512 bytes.
+    pub body_excerpt: String,
+}
+
+impl<C: ErrorCodeEnum> fmt::Display for ApiError<C> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HTTP {}", self.status.as_u16())?;
+        if let Some(code) = &self.code {
+            write!(f, " {}", code.code())?;
+        }
+        match (&self.message, self.code.as_ref().and_then(|c| c.message())) {
+            (Some(message), _) if !message.is_empty() => write!(f, ": {message}"),
+            (_, Some(documented)) => write!(f, ": {documented}"),
+            _ if !self.body_excerpt.is_empty() => write!(f, ": {}", self.body_excerpt),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl<C: ErrorCodeEnum> std::error::Error for ApiError<C> {}
+
+/// Why a response did not yield the operation's response type.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ResponseError<C: ErrorCodeEnum> {
+    /// The service reported an error.
+    #[error(transparent)]
+    Api(ApiError<C>),
+    /// A success status whose body does not match the documented response.
+    #[error("HTTP {status}: the response body does not match the documented response: {reason}")]
+    Decode {
+        /// The HTTP status of the response.
+        status: http::StatusCode,
+        /// What did not match, from serde_json.
+        reason: String,
+        /// The start of the body, at most 512 bytes.
+        body_excerpt: String,
+    },
+}
+
+impl<C: ErrorCodeEnum> ResponseError<C> {
+    /// The service's error code, when it reported one.
+    pub fn code(&self) -> Option<&C> {
+        match self {
+            ResponseError::Api(error) => error.code.as_ref(),
+            ResponseError::Decode { .. } => None,
+        }
+    }
+}
+
+pub(crate) fn parse_response<T: DeserializeOwned, C: ErrorCodeEnum>(
+    status: http::StatusCode,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<T, ResponseError<C>> {
+    let json = if body.iter().all(u8::is_ascii_whitespace) {
+        Ok(Value::Object(Default::default()))
+    } else {
+        serde_json::from_slice::<Value>(body)
+    };
+    if !status.is_success() {
+        return Err(ResponseError::Api(api_error(status, headers, body, json.ok())));
+    }
+    let value = json.map_err(|e| decode_error(status, body, e))?;
+    if reports_failure::<C>(&value) {
+        return Err(ResponseError::Api(api_error(status, headers, body, Some(value))));
+    }
+    T::deserialize(value).map_err(|e| decode_error(status, body, e))
+}
+
+fn reports_failure<C: ErrorCodeEnum>(value: &Value) -> bool {
+    C::SHAPES
+        .iter()
+        .filter_map(|shape| shape.success)
+        .any(|key| value.get(key) == Some(&Value::Bool(false)))
+}
+
+fn api_error<C: ErrorCodeEnum>(
+    status: http::StatusCode,
+    headers: &http::HeaderMap,
+    body: &[u8],
+    json: Option<Value>,
+) -> ApiError<C> {
+    let (code, message) = json
+        .as_ref()
+        .and_then(|value| {
+            C::SHAPES.iter().find_map(|shape| {
+                let code = shape.code.and_then(|k| value.get(k)).and_then(Value::as_str);
+                let failed = shape
+                    .success
+                    .is_some_and(|k| value.get(k) == Some(&Value::Bool(false)));
+                (code.is_some() || failed).then(|| {
+                    let message = value
+                        .get(shape.message)
+                        .and_then(Value::as_str)
+                        .map(str::to_owned);
+                    (
+                        code.map(|c| c.parse::<C>().unwrap_or_else(|never| match never {})),
+                        message,
+                    )
+                })
+            })
+        })
+        .unwrap_or((None, None));
+    ApiError {
+        status,
+        code,
+        message,
+        request_id: headers
+            .get("x-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        body_excerpt: excerpt(body),
+    }
+}
+
+fn decode_error<C: ErrorCodeEnum>(
+    status: http::StatusCode,
+    body: &[u8],
+    error: serde_json::Error,
+) -> ResponseError<C> {
+    ResponseError::Decode {
+        status,
+        reason: error.to_string(),
+        body_excerpt: excerpt(body),
+    }
+}
+
+/// The body's first bytes as text, cut at a character boundary.
+fn excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(EXCERPT_BYTES + 4)]);
+    let mut end = text.len().min(EXCERPT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Code(String);
+
+    impl FromStr for Code {
+        type Err = std::convert::Infallible;
+        fn from_str(s: &str) -> Result<Self, Self::Err> {
+            Ok(Code(s.to_owned()))
+        }
+    }
+
+    impl ErrorCodeEnum for Code {
+        const SHAPES: &'static [ErrorShape] = &[
+            ErrorShape {
+                code: Some("error_code"),
+                message: "error_msg",
+                success: None,
+            },
+            ErrorShape {
+                code: None,
+                message: "message",
+                success: Some("is_success"),
+            },
+        ];
+        fn code(&self) -> &str {
+            &self.0
+        }
+        fn http_status(&self) -> Option<u16> {
+            None
+        }
+        fn message(&self) -> Option<&'static str> {
+            None
+        }
+        fn is_documented(&self) -> bool {
+            true
+        }
+    }
+
+    fn parse(status: u16, body: &[u8]) -> Result<Value, ResponseError<Code>> {
+        parse_response(
+            http::StatusCode::from_u16(status).unwrap(),
+            &http::HeaderMap::new(),
+            body,
+        )
+    }
+
+    #[test]
+    fn a_gateway_html_page_is_an_error_with_a_bounded_excerpt() {
+        let page = format!("<html>{}</html>", "é".repeat(600));
+        let ResponseError::Api(error) = parse(502, page.as_bytes()).unwrap_err() else {
+            panic!("not an API error")
+        };
+        assert_eq!(error.code, None);
+        assert!(error.body_excerpt.len() <= EXCERPT_BYTES && error.body_excerpt.starts_with("<html>"));
+    }
+
+    #[test]
+    fn is_success_false_under_200_is_an_error() {
+        let error = parse(200, br#"{"is_success": false, "message": "no such job"}"#).unwrap_err();
+        let ResponseError::Api(error) = error else {
+            panic!("not an API error")
+        };
+        assert_eq!(error.message.as_deref(), Some("no such job"));
+    }
+
+    #[test]
+    fn a_truncated_success_body_is_a_decode_error() {
+        assert!(matches!(
+            parse(200, b"{\"is_success\": tr").unwrap_err(),
+            ResponseError::Decode { .. }
+        ));
+    }
+
+    #[test]
+    fn an_empty_error_body_keeps_the_status() {
+        let ResponseError::Api(error) = parse(503, b"").unwrap_err() else {
+            panic!("not an API error")
+        };
+        assert_eq!(error.status.as_u16(), 503);
+        assert!(error.message.is_none() && error.code.is_none());
+    }
+}

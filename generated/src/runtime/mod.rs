@@ -1,0 +1,14 @@
+//! The small hand-written runtime that generated code builds on.
+//!
+//! Sans-IO: requests become [`http::Request`]s and responses are parsed from a
+//! status, headers and bytes, so any HTTP client can carry them.
+
+mod builder;
+mod error;
+mod operation;
+mod request;
+
+pub use builder::{IsSet, Set, Unset};
+pub use error::{ApiError, ErrorCodeEnum, ErrorShape, ResponseError};
+pub use operation::{DocumentedStatus, Operation, build_request};
+pub use request::{HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError};

@@ -1,0 +1,196 @@
+//! Building the wire form of a request: path, query string, headers.
+
+use std::fmt::Write as _;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// RFC 3986 unreserved characters stay; everything else is percent-encoded, so a
+/// value can never add a segment (`/`), start a query (`?`) or a fragment (`#`).
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Why a request could not be built from the values given.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RequestError {
+    /// A path parameter was empty.
+    #[error("path parameter `{0}` is empty; the request would address another resource")]
+    EmptyPathParameter(&'static str),
+    /// A header parameter holds a line break or another byte a header cannot carry.
+    #[error("header parameter `{name}` holds characters a header cannot carry")]
+    InvalidHeader {
+        /// The header's name.
+        name: &'static str,
+    },
+    /// The body did not serialise to JSON.
+    #[error("the request body could not be serialised: {0}")]
+    Body(String),
+    /// The pieces did not make a valid HTTP request.
+    #[error("the request is not valid HTTP: {0}")]
+    Http(String),
+}
+
+/// Accumulates a request path, encoding each parameter as exactly one segment.
+#[derive(Debug, Default)]
+pub struct PathBuilder {
+    path: String,
+}
+
+impl PathBuilder {
+    /// An empty path.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Literal text from the URI template, as documented.
+    pub fn literal(&mut self, text: &str) -> &mut Self {
+        self.path.push_str(text);
+        self
+    }
+
+    /// A parameter value: percent-encoded, and never empty, `.` or `..`, which a
+    /// server or proxy would treat as a different path.
+    pub fn param(&mut self, name: &'static str, value: &dyn QueryValue) -> Result<&mut Self, RequestError> {
+        let value = value.to_query_value();
+        if value.is_empty() {
+            return Err(RequestError::EmptyPathParameter(name));
+        }
+        if value.chars().all(|c| c == '.') {
+            self.path.push_str(&"%2E".repeat(value.len()));
+        } else {
+            write!(self.path, "{}", utf8_percent_encode(&value, COMPONENT)).expect("writing to a String");
+        }
+        Ok(self)
+    }
+
+    /// The encoded path.
+    pub fn finish(self) -> String {
+        self.path
+    }
+}
+
+/// Accumulates a query string; keys and values are percent-encoded.
+#[derive(Debug, Default)]
+pub struct QueryBuilder {
+    pairs: Vec<(String, String)>,
+}
+
+impl QueryBuilder {
+    /// An empty query.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Appends `key=value`.
+    pub fn push(&mut self, key: &str, value: &dyn QueryValue) -> &mut Self {
+        self.pairs.push((key.to_owned(), value.to_query_value()));
+        self
+    }
+
+    /// Appends `key=value` if there is a value.
+    pub fn push_opt<T: QueryValue>(&mut self, key: &str, value: Option<&T>) -> &mut Self {
+        if let Some(value) = value {
+            self.push(key, value);
+        }
+        self
+    }
+
+    /// An array travels as the key repeated once per element.
+    pub fn push_each<T: QueryValue>(&mut self, key: &str, values: &[T]) -> &mut Self {
+        for value in values {
+            self.push(key, value);
+        }
+        self
+    }
+
+    /// Whether nothing was appended.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The encoded query string, without `?`.
+    pub fn finish(self) -> String {
+        let mut query = String::new();
+        for (key, value) in &self.pairs {
+            if !query.is_empty() {
+                query.push('&');
+            }
+            write!(
+                query,
+                "{}={}",
+                utf8_percent_encode(key, COMPONENT),
+                utf8_percent_encode(value, COMPONENT)
+            )
+            .expect("writing to a String");
+        }
+        query
+    }
+}
+
+/// A scalar that can travel in a path segment, a query string or a header.
+pub trait QueryValue {
+    /// The value as text, before percent-encoding.
+    fn to_query_value(&self) -> String;
+}
+
+macro_rules! display_query_value {
+    ($($t:ty),*) => {$(
+        impl QueryValue for $t {
+            fn to_query_value(&self) -> String {
+                self.to_string()
+            }
+        }
+    )*};
+}
+display_query_value!(String, str, i32, i64, f64, bool);
+
+impl<T: QueryValue + ?Sized> QueryValue for &T {
+    fn to_query_value(&self) -> String {
+        (**self).to_query_value()
+    }
+}
+
+/// Header parameters are scalars as well; a value with a line break is refused.
+pub trait HeaderValue: QueryValue {
+    /// The value as a header value, refused if it cannot be one.
+    fn to_header_value(&self, name: &'static str) -> Result<http::HeaderValue, RequestError> {
+        http::HeaderValue::try_from(self.to_query_value()).map_err(|_| RequestError::InvalidHeader { name })
+    }
+}
+
+impl<T: QueryValue + ?Sized> HeaderValue for T {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_parameter_stays_one_segment() {
+        let mut path = PathBuilder::new();
+        path.literal("/v1.0/").param("job_id", &"a/../b?x#y %").unwrap();
+        assert_eq!(path.finish(), "/v1.0/a%2F..%2Fb%3Fx%23y%20%25");
+    }
+
+    #[test]
+    fn dot_segments_and_empty_values_cannot_change_the_path() {
+        let mut path = PathBuilder::new();
+        path.literal("/jobs/").param("job_id", &"..").unwrap();
+        assert_eq!(path.finish(), "/jobs/%2E%2E");
+        assert_eq!(
+            PathBuilder::new().param("job_id", &"").unwrap_err(),
+            RequestError::EmptyPathParameter("job_id")
+        );
+    }
+
+    #[test]
+    fn query_values_are_encoded_and_arrays_repeat_the_key() {
+        let mut query = QueryBuilder::new();
+        query
+            .push("tags", &"k1=v1")
+            .push_each("id", &[1, 2])
+            .push_opt::<i32>("page", None);
+        assert_eq!(query.finish(), "tags=k1%3Dv1&id=1&id=2");
+    }
+}
