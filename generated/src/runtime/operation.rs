@@ -17,7 +17,7 @@ pub struct DocumentedStatus {
 /// One API operation: how its request goes on the wire and how its response reads.
 pub trait Operation {
     /// The documented success body.
-    type Response: DeserializeOwned;
+    type Response: DeserializeOwned + std::fmt::Debug;
     /// The service's error-code enum.
     type ErrorCode: ErrorCodeEnum;
     /// `service.operation`, e.g. `dli.cancel_job`.
