@@ -38,3 +38,8 @@ pub mod dli {
 pub mod ges {
     include!(concat!(env!("OUT_DIR"), "/ges.rs"));
 }
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
