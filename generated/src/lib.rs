@@ -25,7 +25,10 @@
 #![deny(warnings)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "client")]
+pub mod client;
 pub mod runtime;
+pub mod signing;
 
 /// Data Lake Insight (DLI).
 #[cfg(feature = "dli")]

@@ -219,6 +219,7 @@ fn builder(op: &Operation) -> TokenStream {
         op.request_type()
     )]);
     let defaults = states.iter().map(|s| quote!(#s = runtime::Unset));
+    let project_scoped = project_scoped(&name, &inputs);
     let where_clause = if states.is_empty() {
         quote!()
     } else {
@@ -249,7 +250,42 @@ fn builder(op: &Operation) -> TokenStream {
         }
 
         #(#markers)*
+        #project_scoped
     }
+}
+
+/// Lets a client fill `project_id`, the parameter nearly every call repeats.
+fn project_scoped(builder: &proc_macro2::Ident, inputs: &[&Member]) -> Option<TokenStream> {
+    let project = inputs
+        .iter()
+        .find(|m| m.required && m.rust == "project_id" && m.ty == Type::String)?;
+    let required: Vec<&&Member> = inputs.iter().filter(|m| m.required).collect();
+    let generics = required
+        .iter()
+        .filter(|m| m.rust != project.rust)
+        .map(|m| state_param(m));
+    let slot = |set: bool| {
+        required.iter().map(move |m| {
+            if m.rust != project.rust {
+                let state = state_param(m);
+                quote!(#state)
+            } else if set {
+                quote!(runtime::Set<String>)
+            } else {
+                quote!(runtime::Unset)
+            }
+        })
+    };
+    let (unset, set) = (slot(false), slot(true));
+    Some(quote! {
+        impl<#(#generics),*> runtime::ProjectScoped for #builder<#(#unset),*> {
+            type Output = #builder<#(#set),*>;
+
+            fn with_project_id(self, project_id: String) -> Self::Output {
+                self.project_id(project_id)
+            }
+        }
+    })
 }
 
 fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
@@ -335,6 +371,10 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
     let id = format!("{}.{}", service.id, op.id);
     let method = method_tokens(op.method);
     let uri = &op.uri;
+    let endpoint = match &service.endpoint {
+        Some(pattern) => quote!(Some(#pattern)),
+        None => quote!(None),
+    };
     let statuses = op.status_codes.iter().map(|(status, text)| {
         let status = proc_macro2::Literal::u16_unsuffixed(*status);
         let description = text.preferred().unwrap_or_default();
@@ -401,6 +441,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             const METHOD: http::Method = #method;
             const URI_TEMPLATE: &'static str = #uri;
             const STATUS_CODES: &'static [runtime::DocumentedStatus] = &[#(#statuses),*];
+            const ENDPOINT_PATTERN: Option<&'static str> = #endpoint;
 
             fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, runtime::RequestError> {
                 let mut path = runtime::PathBuilder::new();

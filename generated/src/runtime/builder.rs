@@ -21,3 +21,12 @@ impl<T> IsSet<T> for Set<T> {
         self.0
     }
 }
+
+/// A request builder with a `project_id` slot still [`Unset`], which a client
+/// configured with a project can fill.
+pub trait ProjectScoped {
+    /// The builder with `project_id` set.
+    type Output;
+    /// Sets `project_id`.
+    fn with_project_id(self, project_id: String) -> Self::Output;
+}

@@ -8,7 +8,7 @@ mod error;
 mod operation;
 mod request;
 
-pub use builder::{IsSet, Set, Unset};
+pub use builder::{IsSet, ProjectScoped, Set, Unset};
 pub use error::{ApiError, ErrorCodeEnum, ErrorShape, ResponseError};
 pub use operation::{DocumentedStatus, Operation, build_request};
 pub use request::{HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError};

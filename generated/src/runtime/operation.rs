@@ -28,6 +28,8 @@ pub trait Operation {
     const URI_TEMPLATE: &'static str;
     /// The status codes the page documents.
     const STATUS_CODES: &'static [DocumentedStatus];
+    /// The service's endpoint host with `{region}` (`dli.{region}.myhuaweicloud.com`).
+    const ENDPOINT_PATTERN: Option<&'static str>;
 
     /// The request as HTTP: method, path, query, headers and JSON body. The URI is
     /// relative (path and query); a client joins it to its endpoint.
