@@ -41,3 +41,21 @@ pub fn rust_type(ty: &Type) -> TokenStream {
         }
     }
 }
+
+/// What a setter accepts: anything string-like for `String`, the exact type
+/// otherwise, so that a wrong argument is a plain type mismatch.
+pub fn argument_type(ty: &Type) -> TokenStream {
+    let rust = rust_type(ty);
+    match ty {
+        Type::String => quote!(impl Into<String>),
+        _ => rust,
+    }
+}
+
+/// The expression that turns a setter argument into the stored value.
+pub fn argument_value(ty: &Type, arg: &Ident) -> TokenStream {
+    match ty {
+        Type::String => quote!(#arg.into()),
+        _ => quote!(#arg),
+    }
+}

@@ -4,7 +4,7 @@ use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::names::{ident, plain, rust_type};
+use super::names::{argument_type, argument_value, ident, plain, rust_type};
 use super::{docs, structs};
 use crate::model::{ExampleKind, Location, Member, Method, Operation, PathPiece, Service, Type};
 
@@ -292,11 +292,13 @@ fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
     let doc = docs::attrs(&docs::member(member));
     let field = ident(&member.rust);
     let ty = rust_type(&member.ty);
+    let arg_ty = argument_type(&member.ty);
+    let value = argument_value(&member.ty, &field);
     if !member.required {
         return quote! {
             #doc
-            pub fn #field(mut self, #field: impl Into<#ty>) -> Self {
-                self.#field = Some(#field.into());
+            pub fn #field(mut self, #field: #arg_ty) -> Self {
+                self.#field = Some(#value);
                 self
             }
         };
@@ -313,14 +315,14 @@ fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
     let moves = inputs.iter().map(|m| {
         let other = ident(&m.rust);
         if m.rust == member.rust {
-            quote!(#other: runtime::Set(#field.into()))
+            quote!(#other: runtime::Set(#value))
         } else {
             quote!(#other: self.#other)
         }
     });
     quote! {
         #doc
-        pub fn #field(self, #field: impl Into<#ty>) -> #builder<#(#out_states),*> {
+        pub fn #field(self, #field: #arg_ty) -> #builder<#(#out_states),*> {
             #builder { #(#moves),* }
         }
     }

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use super::names::{ident, plain, rust_type};
+use super::names::{argument_type, argument_value, ident, plain};
 use super::operation::{first_example, member_type};
 use crate::model::{ExampleKind, Member, Object, Operation};
 
@@ -92,13 +92,14 @@ pub fn object_struct(object: &Object) -> TokenStream {
     let constructor = (object.in_request && !required.is_empty()).then(|| {
         let args = required.iter().map(|m| {
             let arg = ident(&m.rust);
-            let ty = rust_type(&m.ty);
-            quote!(#arg: impl Into<#ty>)
+            let ty = argument_type(&m.ty);
+            quote!(#arg: #ty)
         });
         let inits = object.fields.iter().map(|m| {
             let field = ident(&m.rust);
             if m.required {
-                quote!(#field: #field.into())
+                let value = argument_value(&m.ty, &field);
+                quote!(#field: #value)
             } else {
                 quote!(#field: None)
             }
