@@ -16,6 +16,7 @@
 
 pub mod diagnostic;
 pub mod emit;
+pub mod import;
 pub mod model;
 pub mod naming;
 pub mod spec;

@@ -40,6 +40,18 @@ enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// Import documentation pages (files or folders) into spec YAML, with a report.
+    Import {
+        /// Where to write `<service>/operations/*.yaml`.
+        #[arg(long)]
+        out: PathBuf,
+        /// The report as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Pages or folders of pages.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Print the generated Rust of one operation.
     Render {
         /// `service.operation`, e.g. `dli.cancel_job`.
@@ -54,6 +66,7 @@ fn main() -> ExitCode {
         Command::Generate { spec, out, services } => generate(spec, out, services),
         Command::Check { dir, short } => check(dir, short),
         Command::Render { operation, spec } => render(&operation, spec),
+        Command::Import { out, json, paths } => import(&out, json, &paths),
     }
 }
 
@@ -90,6 +103,38 @@ fn check(dir: PathBuf, short: bool) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(diagnostics) => report(&diagnostics, short),
+    }
+}
+
+fn import(out: &std::path::Path, json: bool, paths: &[PathBuf]) -> ExitCode {
+    let started = Instant::now();
+    let imported = codegen::import::import(paths);
+    for (file, yaml) in &imported.files {
+        let path = out.join(file);
+        if let Some(dir) = path.parent()
+            && let Err(error) = std::fs::create_dir_all(dir)
+        {
+            eprintln!("error: cannot create {}: {error}", dir.display());
+            return ExitCode::FAILURE;
+        }
+        if let Err(error) = std::fs::write(&path, yaml) {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&imported.report).expect("the report serializes")
+        );
+    } else {
+        println!("{}", imported.report);
+        println!("imported in {} ms", started.elapsed().as_millis());
+    }
+    if imported.report.count(codegen::import::Status::Failed) > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

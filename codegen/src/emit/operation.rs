@@ -129,7 +129,7 @@ fn request_struct(op: &Operation) -> TokenStream {
     });
     let slots = op.inputs().filter(|m| m.required).map(|_| quote!(runtime::Unset));
     let initial = op.inputs().map(|m| {
-        let field = ident(&m.rust);
+        let field = ident(&m.setter);
         if m.required {
             quote!(#field: runtime::Unset)
         } else {
@@ -165,11 +165,11 @@ pub fn member_type(member: &Member) -> TokenStream {
 }
 
 fn state_param(member: &Member) -> proc_macro2::Ident {
-    format_ident!("{}State", plain(&member.rust).to_upper_camel_case())
+    format_ident!("{}State", plain(&member.setter).to_upper_camel_case())
 }
 
 fn marker_trait(member: &Member) -> proc_macro2::Ident {
-    format_ident!("Has{}", plain(&member.rust).to_upper_camel_case())
+    format_ident!("Has{}", plain(&member.setter).to_upper_camel_case())
 }
 
 fn builder(op: &Operation) -> TokenStream {
@@ -183,7 +183,7 @@ fn builder(op: &Operation) -> TokenStream {
         .map(|m| state_param(m))
         .collect();
     let slot_fields = inputs.iter().map(|m| {
-        let field = ident(&m.rust);
+        let field = ident(&m.setter);
         if m.required {
             let state = state_param(m);
             quote!(#field: #state,)
@@ -201,10 +201,11 @@ fn builder(op: &Operation) -> TokenStream {
     });
     let take = |m: &Member| {
         let field = ident(&m.rust);
+        let slot = ident(&m.setter);
         if m.required {
-            quote!(#field: runtime::IsSet::into_value(self.#field))
+            quote!(#field: runtime::IsSet::into_value(self.#slot))
         } else {
-            quote!(#field: self.#field)
+            quote!(#field: self.#slot)
         }
     };
     let param_values = op.params.iter().map(take);
@@ -290,7 +291,7 @@ fn project_scoped(builder: &proc_macro2::Ident, inputs: &[&Member]) -> Option<To
 
 fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
     let doc = docs::attrs(&docs::member(member));
-    let field = ident(&member.rust);
+    let field = ident(&member.setter);
     let ty = rust_type(&member.ty);
     let arg_ty = argument_type(&member.ty);
     let value = argument_value(&member.ty, &field);
@@ -305,7 +306,7 @@ fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
     }
     let builder = ident(&op.builder_type());
     let out_states = inputs.iter().filter(|m| m.required).map(|m| {
-        if m.rust == member.rust {
+        if m.setter == member.setter {
             quote!(runtime::Set<#ty>)
         } else {
             let state = state_param(m);
@@ -313,8 +314,8 @@ fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
         }
     });
     let moves = inputs.iter().map(|m| {
-        let other = ident(&m.rust);
-        if m.rust == member.rust {
+        let other = ident(&m.setter);
+        if m.setter == member.setter {
             quote!(#other: runtime::Set(#value))
         } else {
             quote!(#other: self.#other)
@@ -331,7 +332,7 @@ fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
 fn marker(op: &Operation, member: &Member) -> TokenStream {
     let name = marker_trait(member);
     let ty = rust_type(&member.ty);
-    let rust = plain(&member.rust);
+    let rust = plain(&member.setter);
     let kind = match member.location {
         Some(Location::Path) => "path parameter",
         Some(Location::Query) => "query parameter",

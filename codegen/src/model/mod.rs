@@ -111,6 +111,9 @@ pub struct Member {
     pub wire: String,
     /// The Rust name, possibly `r#`-escaped.
     pub rust: String,
+    /// The builder method: `rust`, or `body_<rust>` for a body field that shares
+    /// its name with a parameter (GES repeats `graphName` in path and body).
+    pub setter: String,
     pub location: Option<Location>,
     pub required: bool,
     pub ty: Type,
@@ -306,6 +309,7 @@ fn member(field: &schema::Field) -> Member {
     Member {
         wire: field.name.clone(),
         rust: naming::snake(&field.name),
+        setter: naming::snake(&field.name),
         location: field.location.map(|l| match l {
             ParamLocation::Path => Location::Path,
             ParamLocation::Query => Location::Query,

@@ -317,16 +317,11 @@ fn parameters(file: &SpecFile<OperationFile>, tables: &BTreeSet<&str>, out: &mut
             ));
         }
     }
-    // Parameters and top-level body fields share the builder's namespace.
-    let body_fields = op.request_body.iter().flat_map(|b| b.fields.iter().enumerate());
+    // Parameters share the builder's namespace (body fields are checked as a table;
+    // one that repeats a parameter's name gets a `body_` builder method).
     let mut setters: BTreeMap<String, String> = BTreeMap::new();
-    let named = op
-        .parameters
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (item("parameters", i), p))
-        .chain(body_fields.map(|(i, f)| (item("request_body.fields", i), f)));
-    for (path, field) in named {
+    for (i, field) in op.parameters.iter().enumerate() {
+        let path = item("parameters", i);
         let rust = naming::snake(&field.name);
         if rust.is_empty() {
             out.push(file.error_at(

@@ -1,0 +1,330 @@
+//! Importing documentation pages into spec YAML, with a quality report.
+//!
+//! Each format has a parser into the neutral [`page::Page`]; [`extract`] turns a
+//! page into an operation spec. Nothing here reads the model or the emitter.
+
+pub mod extract;
+pub mod huawei_md;
+pub mod page;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::spec::schema::OperationFile;
+use extract::Extracted;
+
+/// Which part of a page a finding concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Function,
+    Uri,
+    Parameters,
+    Request,
+    Response,
+    Example,
+    StatusCodes,
+    Other,
+}
+
+impl Section {
+    /// The section a heading opens, in either language.
+    pub fn of_heading(text: &str) -> Section {
+        let lower = text.to_lowercase();
+        if lower.contains("uri") {
+            Section::Uri
+        } else if text.contains("示例") || text.contains("样例") || lower.contains("example") {
+            Section::Example
+        } else if text.contains("状态码") || text.contains("返回值") || lower.contains("status code") {
+            Section::StatusCodes
+        } else if text.contains("请求") || lower.starts_with("request") {
+            Section::Request
+        } else if text.contains("响应") || lower.starts_with("response") {
+            Section::Response
+        } else if text.contains("功能") || lower.starts_with("function") {
+            Section::Function
+        } else {
+            Section::Other
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// One thing the importer noticed, at a source line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub section: Section,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn new(severity: Severity, code: &'static str, line: usize, message: impl Into<String>) -> Self {
+        Self::at(Section::Other, severity, code, line, message)
+    }
+
+    pub fn at(
+        section: Section,
+        severity: Severity,
+        code: &'static str,
+        line: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            section,
+            severity,
+            code,
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ok,
+    Partial,
+    Failed,
+    Skipped,
+}
+
+/// What became of one page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageReport {
+    pub page: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub operation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skipped: Option<&'static str>,
+    pub findings: Vec<Finding>,
+}
+
+/// Every page of one run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub pages: Vec<PageReport>,
+}
+
+impl Report {
+    pub fn count(&self, status: Status) -> usize {
+        self.pages.iter().filter(|p| p.status == status).count()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for page in &self.pages {
+            let status = match page.status {
+                Status::Ok => "ok",
+                Status::Partial => "partial",
+                Status::Failed => "FAILED",
+                Status::Skipped => "skipped",
+            };
+            let what = page.operation.as_deref().or(page.skipped).unwrap_or_default();
+            writeln!(f, "{status:<8} {} ({what})", page.page)?;
+            for finding in &page.findings {
+                writeln!(
+                    f,
+                    "         {}:{}: {:?} [{:?}] {}: {}",
+                    page.page, finding.line, finding.severity, finding.section, finding.code, finding.message
+                )?;
+            }
+        }
+        let operations = self.count(Status::Ok) + self.count(Status::Partial) + self.count(Status::Failed);
+        write!(
+            f,
+            "{} pages: {} operations ({} ok, {} partial, {} failed), {} skipped",
+            self.pages.len(),
+            operations,
+            self.count(Status::Ok),
+            self.count(Status::Partial),
+            self.count(Status::Failed),
+            self.count(Status::Skipped)
+        )
+    }
+}
+
+/// The YAML files a run produced, by path relative to the output directory.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub files: BTreeMap<PathBuf, String>,
+    pub report: Report,
+}
+
+/// The service a documentation folder belongs to (`huawei-dli-zh` → `dli`).
+pub fn service_of(folder: &str) -> Option<&'static str> {
+    let folder = folder.to_lowercase();
+    if folder.contains("dli") {
+        Some("dli")
+    } else if folder.contains("ges") {
+        Some("ges")
+    } else {
+        None
+    }
+}
+
+/// Imports every page under `inputs` (files or folders), in sorted order.
+pub fn import(inputs: &[PathBuf]) -> Imported {
+    let mut imported = Imported::default();
+    let mut ids: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
+    for (root_name, path) in pages(inputs) {
+        let source = format!(
+            "{root_name}/{}",
+            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+        );
+        let source = relative_source(&root_name, &path).unwrap_or(source);
+        let service = service_of(&root_name).unwrap_or("unknown");
+        let report = match std::fs::read(&path) {
+            Err(error) => PageReport {
+                page: source,
+                status: Status::Failed,
+                operation: None,
+                skipped: None,
+                findings: vec![Finding::new(Severity::Error, "unreadable", 0, error.to_string())],
+            },
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                import_page(&path, &source, &text, service, &mut ids, &mut imported.files)
+            }
+        };
+        imported.report.pages.push(report);
+    }
+    imported
+}
+
+fn import_page(
+    path: &Path,
+    source: &str,
+    text: &str,
+    service: &'static str,
+    ids: &mut BTreeMap<&'static str, BTreeSet<String>>,
+    files: &mut BTreeMap<PathBuf, String>,
+) -> PageReport {
+    let (page, mut findings) = match path.extension().and_then(|e| e.to_str()) {
+        Some("md") => huawei_md::parse(path, text),
+        _ => {
+            return PageReport {
+                page: source.to_owned(),
+                status: Status::Skipped,
+                operation: None,
+                skipped: Some("format not supported yet"),
+                findings: Vec::new(),
+            };
+        }
+    };
+    let (extracted, more) = extract::operation(&page, source);
+    findings.extend(more);
+    match extracted {
+        Extracted::Skipped(reason) => PageReport {
+            page: source.to_owned(),
+            status: if findings.iter().any(|f| f.severity == Severity::Error) {
+                Status::Failed
+            } else {
+                Status::Skipped
+            },
+            operation: None,
+            skipped: Some(reason),
+            findings,
+        },
+        Extracted::Operation(mut operation) => {
+            let taken = ids.entry(service).or_default();
+            operation.operation = unique_id(&operation.operation, taken);
+            taken.insert(operation.operation.clone());
+            let file = PathBuf::from(service)
+                .join("operations")
+                .join(format!("{}.yaml", operation.operation));
+            files.insert(file, to_yaml(&operation));
+            let status = if findings.iter().any(|f| f.severity == Severity::Error) {
+                Status::Failed
+            } else if findings.iter().any(|f| f.severity == Severity::Warning) {
+                Status::Partial
+            } else {
+                Status::Ok
+            };
+            PageReport {
+                page: source.to_owned(),
+                status,
+                operation: Some(format!("{service}.{}", operation.operation)),
+                skipped: None,
+                findings,
+            }
+        }
+    }
+}
+
+fn unique_id(id: &str, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(id) {
+        return id.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{id}_{n}"))
+        .find(|c| !taken.contains(c))
+        .expect("an unused id")
+}
+
+/// Spec YAML for an operation, as the importer writes it.
+pub fn to_yaml(operation: &OperationFile) -> String {
+    serde_yaml::to_string(operation).expect("spec types serialize")
+}
+
+fn relative_source(root_name: &str, path: &Path) -> Option<String> {
+    let components: Vec<String> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let at = components.iter().rposition(|c| c == root_name)?;
+    Some(components[at..].join("/"))
+}
+
+/// (root folder name, page path) for every page, sorted.
+fn pages(inputs: &[PathBuf]) -> Vec<(String, PathBuf)> {
+    let mut pages = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let root = input
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let mut stack = vec![input.clone()];
+            while let Some(dir) = stack.pop() {
+                let Ok(entries) = std::fs::read_dir(&dir) else {
+                    continue;
+                };
+                for entry in entries.flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if path
+                        .extension()
+                        .is_some_and(|e| e == "md" || e == "rst" || e == "txt")
+                    {
+                        pages.push((root.clone(), path));
+                    }
+                }
+            }
+        } else {
+            let root = input
+                .parent()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            pages.push((root, input.clone()));
+        }
+    }
+    pages.sort();
+    pages
+}

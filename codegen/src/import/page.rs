@@ -1,0 +1,77 @@
+//! A documentation page, whatever its source format: the parsers fill this, the
+//! extractor reads only this.
+
+use std::path::PathBuf;
+
+use crate::spec::schema::Lang;
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub path: PathBuf,
+    pub lang: Lang,
+    /// The page's own id (`dli_02_0104`), where it states one.
+    pub id: Option<String>,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of the page, with the 1-based source line it starts at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading { level: u8, text: String, line: usize },
+    Text { text: String, line: usize },
+    Code { text: String, line: usize },
+    Table(Table),
+}
+
+impl Block {
+    pub fn line(&self) -> usize {
+        match self {
+            Block::Heading { line, .. } | Block::Text { line, .. } | Block::Code { line, .. } => *line,
+            Block::Table(table) => table.line,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    /// `表 2 响应参数`, `Table 2 Response parameters`.
+    pub caption: String,
+    /// Names other text links to this table by (`table9391124139`, `dli_02_0102__table1`).
+    pub anchors: Vec<String>,
+    pub header: Vec<String>,
+    /// Rows of cells, rowspan and colspan already expanded.
+    pub rows: Vec<Vec<Cell>>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cell {
+    pub text: String,
+    /// Link targets in the cell: `#anchor` hrefs and `:ref:` labels.
+    pub links: Vec<String>,
+}
+
+impl Table {
+    /// The number in `表 4` / `Table 4`, which descriptions cite.
+    pub fn number(&self) -> Option<u32> {
+        let rest = self
+            .caption
+            .strip_prefix("表")
+            .or_else(|| self.caption.strip_prefix("Table"))?
+            .trim_start();
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    }
+
+    /// The caption without its `表 N` / `Table N` label.
+    pub fn title(&self) -> &str {
+        let caption = self.caption.trim();
+        let rest = caption
+            .strip_prefix("表")
+            .or_else(|| caption.strip_prefix("Table"))
+            .map(|r| r.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()))
+            .unwrap_or(caption);
+        rest.trim()
+    }
+}
