@@ -219,6 +219,7 @@ fn parse_table(html: &str, line: usize, findings: &mut Vec<Finding>) -> Table {
     let row_selector = selector("tr");
     let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
     let mut header = Vec::new();
+    let mut body_rows = 0;
     for (r, row) in document.select(&row_selector).enumerate() {
         let is_header = row
             .children()
@@ -247,8 +248,12 @@ fn parse_table(html: &str, line: usize, findings: &mut Vec<Finding>) -> Table {
             header = cells.into_iter().map(|(c, _, _)| c.text).collect();
             continue;
         }
-        let r = grid.len();
-        grid.push(Vec::new());
+        // A rowspan above may have created this row already.
+        let r = body_rows;
+        body_rows += 1;
+        while grid.len() <= r {
+            grid.push(Vec::new());
+        }
         let mut col = 0;
         for (cell, rowspan, colspan) in cells {
             while grid[r].get(col).is_some_and(Option::is_some) {

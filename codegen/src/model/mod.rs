@@ -233,10 +233,18 @@ fn operation(op: &schema::OperationFile) -> Operation {
             ),
         })
         .collect();
-    let body: Option<Vec<Member>> = op
-        .request_body
-        .as_ref()
-        .map(|b| b.fields.iter().map(member).collect());
+    let body: Option<Vec<Member>> = op.request_body.as_ref().map(|b| {
+        b.fields
+            .iter()
+            .map(member)
+            .map(|mut m| {
+                if params.iter().any(|p| p.rust == m.rust) {
+                    m.setter = format!("body_{}", m.rust.trim_start_matches("r#"));
+                }
+                m
+            })
+            .collect()
+    });
     let response: Vec<Member> = op
         .response
         .iter()

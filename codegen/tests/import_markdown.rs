@@ -1,0 +1,247 @@
+//! The Huawei Markdown importer on small pages written here, one per variant the
+//! published pages use, and on broken pages, which must give located findings and
+//! never a panic.
+
+use std::path::Path;
+
+use codegen::import::extract::{self, Extracted};
+use codegen::import::page::Block;
+use codegen::import::{Severity, huawei_md};
+use codegen::spec::schema::{ExampleKind, OperationFile, ParamLocation};
+
+fn import(page: &str) -> (OperationFile, Vec<codegen::import::Finding>) {
+    let (page, mut findings) = huawei_md::parse(Path::new("test/page.md"), page);
+    let (extracted, more) = extract::operation(&page, "test/page.md");
+    findings.extend(more);
+    match extracted {
+        Extracted::Operation(op) => (*op, findings),
+        Extracted::Skipped(why) => panic!("skipped: {why}; {findings:?}"),
+    }
+}
+
+fn table(header: &[&str], rows: &[&[&str]]) -> String {
+    let th: String = header
+        .iter()
+        .map(|h| format!("<th class=\"x\"><p>{h}</p>\n</th>\n"))
+        .collect();
+    let trs: String = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "<tr>{}</tr>\n",
+                r.iter()
+                    .map(|c| format!("<td><p>{c}</p>\n</td>\n"))
+                    .collect::<String>()
+            )
+        })
+        .collect();
+    format!("<table><thead align=\"left\"><tr>{th}</tr>\n</thead>\n<tbody>{trs}</tbody>\n</table>\n")
+}
+
+const HEAD: &str = "# 取消作业（推荐）<a name=\"dli_02_0104\"></a>\n\n## 功能介绍<a name=\"s1\"></a>\n\n该API用于取消作业。\n\n## URI<a name=\"s2\"></a>\n\n";
+
+#[test]
+fn escaped_markdown_uri_outside_a_fence_and_header_variant_one() {
+    let page = format!(
+        "{HEAD}-   URI格式：\n\n    DELETE /v1.0/\\{{project\\_id\\}}/jobs/\\{{job\\_id\\}}\n\n**表 1**  URI参数\n\n{}",
+        table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[
+                &["project_id", "是", "String", "项目编号。"],
+                &["job_id", "是", "String", "作业ID。"]
+            ]
+        )
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(findings, []);
+    assert_eq!(op.uri, "/v1.0/{project_id}/jobs/{job_id}");
+    assert_eq!(op.sources[0].id.as_deref(), Some("dli_02_0104"));
+    assert_eq!(op.summary.zh.as_deref(), Some("该API用于取消作业。"));
+    let names: Vec<_> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location, p.required))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("project_id", Some(ParamLocation::Path), Some(true)),
+            ("job_id", Some(ParamLocation::Path), Some(true))
+        ]
+    );
+}
+
+#[test]
+fn uri_inside_a_code_fence_with_camel_case_and_header_variant_two() {
+    let page = format!(
+        "{HEAD}-   URI 格式\n\n    ```\n    DELETE /ges/v1.0/{{projectId}}/graphs/{{graphName}}\n    ```\n\n**表 1**  URI参数说明\n\n{}",
+        table(
+            &["参数", "是否为必选", "类型", "描述"],
+            &[
+                &["projectId", "是", "String", "ID"],
+                &["graphName", "是", "String", "图名称。"]
+            ]
+        )
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(findings, []);
+    assert_eq!(op.uri, "/ges/v1.0/{projectId}/graphs/{graphName}");
+    assert_eq!(op.parameters[1].description.zh.as_deref(), Some("图名称。"));
+}
+
+#[test]
+fn query_tables_nested_tables_by_number_and_by_link_and_notes_in_cells() {
+    let page = format!(
+        "{HEAD}GET /v1.0/{{project_id}}/jobs\n\n**表 1**  URI参数\n\n{}\n**表 2**  query参数\n\n{}\n## 响应消息\n\n**表 3**  响应参数\n\n{}\n**表 4**  jobs参数\n\n{}\n<a name=\"table77\"></a>\n**表 5**  tags参数\n\n{}",
+        table(
+            &["名称", "必选", "参数类型", "说明"],
+            &[&["project_id", "是", "String", "项目"]]
+        ),
+        table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[&["page-size", "否", "Integer", "每页个数。"]]
+        ),
+        table(
+            &["参数", "是否必选", "参数类型", "说明"],
+            &[&["jobs", "是", "Array of Objects", "作业信息。具体参数请参见表4。"]]
+        ),
+        table(
+            &["参数", "是否必选", "参数类型", "说明"],
+            &[
+                &[
+                    "status",
+                    "是",
+                    "String",
+                    "状态。</p>\n<div class=\"note\"><p>说明： 仅在完成后有效。</p></div><p>"
+                ],
+                &[
+                    "tags",
+                    "否",
+                    "Array of Objects",
+                    "标签，见<a href=\"#table77\">表5</a>。"
+                ]
+            ]
+        ),
+        table(
+            &["参数", "是否必选", "参数类型", "说明"],
+            &[&["key", "是", "String", "键。"]]
+        ),
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(findings, []);
+    let query = op
+        .parameters
+        .iter()
+        .find(|p| p.name == "page-size")
+        .expect("query parameter");
+    assert_eq!(
+        (query.location, query.ty.as_str()),
+        (Some(ParamLocation::Query), "integer")
+    );
+    let response = &op.response.as_ref().expect("response").fields;
+    assert_eq!(response[0].ty, "array<Job>");
+    let job = op.objects.iter().find(|o| o.name == "Job").expect("jobs table");
+    assert_eq!(job.fields[1].ty, "array<Tag>");
+    assert!(
+        job.fields[0]
+            .description
+            .zh
+            .as_deref()
+            .unwrap()
+            .contains("说明： 仅在完成后有效。")
+    );
+    assert!(
+        op.objects
+            .iter()
+            .any(|o| o.name == "Tag" && o.fields[0].name == "key")
+    );
+}
+
+#[test]
+fn rowspan_and_colspan_are_expanded() {
+    let html = "<table><thead align=\"left\"><tr><th>状态码</th><th>描述</th></tr></thead>\n<tbody><tr><td rowspan=\"2\">400</td><td>请求错误。</td></tr>\n<tr><td>参数错误。</td></tr>\n<tr><td colspan=\"2\">500 内部错误</td></tr>\n</tbody></table>\n";
+    let (page, findings) = huawei_md::parse(Path::new("t.md"), &format!("# T\n\n{html}"));
+    assert_eq!(findings, []);
+    let Some(Block::Table(table)) = page.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
+        panic!("no table")
+    };
+    let cells: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            vec!["400", "请求错误。"],
+            vec!["400", "参数错误。"],
+            vec!["500 内部错误", "500 内部错误"]
+        ]
+    );
+}
+
+#[test]
+fn examples_keep_status_and_drop_the_request_line() {
+    let page = format!(
+        "{HEAD}POST /v1.0/{{project_id}}/jobs\n\n**表 1**  URI参数\n\n{}\n## 示例\n\n-   请求样例：\n\n    ```\n    POST https://Endpoint/v1.0/p/jobs\n    {{\"sql\": \"select 1\"}}\n    ```\n\n-   请求失败样例\n\n    ```\n    Http Status Code: 400\n    {{\"error_code\": \"DLI.0001\", \"error_msg\": \"bad\"}}\n    ```\n\n-   成功响应样例：\n\n    ```\n    {{\"message\": \"{{\"\"}}\"}}\n    ```\n",
+        table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[&["project_id", "是", "String", "项目"]]
+        )
+    );
+    let (op, findings) = import(&page);
+    let kinds: Vec<_> = op.examples.iter().map(|e| (e.kind, e.status, e.format)).collect();
+    use codegen::spec::schema::ExampleFormat::{Json, Text};
+    assert_eq!(
+        kinds,
+        [
+            (ExampleKind::Request, None, Json),
+            (ExampleKind::Error, Some(400), Json),
+            (ExampleKind::Response, Some(200), Text)
+        ]
+    );
+    assert_eq!(op.examples[0].body, "{\"sql\": \"select 1\"}\n");
+    assert_eq!(
+        findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+        ["example-not-json"]
+    );
+}
+
+#[test]
+fn a_truncated_table_gives_a_located_error_not_a_panic() {
+    let page = format!(
+        "{HEAD}GET /v1.0/{{project_id}}/x\n\n**表 1**  URI参数\n\n<table><thead><tr><th>参数</th><th>是否必选</th></tr></thead><tbody><tr><td>project_id</td><td>是"
+    );
+    let (page, findings) = huawei_md::parse(Path::new("t.md"), &page);
+    let unclosed = findings
+        .iter()
+        .find(|f| f.code == "unclosed-table")
+        .expect("a finding");
+    assert_eq!((unclosed.severity, unclosed.line), (Severity::Error, 13));
+    let _ = extract::operation(&page, "t.md");
+}
+
+#[test]
+fn invalid_html_and_garbage_never_panic() {
+    for text in [
+        "",
+        "# only a title",
+        "## URI\n\nGET /v1/{a\n",
+        "# T\n\n## URI\n\nDELETE /v1/{x}/y\n\n<table><tr><td rowspan=\"999999\">x</td></tr></table>\n",
+        "# T\n\n<table><thead><tr><th>参数</th></tr><tbody><tr><td><p>a<td>b</table>\n```\nunclosed",
+        "\u{feff}# T\n\n## URI\n\nGET /v1/{x}?a={b}&c=d\n\n<table></table>",
+    ] {
+        let (page, _) = huawei_md::parse(Path::new("t.md"), text);
+        let _ = extract::operation(&page, "t.md");
+    }
+}
+
+#[test]
+fn overview_pages_are_skipped_not_failed() {
+    let (page, _) = huawei_md::parse(
+        Path::new("t.md"),
+        "# API概览\n\n## 创建作业\n\nPOST /v1.0/{project_id}/jobs 用于创建作业。\n",
+    );
+    let (extracted, findings) = extract::operation(&page, "t.md");
+    assert!(matches!(extracted, Extracted::Skipped(_)) && findings.is_empty());
+}
