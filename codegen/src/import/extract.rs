@@ -592,6 +592,7 @@ pub fn normalize_type(doc: &str) -> String {
         .or_else(|| compact.strip_prefix("listof"))
         .or_else(|| compact.strip_prefix("array<").and_then(|r| r.strip_suffix('>')))
         .or_else(|| compact.strip_prefix("list<").and_then(|r| r.strip_suffix('>')))
+        .or_else(|| compact.strip_prefix("array[").and_then(|r| r.strip_suffix(']')))
         .or_else(|| compact.strip_suffix("array"))
         .or_else(|| compact.strip_suffix("[]"))
         .or_else(|| compact.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
@@ -624,7 +625,10 @@ fn link_nested(
     findings: &mut Vec<Finding>,
 ) {
     for field in fields.iter_mut() {
-        let wants_object = field.ty == "object" || field.ty == "array<object>" || field.ty == "any";
+        let wants_object = matches!(
+            field.ty.as_str(),
+            "object" | "array<object>" | "array<any>" | "any"
+        );
         if !wants_object {
             continue;
         }
@@ -986,6 +990,7 @@ mod tests {
             ("Double", "number"),
             ("Boolean", "boolean"),
             ("Array of Integer", "array<integer>"),
+            ("Array[String]", "array<string>"),
         ] {
             assert_eq!(normalize_type(doc), ty, "{doc}");
         }

@@ -6,6 +6,7 @@
 pub mod extract;
 pub mod huawei_md;
 pub mod page;
+pub mod rst;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -214,9 +215,10 @@ fn import_page(
     ids: &mut BTreeMap<&'static str, BTreeSet<String>>,
     files: &mut BTreeMap<PathBuf, String>,
 ) -> PageReport {
-    let (page, mut findings) = match path.extension().and_then(|e| e.to_str()) {
-        Some("md") => huawei_md::parse(path, text),
-        _ => {
+    let (page, mut findings) = match format_of(path, text) {
+        Some(Format::HuaweiMarkdown) => huawei_md::parse(path, text),
+        Some(Format::Rst) => rst::parse(path, text),
+        None => {
             return PageReport {
                 page: source.to_owned(),
                 status: Status::Skipped,
@@ -263,6 +265,22 @@ fn import_page(
                 findings,
             }
         }
+    }
+}
+
+enum Format {
+    HuaweiMarkdown,
+    Rst,
+}
+
+/// By extension, or for `.txt` (the seeds) by content.
+fn format_of(path: &Path, text: &str) -> Option<Format> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("md") => Some(Format::HuaweiMarkdown),
+        Some("rst") => Some(Format::Rst),
+        _ if text.contains(":original_name:") || text.contains("\n.. _") => Some(Format::Rst),
+        _ if text.trim_start().starts_with("# ") && text.contains("<table") => Some(Format::HuaweiMarkdown),
+        _ => None,
     }
 }
 
