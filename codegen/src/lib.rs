@@ -15,6 +15,7 @@
 //! ```
 
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod import;
 pub mod model;

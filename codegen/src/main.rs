@@ -48,9 +48,30 @@ enum Command {
         /// The report as JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// The service the pages belong to; default: from the folder name (dli, ges).
+        #[arg(long)]
+        service: Option<String>,
         /// Pages or folders of pages.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+    },
+    /// What changed between two specs, classified by effect on the generated crate.
+    ///
+    /// OLD and NEW are spec directories or git revisions of this repository; with
+    /// none, the working tree's spec against HEAD; with one, it against the working tree.
+    Diff {
+        /// The old side: a directory or a git revision (default HEAD).
+        old: Option<String>,
+        /// The new side: a directory or a git revision (default the working tree).
+        new: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit 1 when a change of this class or a more severe one is present.
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        /// Where the spec lives within the repository, for git revisions.
+        #[arg(long, default_value = "spec")]
+        spec_dir: PathBuf,
     },
     /// Print the generated Rust of one operation.
     Render {
@@ -61,12 +82,38 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Breaking,
+    Additive,
+    Documentation,
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Generate { spec, out, services } => generate(spec, out, services),
         Command::Check { dir, short } => check(dir, short),
         Command::Render { operation, spec } => render(&operation, spec),
-        Command::Import { out, json, paths } => import(&out, json, &paths),
+        Command::Import {
+            out,
+            json,
+            service,
+            paths,
+        } => import(&out, json, service, &paths),
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+            spec_dir,
+        } => diff(old, new, format, fail_on, &spec_dir),
     }
 }
 
@@ -106,9 +153,11 @@ fn check(dir: PathBuf, short: bool) -> ExitCode {
     }
 }
 
-fn import(out: &std::path::Path, json: bool, paths: &[PathBuf]) -> ExitCode {
+fn import(out: &std::path::Path, json: bool, service: Option<String>, paths: &[PathBuf]) -> ExitCode {
     let started = Instant::now();
-    let imported = codegen::import::import(paths);
+    // The service id lives for the whole run; leaking one short string is simplest.
+    let service: Option<&'static str> = service.map(|s| &*Box::leak(s.into_boxed_str()));
+    let imported = codegen::import::import(paths, service);
     for (file, yaml) in &imported.files {
         let path = out.join(file);
         if let Some(dir) = path.parent()
@@ -135,6 +184,44 @@ fn import(out: &std::path::Path, json: bool, paths: &[PathBuf]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn diff(
+    old: Option<String>,
+    new: Option<String>,
+    format: Format,
+    fail_on: Option<FailOn>,
+    spec_dir: &std::path::Path,
+) -> ExitCode {
+    use codegen::diff::{self, Class, render, side};
+    let old = old.unwrap_or_else(|| "HEAD".into());
+    let new = new.unwrap_or_else(|| spec_dir.display().to_string());
+    let sides = side::load("OLD", &old, spec_dir).and_then(|o| Ok((o, side::load("NEW", &new, spec_dir)?)));
+    let (old_model, new_model) = match sides {
+        Ok(models) => models,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let changes = diff::diff(&old_model, &new_model);
+    print!(
+        "{}",
+        match format {
+            Format::Text => render::text(&changes),
+            Format::Markdown => render::markdown(&changes),
+            Format::Json => render::json(&changes) + "\n",
+        }
+    );
+    let threshold = fail_on.map(|f| match f {
+        FailOn::Breaking => Class::Breaking,
+        FailOn::Additive => Class::Additive,
+        FailOn::Documentation => Class::Documentation,
+    });
+    match (threshold, changes.worst()) {
+        (Some(threshold), Some(worst)) if worst <= threshold => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
     }
 }
 

@@ -178,8 +178,9 @@ pub fn service_of(folder: &str) -> Option<&'static str> {
     }
 }
 
-/// Imports every page under `inputs` (files or folders), in sorted order.
-pub fn import(inputs: &[PathBuf]) -> Imported {
+/// Imports every page under `inputs` (files or folders), in sorted order; the
+/// service comes from each folder's name unless `service` names it.
+pub fn import(inputs: &[PathBuf], service: Option<&'static str>) -> Imported {
     let mut imported = Imported::default();
     let mut ids: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
     for (root_name, path) in pages(inputs) {
@@ -188,7 +189,7 @@ pub fn import(inputs: &[PathBuf]) -> Imported {
             path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
         );
         let source = relative_source(&root_name, &path).unwrap_or(source);
-        let service = service_of(&root_name).unwrap_or("unknown");
+        let service = service.or_else(|| service_of(&root_name)).unwrap_or("unknown");
         let report = match std::fs::read(&path) {
             Err(error) => PageReport {
                 page: source,
