@@ -26,7 +26,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use tracing::Instrument;
 
-use crate::runtime::{ApiError, ErrorCodeEnum, Operation, ProjectScoped, RequestError, ResponseError};
+use crate::runtime::{
+    ApiError, DecodeError, ErrorCodeEnum, Operation, ProjectScoped, RequestError, ResponseError,
+};
 use crate::signing::{self, AccessKey, SigningError};
 
 /// How requests prove who sends them.
@@ -137,15 +139,8 @@ pub enum ClientError<C: ErrorCodeEnum> {
     #[error(transparent)]
     Api(ApiError<C>),
     /// A success status with a body that does not match the documented response.
-    #[error("HTTP {status}: the response body does not match the documented response: {reason}")]
-    Decode {
-        /// The HTTP status.
-        status: http::StatusCode,
-        /// What did not match.
-        reason: String,
-        /// The start of the body.
-        body_excerpt: String,
-    },
+    #[error(transparent)]
+    Decode(DecodeError),
     /// The request could not be built from the values given.
     #[error(transparent)]
     Request(#[from] RequestError),
@@ -174,15 +169,7 @@ impl<C: ErrorCodeEnum> From<ResponseError<C>> for ClientError<C> {
     fn from(error: ResponseError<C>) -> Self {
         match error {
             ResponseError::Api(error) => ClientError::Api(error),
-            ResponseError::Decode {
-                status,
-                reason,
-                body_excerpt,
-            } => ClientError::Decode {
-                status,
-                reason,
-                body_excerpt,
-            },
+            ResponseError::Decode(error) => ClientError::Decode(error),
         }
     }
 }

@@ -68,7 +68,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         })
         .collect();
     let mut used = vec![false; tables.len()];
-    let mut objects = Vec::new();
+    let objects = Vec::new();
     let mut parameters = Vec::new();
     let mut body_fields: Option<Vec<Field>> = None;
     let mut response_fields: Option<Vec<Field>> = None;
@@ -160,50 +160,28 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         }
     }
     // Link nested tables, breadth first from the root fields.
-    let mut pending: Vec<(Vec<Field>, Section)> = Vec::new();
+    let mut linker = Linker {
+        tables: &tables,
+        used,
+        objects,
+        pending: Vec::new(),
+        lang: page.lang,
+        findings: Vec::new(),
+    };
     if let Some(fields) = &mut body_fields {
-        link_nested(
-            fields,
-            Section::Request,
-            &tables,
-            &mut used,
-            &mut objects,
-            &mut pending,
-            page.lang,
-            &mut findings,
-        );
+        linker.link(fields, Section::Request);
     }
     if let Some(fields) = &mut response_fields {
-        link_nested(
-            fields,
-            Section::Response,
-            &tables,
-            &mut used,
-            &mut objects,
-            &mut pending,
-            page.lang,
-            &mut findings,
-        );
+        linker.link(fields, Section::Response);
     }
-    while let Some((mut fields, section)) = pending.pop() {
-        let name = fields.first().map(|f| f.name.clone()).unwrap_or_default();
-        link_nested(
-            &mut fields,
-            section,
-            &tables,
-            &mut used,
-            &mut objects,
-            &mut pending,
-            page.lang,
-            &mut findings,
-        );
-        if let Some(object) = objects
-            .iter_mut()
-            .find(|o: &&mut ObjectTable| o.fields.first().map(|f| &f.name) == Some(&name))
-        {
-            object.fields = fields;
-        }
-    }
+    linker.link_pending();
+    let Linker {
+        mut used,
+        mut objects,
+        findings: link_findings,
+        ..
+    } = linker;
+    findings.extend(link_findings);
     // Tables of values (states, configuration keys) document a string field.
     let mut all_fields: Vec<&mut Field> = parameters
         .iter_mut()
@@ -613,68 +591,75 @@ pub fn normalize_type(doc: &str) -> String {
     "any".into()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn link_nested(
-    fields: &mut [Field],
-    section: Section,
-    tables: &[(usize, Section, &Table)],
-    used: &mut [bool],
-    objects: &mut Vec<ObjectTable>,
-    pending: &mut Vec<(Vec<Field>, Section)>,
+/// Follows fields to the nested tables that describe them, turning each into an
+/// object table and queueing it so its own fields are followed in turn.
+struct Linker<'a, 't> {
+    tables: &'a [(usize, Section, &'t Table)],
+    used: Vec<bool>,
+    objects: Vec<ObjectTable>,
+    /// Object tables whose fields are not followed yet, by index.
+    pending: Vec<(usize, Section)>,
     lang: Lang,
-    findings: &mut Vec<Finding>,
-) {
-    for field in fields.iter_mut() {
-        let wants_object = matches!(
-            field.ty.as_str(),
-            "object" | "array<object>" | "array<any>" | "any"
-        );
-        if !wants_object {
-            continue;
+    findings: Vec<Finding>,
+}
+
+impl Linker<'_, '_> {
+    fn link_pending(&mut self) {
+        while let Some((index, section)) = self.pending.pop() {
+            let mut fields = std::mem::take(&mut self.objects[index].fields);
+            self.link(&mut fields, section);
+            self.objects[index].fields = fields;
         }
-        let description = field.description.preferred().unwrap_or_default().to_owned();
-        let by_number = cited_numbers(&description);
-        let found = tables.iter().enumerate().find(|(t, (_, s, table))| {
-            !used[*t]
-                && Columns::of(table).params.is_some()
-                && (*s == section || *s == Section::Other)
-                && (table.number().is_some_and(|n| by_number.contains(&n))
-                    || caption_names_field(table, &field.name))
-        });
-        let Some((t, (_, _, table))) = found else {
-            if field.ty == "any" {
+    }
+
+    fn link(&mut self, fields: &mut [Field], section: Section) {
+        for field in fields.iter_mut() {
+            let wants_object = matches!(
+                field.ty.as_str(),
+                "object" | "array<object>" | "array<any>" | "any"
+            );
+            if !wants_object {
                 continue;
             }
-            continue;
-        };
-        used[t] = true;
-        let columns = Columns::of(table).params.expect("a parameter table");
-        let nested: Vec<Field> = table
-            .rows
-            .iter()
-            .map(|r| field_from_row(r, &columns, lang))
-            .collect();
-        let name = object_name(&field.name, objects);
-        field.ty = if field.ty.starts_with("array") {
-            format!("array<{name}>")
-        } else {
-            name.clone()
-        };
-        if nested.iter().any(|f| f.name.is_empty()) {
-            findings.push(Finding::at(
-                section,
-                Severity::Warning,
-                "empty-name",
-                table.line,
-                "a nested table row has no name",
-            ));
+            let description = field.description.preferred().unwrap_or_default().to_owned();
+            let by_number = cited_numbers(&description);
+            let found = self.tables.iter().enumerate().find(|(t, (_, s, table))| {
+                !self.used[*t]
+                    && Columns::of(table).params.is_some()
+                    && (*s == section || *s == Section::Other)
+                    && (table.number().is_some_and(|n| by_number.contains(&n))
+                        || caption_names_field(table, &field.name))
+            });
+            let Some((t, (_, _, table))) = found else { continue };
+            self.used[t] = true;
+            let columns = Columns::of(table).params.expect("a parameter table");
+            let nested: Vec<Field> = table
+                .rows
+                .iter()
+                .map(|r| field_from_row(r, &columns, self.lang))
+                .collect();
+            let name = object_name(&field.name, &self.objects);
+            field.ty = if field.ty.starts_with("array") {
+                format!("array<{name}>")
+            } else {
+                name.clone()
+            };
+            if nested.iter().any(|f| f.name.is_empty()) {
+                self.findings.push(Finding::at(
+                    section,
+                    Severity::Warning,
+                    "empty-name",
+                    table.line,
+                    "a nested table row has no name",
+                ));
+            }
+            self.objects.push(ObjectTable {
+                name,
+                caption: text_in(self.lang, table.title().to_owned()),
+                fields: nested,
+            });
+            self.pending.push((self.objects.len() - 1, section));
         }
-        objects.push(ObjectTable {
-            name,
-            caption: text_in(lang, table.title().to_owned()),
-            fields: nested.clone(),
-        });
-        pending.push((nested, section));
     }
 }
 

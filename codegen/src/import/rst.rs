@@ -56,23 +56,13 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
             if let Some((line, message)) = problem {
                 findings.push(Finding::new(Severity::Error, "bad-grid-table", line, message));
             }
-            blocks.push(Block::Table(Table {
-                caption: std::mem::take(&mut caption),
-                anchors: std::mem::take(&mut anchors),
-                line: line_no,
-                ..table
-            }));
+            blocks.push(Block::Table(placed(table, &mut caption, &mut anchors, line_no)));
             i = next;
             continue;
         }
         if is_simple_border(trimmed) && lines.get(i + 1).is_some_and(|l| !l.trim().is_empty()) {
             let (table, next) = simple_table(&lines, i);
-            blocks.push(Block::Table(Table {
-                caption: std::mem::take(&mut caption),
-                anchors: std::mem::take(&mut anchors),
-                line: line_no,
-                ..table
-            }));
+            blocks.push(Block::Table(placed(table, &mut caption, &mut anchors, line_no)));
             i = next;
             continue;
         }
@@ -122,6 +112,16 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         blocks,
     };
     (page, findings)
+}
+
+/// A parsed table with the caption and labels that preceded it, which it consumes.
+fn placed(table: Table, caption: &mut String, anchors: &mut Vec<String>, line: usize) -> Table {
+    Table {
+        caption: std::mem::take(caption),
+        anchors: std::mem::take(anchors),
+        line,
+        ..table
+    }
 }
 
 fn indent_of(line: &str) -> usize {

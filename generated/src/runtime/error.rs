@@ -74,15 +74,20 @@ pub enum ResponseError<C: ErrorCodeEnum> {
     #[error(transparent)]
     Api(ApiError<C>),
     /// A success status whose body does not match the documented response.
-    #[error("HTTP {status}: the response body does not match the documented response: {reason}")]
-    Decode {
-        /// The HTTP status of the response.
-        status: http::StatusCode,
-        /// What did not match, from serde_json.
-        reason: String,
-        /// The start of the body, at most 512 bytes.
-        body_excerpt: String,
-    },
+    #[error(transparent)]
+    Decode(DecodeError),
+}
+
+/// A success status whose body does not match the documented response.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("HTTP {status}: the response body does not match the documented response: {reason}")]
+pub struct DecodeError {
+    /// The HTTP status of the response.
+    pub status: http::StatusCode,
+    /// What did not match, from serde_json.
+    pub reason: String,
+    /// The start of the body, at most 512 bytes.
+    pub body_excerpt: String,
 }
 
 impl<C: ErrorCodeEnum> ResponseError<C> {
@@ -90,7 +95,7 @@ impl<C: ErrorCodeEnum> ResponseError<C> {
     pub fn code(&self) -> Option<&C> {
         match self {
             ResponseError::Api(error) => error.code.as_ref(),
-            ResponseError::Decode { .. } => None,
+            ResponseError::Decode(_) => None,
         }
     }
 }
@@ -166,11 +171,11 @@ fn decode_error<C: ErrorCodeEnum>(
     body: &[u8],
     error: serde_json::Error,
 ) -> ResponseError<C> {
-    ResponseError::Decode {
+    ResponseError::Decode(DecodeError {
         status,
         reason: error.to_string(),
         body_excerpt: excerpt(body),
-    }
+    })
 }
 
 /// The body's first bytes as text, cut at a character boundary.
@@ -255,7 +260,7 @@ mod tests {
     fn a_truncated_success_body_is_a_decode_error() {
         assert!(matches!(
             parse(200, b"{\"is_success\": tr").unwrap_err(),
-            ResponseError::Decode { .. }
+            ResponseError::Decode(_)
         ));
     }
 

@@ -9,6 +9,6 @@ mod operation;
 mod request;
 
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
-pub use error::{ApiError, ErrorCodeEnum, ErrorShape, ResponseError};
+pub use error::{ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError};
 pub use operation::{DocumentedStatus, Operation, build_request};
 pub use request::{HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError};
