@@ -14,7 +14,7 @@ fn import(page: &str) -> (OperationFile, Vec<codegen::import::Finding>) {
     let (extracted, more) = extract::operation(&page, "test/page.md");
     findings.extend(more);
     match extracted {
-        Extracted::Operation(op) => (*op, findings),
+        Extracted::Operation(op, _) => (*op, findings),
         Extracted::Skipped(why) => panic!("skipped: {why}; {findings:?}"),
     }
 }
@@ -244,4 +244,66 @@ fn overview_pages_are_skipped_not_failed() {
     );
     let (extracted, findings) = extract::operation(&page, "t.md");
     assert!(matches!(extracted, Extracted::Skipped(_)) && findings.is_empty());
+}
+
+fn write_pages(dir: &Path) {
+    let uri_table = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目"],
+            &["job_id", "是", "String", "作业ID"],
+        ],
+    );
+    std::fs::write(
+        dir.join("取消作业（推荐）.md"),
+        format!("# 取消作业（推荐）\n\n## URI\n\nDELETE /v1.0/\\{{project\\_id\\}}/jobs/\\{{job\\_id\\}}\n\n**表 1**  URI参数\n\n{uri_table}"),
+    )
+    .unwrap();
+    let queue_table = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目"],
+            &["queue_name", "是", "String", "队列"],
+            &["job_id", "是", "String", "作业ID"],
+        ],
+    );
+    std::fs::write(
+        dir.join("取消作业（废弃）.md"),
+        format!(
+            "# 取消作业（废弃）\n\n## 功能介绍\n\n>本章节介绍的API已过时，推荐使用[取消作业（推荐）](取消作业（推荐）.md)介绍的API。\n\n## URI\n\nDELETE /v1.0/\\{{project\\_id\\}}/queues/\\{{queue\\_name\\}}/jobs/\\{{job\\_id\\}}\n\n**表 1**  URI参数\n\n{queue_table}"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_deprecated_page_names_the_operation_it_links_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-dli-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    write_pages(&docs);
+    let imported = codegen::import::import(&[docs], None);
+    assert_eq!(
+        imported.report.count(codegen::import::Status::Ok),
+        2,
+        "{}",
+        imported.report
+    );
+    let deprecated = &imported.files[Path::new("dli/operations/delete_queues_jobs.yaml")];
+    assert!(
+        deprecated.contains("deprecated:\n  replacement: delete_jobs\n"),
+        "{deprecated}"
+    );
+}
+
+#[test]
+fn importing_twice_gives_byte_identical_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-dli-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    write_pages(&docs);
+    let first = codegen::import::import(std::slice::from_ref(&docs), None);
+    let second = codegen::import::import(&[docs], None);
+    assert_eq!(first.files, second.files);
+    assert_eq!(first.files.len(), 2);
 }

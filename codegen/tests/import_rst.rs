@@ -94,7 +94,7 @@ fn import(text: &str) -> (OperationFile, Vec<codegen::import::Finding>) {
     let (extracted, more) = extract::operation(&page, "otc/page.rst");
     findings.extend(more);
     match extracted {
-        Extracted::Operation(op) => (*op, findings),
+        Extracted::Operation(op, _) => (*op, findings),
         Extracted::Skipped(why) => panic!("skipped: {why}"),
     }
 }

@@ -14,7 +14,8 @@ use crate::spec::uri::UriTemplate;
 /// What a page turned out to be.
 #[derive(Debug)]
 pub enum Extracted {
-    Operation(Box<OperationFile>),
+    /// The operation, and the link a deprecated page gives to its replacement.
+    Operation(Box<OperationFile>, Option<String>),
     /// Not an operation page (overview, index, concepts); why.
     Skipped(&'static str),
 }
@@ -340,7 +341,8 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         status_codes,
         examples,
     };
-    (Extracted::Operation(Box::new(operation)), findings)
+    let replacement = operation.deprecated.as_ref().and_then(|_| replacement_link(page));
+    (Extracted::Operation(Box::new(operation), replacement), findings)
 }
 
 fn text_in(lang: Lang, text: String) -> Text {
@@ -424,7 +426,7 @@ fn find_uri(page: &Page, sections: &[Section]) -> Option<(Method, String, usize)
         .iter()
         .zip(sections)
         .filter_map(|(block, section)| match block {
-            Block::Text { text, line } | Block::Code { text, line } => Some((text, *line, *section)),
+            Block::Text { text, line, .. } | Block::Code { text, line } => Some((text, *line, *section)),
             _ => None,
         });
     let mut fallback = None;
@@ -861,6 +863,21 @@ fn is_deprecated(page: &Page) -> bool {
         || page.title.contains("Deprecated")
         || path.contains("out-of-date")
         || path.contains("废弃")
+}
+
+/// The page a deprecation note points to (`推荐使用[取消作业（推荐）](取消作业（推荐）.md)`).
+fn replacement_link(page: &Page) -> Option<String> {
+    page.blocks.iter().find_map(|b| match b {
+        Block::Text { text, links, .. } if is_deprecation_note(text) => links.first().cloned(),
+        _ => None,
+    })
+}
+
+fn is_deprecation_note(text: &str) -> bool {
+    text.contains("已过时")
+        || text.contains("已废弃")
+        || text.contains("out of date")
+        || text.contains("deprecated")
 }
 
 fn deprecation_note(page: &Page) -> String {

@@ -90,7 +90,11 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         } else {
             let text = clean_text(line);
             if !text.is_empty() {
-                blocks.push(Block::Text { text, line: line_no });
+                blocks.push(Block::Text {
+                    text,
+                    links: markdown_link_targets(line),
+                    line: line_no,
+                });
             }
         }
         i += 1;
@@ -164,6 +168,19 @@ pub fn clean_text(line: &str) -> String {
         .unwrap_or(trimmed);
     let without_links = strip_markdown_links(trimmed.trim());
     html_escape_decode(without_links.trim())
+}
+
+/// The targets of `[text](target)` links, in order.
+fn markdown_link_targets(line: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("](") {
+        let after = &rest[at + 2..];
+        let Some(end) = after.find(')') else { break };
+        targets.push(after[..end].to_owned());
+        rest = &after[end..];
+    }
+    targets
 }
 
 /// `[text](target)` → `text`.

@@ -178,11 +178,20 @@ pub fn service_of(folder: &str) -> Option<&'static str> {
     }
 }
 
+/// An imported operation before links between pages are resolved.
+struct Pending {
+    file: PathBuf,
+    source: String,
+    operation: OperationFile,
+    replacement_link: Option<String>,
+}
+
 /// Imports every page under `inputs` (files or folders), in sorted order; the
 /// service comes from each folder's name unless `service` names it.
 pub fn import(inputs: &[PathBuf], service: Option<&'static str>) -> Imported {
     let mut imported = Imported::default();
     let mut ids: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
+    let mut pending = Vec::new();
     for (root_name, path) in pages(inputs) {
         let source = format!(
             "{root_name}/{}",
@@ -200,12 +209,61 @@ pub fn import(inputs: &[PathBuf], service: Option<&'static str>) -> Imported {
             },
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
-                import_page(&path, &source, &text, service, &mut ids, &mut imported.files)
+                import_page(&path, &source, &text, service, &mut ids, &mut pending)
             }
         };
         imported.report.pages.push(report);
     }
+    resolve_replacements(&mut pending, &mut imported.report);
+    for page in pending {
+        imported.files.insert(page.file, to_yaml(&page.operation));
+    }
     imported
+}
+
+/// Points deprecated operations at the operation their page links to.
+fn resolve_replacements(pending: &mut [Pending], report: &mut Report) {
+    let by_page: BTreeMap<String, (PathBuf, String)> = pending
+        .iter()
+        .flat_map(|p| {
+            let service_dir = p.file.iter().next().map(PathBuf::from).unwrap_or_default();
+            let name = p.source.rsplit('/').next().unwrap_or_default().to_owned();
+            let id = p.operation.sources.first().and_then(|s| s.id.clone());
+            let target = (service_dir, p.operation.operation.clone());
+            std::iter::once((name, target.clone())).chain(id.map(|id| (id, target)))
+        })
+        .collect();
+    for page in pending.iter_mut() {
+        let Some(link) = page.replacement_link.take() else {
+            continue;
+        };
+        let key = link
+            .split('#')
+            .next()
+            .unwrap_or_default()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let service_dir = page.file.iter().next().map(PathBuf::from).unwrap_or_default();
+        match by_page.get(&key) {
+            Some((dir, id)) if *dir == service_dir && *id != page.operation.operation => {
+                if let Some(deprecation) = &mut page.operation.deprecated {
+                    deprecation.replacement = Some(id.clone());
+                }
+            }
+            _ => {
+                if let Some(entry) = report.pages.iter_mut().find(|r| r.page == page.source) {
+                    entry.findings.push(Finding::new(
+                        Severity::Info,
+                        "replacement-not-imported",
+                        0,
+                        format!("the page names `{link}` as its replacement, which this run did not import"),
+                    ));
+                }
+            }
+        }
+    }
 }
 
 fn import_page(
@@ -214,7 +272,7 @@ fn import_page(
     text: &str,
     service: &'static str,
     ids: &mut BTreeMap<&'static str, BTreeSet<String>>,
-    files: &mut BTreeMap<PathBuf, String>,
+    pending: &mut Vec<Pending>,
 ) -> PageReport {
     let (page, mut findings) = match format_of(path, text) {
         Some(Format::HuaweiMarkdown) => huawei_md::parse(path, text),
@@ -243,14 +301,13 @@ fn import_page(
             skipped: Some(reason),
             findings,
         },
-        Extracted::Operation(mut operation) => {
+        Extracted::Operation(mut operation, replacement_link) => {
             let taken = ids.entry(service).or_default();
             operation.operation = unique_id(&operation.operation, taken);
             taken.insert(operation.operation.clone());
             let file = PathBuf::from(service)
                 .join("operations")
                 .join(format!("{}.yaml", operation.operation));
-            files.insert(file, to_yaml(&operation));
             let status = if findings.iter().any(|f| f.severity == Severity::Error) {
                 Status::Failed
             } else if findings.iter().any(|f| f.severity == Severity::Warning) {
@@ -258,13 +315,20 @@ fn import_page(
             } else {
                 Status::Ok
             };
-            PageReport {
+            let report = PageReport {
                 page: source.to_owned(),
                 status,
                 operation: Some(format!("{service}.{}", operation.operation)),
                 skipped: None,
                 findings,
-            }
+            };
+            pending.push(Pending {
+                file,
+                source: source.to_owned(),
+                operation: *operation,
+                replacement_link,
+            });
+            report
         }
     }
 }

@@ -18,9 +18,21 @@ pub struct Page {
 /// One block of the page, with the 1-based source line it starts at.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    Heading { level: u8, text: String, line: usize },
-    Text { text: String, line: usize },
-    Code { text: String, line: usize },
+    Heading {
+        level: u8,
+        text: String,
+        line: usize,
+    },
+    /// A paragraph or list item, with the targets of the links in it.
+    Text {
+        text: String,
+        links: Vec<String>,
+        line: usize,
+    },
+    Code {
+        text: String,
+        line: usize,
+    },
     Table(Table),
 }
 

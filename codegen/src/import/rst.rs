@@ -89,8 +89,10 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         }
         if !trimmed.is_empty() && !trimmed.starts_with(":original_name:") {
             let text = trimmed.trim_start_matches("-  ").trim_start_matches("- ").trim();
+            let (text, links) = inline_text(text);
             blocks.push(Block::Text {
-                text: inline_text(text).0,
+                text,
+                links,
                 line: line_no,
             });
         }
