@@ -155,3 +155,53 @@ fn a_bad_grid_table_is_located_and_does_not_panic() {
         let _ = extract::operation(&page, "t.rst");
     }
 }
+
+#[test]
+fn a_zh_page_and_an_en_page_of_one_operation_merge_and_disagreements_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = dir.path().join("huawei-dli-zh");
+    let en = dir.path().join("otc-dli-en");
+    std::fs::create_dir_all(&zh).unwrap();
+    std::fs::create_dir_all(&en).unwrap();
+    let zh_page = "# 查询所有作业\n\n## URI\n\nGET /v1.0/\\{project\\_id\\}/jobs\n\n**表 1**  URI参数\n\n<table><thead align=\"left\"><tr><th><p>参数名称</p></th><th><p>是否必选</p></th><th><p>参数类型</p></th><th><p>说明</p></th></tr></thead>\n<tbody><tr><td><p>project_id</p></td><td><p>是</p></td><td><p>String</p></td><td><p>项目编号。</p></td></tr></tbody></table>\n";
+    std::fs::write(zh.join("查询所有作业.md"), zh_page).unwrap();
+    std::fs::write(en.join("querying_all_jobs.rst"), PAGE).unwrap();
+    let imported = codegen::import::import(&[zh, en], None);
+    assert_eq!(imported.files.len(), 1, "{:?}", imported.files.keys());
+    let yaml = imported.files.values().next().unwrap();
+    let op: OperationFile = serde_yaml::from_str(yaml).unwrap();
+    assert_eq!(
+        (op.title.zh.as_deref(), op.title.en.as_deref()),
+        (Some("查询所有作业"), Some("Querying All Jobs"))
+    );
+    let project = &op.parameters[0];
+    assert_eq!(
+        (
+            project.description.zh.as_deref(),
+            project.description.en.as_deref()
+        ),
+        (Some("项目编号。"), Some("Project ID, see Obtaining."))
+    );
+    assert_eq!(op.sources.len(), 2);
+    let en_report = imported
+        .report
+        .pages
+        .iter()
+        .find(|p| p.page.starts_with("otc-dli-en"))
+        .unwrap();
+    let conflicts: Vec<&str> = en_report
+        .findings
+        .iter()
+        .filter(|f| f.code == "merge-conflict")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(
+        conflicts.contains(&"parameter `page-size` is on one page only"),
+        "{conflicts:?}"
+    );
+    assert!(
+        conflicts.contains(&"only one page documents a response"),
+        "{conflicts:?}"
+    );
+    assert!(op.response.is_some(), "the documented response is kept");
+}

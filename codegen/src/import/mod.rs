@@ -5,6 +5,7 @@
 
 pub mod extract;
 pub mod huawei_md;
+pub mod merge;
 pub mod page;
 pub mod rst;
 
@@ -214,11 +215,78 @@ pub fn import(inputs: &[PathBuf], service: Option<&'static str>) -> Imported {
         };
         imported.report.pages.push(report);
     }
+    merge_same_operations(&mut pending, &mut imported.report);
     resolve_replacements(&mut pending, &mut imported.report);
     for page in pending {
         imported.files.insert(page.file, to_yaml(&page.operation));
     }
     imported
+}
+
+/// Pages of one operation share service, method, URI (placeholders by position)
+/// and API version; each group becomes its first page's operation.
+fn merge_same_operations(pending: &mut Vec<Pending>, report: &mut Report) {
+    let key = |p: &Pending| {
+        let shape: String = p
+            .operation
+            .uri
+            .split('{')
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('}').map_or(part, |(_, rest)| rest)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("{}");
+        let service_dir = p.file.iter().next().map(PathBuf::from).unwrap_or_default();
+        (
+            service_dir,
+            p.operation.method.as_str(),
+            shape,
+            p.operation.api_version.clone(),
+        )
+    };
+    let mut kept: Vec<Pending> = Vec::new();
+    for page in std::mem::take(pending) {
+        match kept.iter_mut().find(|k| key(k) == key(&page)) {
+            None => kept.push(page),
+            Some(base) => {
+                let conflicts = merge::merge(&mut base.operation, page.operation);
+                if base.replacement_link.is_none() {
+                    base.replacement_link = page.replacement_link;
+                }
+                let service = base
+                    .file
+                    .iter()
+                    .next()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if let Some(entry) = report.pages.iter_mut().find(|r| r.page == page.source) {
+                    entry.operation = Some(format!("{service}.{}", base.operation.operation));
+                    entry.findings.push(Finding::new(
+                        Severity::Info,
+                        "merged",
+                        0,
+                        format!("documents the same operation as {}; merged into it", base.source),
+                    ));
+                    for conflict in conflicts {
+                        entry
+                            .findings
+                            .push(Finding::new(Severity::Warning, "merge-conflict", 0, conflict));
+                    }
+                    if entry.status == Status::Ok
+                        && entry.findings.iter().any(|f| f.severity == Severity::Warning)
+                    {
+                        entry.status = Status::Partial;
+                    }
+                }
+            }
+        }
+    }
+    *pending = kept;
 }
 
 /// Points deprecated operations at the operation their page links to.
@@ -227,10 +295,13 @@ fn resolve_replacements(pending: &mut [Pending], report: &mut Report) {
         .iter()
         .flat_map(|p| {
             let service_dir = p.file.iter().next().map(PathBuf::from).unwrap_or_default();
-            let name = p.source.rsplit('/').next().unwrap_or_default().to_owned();
-            let id = p.operation.sources.first().and_then(|s| s.id.clone());
             let target = (service_dir, p.operation.operation.clone());
-            std::iter::once((name, target.clone())).chain(id.map(|id| (id, target)))
+            // Every page a (merged) operation came from answers for it.
+            p.operation.sources.iter().flat_map(move |s| {
+                let name = s.page.rsplit('/').next().unwrap_or_default().to_owned();
+                let target = target.clone();
+                std::iter::once((name, target.clone())).chain(s.id.clone().map(|id| (id, target)))
+            })
         })
         .collect();
     for page in pending.iter_mut() {
