@@ -374,6 +374,12 @@ fn import_page(
         },
         Extracted::Operation(mut operation, replacement_link) => {
             let taken = ids.entry(service).or_default();
+            // Another version of an operation already imported: say which version.
+            if taken.contains(&operation.operation)
+                && let Some(version) = &operation.api_version
+            {
+                operation.operation = format!("{}_v{}", operation.operation, version.replace('.', "_"));
+            }
             operation.operation = unique_id(&operation.operation, taken);
             taken.insert(operation.operation.clone());
             let file = PathBuf::from(service)
