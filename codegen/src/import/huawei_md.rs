@@ -99,21 +99,15 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         }
         i += 1;
     }
-    if title.is_empty() {
-        findings.push(Finding::new(
-            Severity::Error,
-            "no-title",
-            1,
-            "the page has no `# title` line",
-        ));
-    }
-    let page = Page {
-        path: path.to_owned(),
-        lang: Lang::Zh,
+    let page = Page::new(
+        path,
+        Lang::Zh,
         id,
         title,
         blocks,
-    };
+        "a `# title` line",
+        &mut findings,
+    );
     (page, findings)
 }
 

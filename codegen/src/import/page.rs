@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::{Finding, Severity};
 use crate::spec::schema::Lang;
 
 #[derive(Debug, Clone)]
@@ -13,6 +14,36 @@ pub struct Page {
     pub id: Option<String>,
     pub title: String,
     pub blocks: Vec<Block>,
+}
+
+impl Page {
+    /// A parsed page; a missing title is an error finding, `how_titled` says what
+    /// a title looks like in the format.
+    pub fn new(
+        path: &std::path::Path,
+        lang: Lang,
+        id: Option<String>,
+        title: String,
+        blocks: Vec<Block>,
+        how_titled: &str,
+        findings: &mut Vec<Finding>,
+    ) -> Page {
+        if title.is_empty() {
+            findings.push(Finding::new(
+                Severity::Error,
+                "no-title",
+                1,
+                format!("the page has no title ({how_titled})"),
+            ));
+        }
+        Page {
+            path: path.to_owned(),
+            lang,
+            id,
+            title,
+            blocks,
+        }
+    }
 }
 
 /// One block of the page, with the 1-based source line it starts at.

@@ -98,21 +98,15 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         }
         i += 1;
     }
-    if title.is_empty() {
-        findings.push(Finding::new(
-            Severity::Error,
-            "no-title",
-            1,
-            "the page has no title (a line underlined with `=`)",
-        ));
-    }
-    let page = Page {
-        path: path.to_owned(),
-        lang: Lang::En,
+    let page = Page::new(
+        path,
+        Lang::En,
         id,
         title,
         blocks,
-    };
+        "a line underlined with `=`",
+        &mut findings,
+    );
     (page, findings)
 }
 
