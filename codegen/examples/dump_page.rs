@@ -2,10 +2,9 @@
 fn main() {
     let path = std::path::PathBuf::from(std::env::args().nth(1).expect("a page path"));
     let text = std::fs::read_to_string(&path).expect("readable");
-    let (page, findings) = if path.extension().is_some_and(|e| e == "rst") {
-        codegen::import::rst::parse(&path, &text)
-    } else {
-        codegen::import::huawei_md::parse(&path, &text)
+    let Some((page, findings)) = codegen::import::parse_page(&path, &text) else {
+        eprintln!("not a page format the importer reads");
+        std::process::exit(1);
     };
     for block in &page.blocks {
         println!("{block:?}");

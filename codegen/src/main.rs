@@ -155,9 +155,7 @@ fn check(dir: PathBuf, short: bool) -> ExitCode {
 
 fn import(out: &std::path::Path, json: bool, service: Option<String>, paths: &[PathBuf]) -> ExitCode {
     let started = Instant::now();
-    // The service id lives for the whole run; leaking one short string is simplest.
-    let service: Option<&'static str> = service.map(|s| &*Box::leak(s.into_boxed_str()));
-    let imported = codegen::import::import(paths, service);
+    let imported = codegen::import::import(paths, service.as_deref());
     for (file, yaml) in &imported.files {
         let path = out.join(file);
         if let Some(dir) = path.parent()

@@ -45,6 +45,27 @@ pub fn upper_camel(name: &str) -> String {
     camel
 }
 
+/// Type names generated code uses or writes unqualified; an object table may
+/// not take one, or it would shadow it.
+pub fn is_reserved_type_name(name: &str) -> bool {
+    const PRELUDE: &[&str] = &[
+        "String",
+        "Vec",
+        "Option",
+        "Some",
+        "None",
+        "Box",
+        "Result",
+        "Ok",
+        "Err",
+        "ErrorCode",
+        "Unset",
+        "Set",
+    ];
+    const GENERATED_SUFFIXES: &[&str] = &["Request", "Response", "RequestBuilder", "RequestBody"];
+    PRELUDE.contains(&name) || GENERATED_SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
 /// Whether `name` is usable as the `operation` id and in file names.
 pub fn is_snake_identifier(name: &str) -> bool {
     let mut chars = name.chars();

@@ -90,9 +90,9 @@ fn uri_inside_a_code_fence_with_camel_case_and_header_variant_two() {
 }
 
 #[test]
-fn query_tables_nested_tables_by_number_and_by_link_and_notes_in_cells() {
+fn query_tables_nested_tables_by_number_and_by_anchor_link_and_notes_in_cells() {
     let page = format!(
-        "{HEAD}GET /v1.0/{{project_id}}/jobs\n\n**表 1**  URI参数\n\n{}\n**表 2**  query参数\n\n{}\n## 响应消息\n\n**表 3**  响应参数\n\n{}\n**表 4**  jobs参数\n\n{}\n<a name=\"table77\"></a>\n**表 5**  tags参数\n\n{}",
+        "{HEAD}GET /v1.0/{{project_id}}/jobs\n\n**表 1**  URI参数\n\n{}\n**表 2**  query参数\n\n{}\n## 响应消息\n\n**表 3**  响应参数\n\n{}\n**表 4**  jobs参数\n\n{}\n**表 5**  标签说明\n\n<a name=\"table77\"></a>\n{}",
         table(
             &["名称", "必选", "参数类型", "说明"],
             &[&["project_id", "是", "String", "项目"]]
@@ -118,7 +118,7 @@ fn query_tables_nested_tables_by_number_and_by_link_and_notes_in_cells() {
                     "tags",
                     "否",
                     "Array of Objects",
-                    "标签，见<a href=\"#table77\">表5</a>。"
+                    "标签，详见<a href=\"#table77\">标签说明</a>。"
                 ]
             ]
         ),

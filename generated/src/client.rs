@@ -186,6 +186,9 @@ pub enum ConfigError {
     /// No credentials were given.
     #[error("set credentials")]
     NoCredentials,
+    /// A configured value cannot travel in its header (a line break, say).
+    #[error("the value for header `{0}` cannot be a header value")]
+    BadHeaderValue(&'static str),
     /// reqwest could not build its client.
     #[error("HTTP client: {0}")]
     Http(#[from] reqwest::Error),
@@ -276,6 +279,7 @@ impl ClientBuilder {
             Some(agent) => format!("{agent} {own_agent}"),
             None => own_agent.to_owned(),
         };
+        let identity_headers = identity_headers(&user_agent, &credentials, self.project_id.as_deref())?;
         let http = reqwest::Client::builder()
             .timeout(self.timeout.unwrap_or(Duration::from_secs(30)))
             .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
@@ -287,9 +291,38 @@ impl ClientBuilder {
             project_id: self.project_id,
             deadline: self.deadline,
             retry: self.retry,
-            user_agent,
+            identity_headers,
         })
     }
+}
+
+/// The headers every request carries, checked once: a value a header cannot
+/// hold is a configuration error, not a failure of each call.
+fn identity_headers(
+    user_agent: &str,
+    credentials: &Credentials,
+    project_id: Option<&str>,
+) -> Result<http::HeaderMap, ConfigError> {
+    let mut headers = http::HeaderMap::new();
+    let mut set = |name: &'static str, value: &str| {
+        let value = http::HeaderValue::from_str(value).map_err(|_| ConfigError::BadHeaderValue(name))?;
+        headers.insert(name, value);
+        Ok::<_, ConfigError>(())
+    };
+    set("user-agent", user_agent)?;
+    match credentials {
+        Credentials::Token(token) => set("x-auth-token", token)?,
+        Credentials::AccessKey { security_token, .. } => {
+            // Both are signed: the signer signs every header present.
+            if let Some(project_id) = project_id {
+                set("x-project-id", project_id)?;
+            }
+            if let Some(token) = security_token {
+                set("x-security-token", token)?;
+            }
+        }
+    }
+    Ok(headers)
 }
 
 fn normalize_endpoint(endpoint: &str) -> Result<String, ConfigError> {
@@ -319,7 +352,8 @@ pub struct Client {
     project_id: Option<String>,
     deadline: Option<Duration>,
     retry: RetryPolicy,
-    user_agent: String,
+    /// User-Agent and the credentials' headers, the same on every request.
+    identity_headers: http::HeaderMap,
 }
 
 impl Client {
@@ -436,36 +470,9 @@ impl Client {
             .map_err(|_| SigningError::RelativeUri(uri.clone()))?;
         let headers = request.headers_mut();
         headers.extend(template.headers().clone());
-        headers.insert(
-            http::header::USER_AGENT,
-            http::HeaderValue::from_str(&self.user_agent)
-                .map_err(|_| SigningError::BadHeader("User-Agent"))?,
-        );
-        match &self.credentials {
-            Credentials::Token(token) => {
-                headers.insert(
-                    "x-auth-token",
-                    http::HeaderValue::from_str(token)
-                        .map_err(|_| SigningError::BadHeader("X-Auth-Token"))?,
-                );
-            }
-            Credentials::AccessKey { key, security_token } => {
-                if let Some(project_id) = &self.project_id {
-                    headers.insert(
-                        "x-project-id",
-                        http::HeaderValue::from_str(project_id)
-                            .map_err(|_| SigningError::BadHeader("X-Project-Id"))?,
-                    );
-                }
-                if let Some(token) = security_token {
-                    headers.insert(
-                        "x-security-token",
-                        http::HeaderValue::from_str(token)
-                            .map_err(|_| SigningError::BadHeader("X-Security-Token"))?,
-                    );
-                }
-                signing::sign(&mut request, key, SystemTime::now())?;
-            }
+        headers.extend(self.identity_headers.clone());
+        if let Credentials::AccessKey { key, .. } = &self.credentials {
+            signing::sign(&mut request, key, SystemTime::now())?;
         }
         reqwest::Request::try_from(request).map_err(|_| SigningError::RelativeUri(uri))
     }

@@ -9,7 +9,7 @@ use std::fmt;
 use std::time::SystemTime;
 
 use hmac::{Hmac, KeyInit, Mac};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use percent_encoding::{percent_decode_str, utf8_percent_encode};
 use sha2::{Digest, Sha256};
 
 const ALGORITHM: &str = "SDK-HMAC-SHA256";
@@ -18,12 +18,9 @@ const HEADER_CONTENT_SHA256: &str = "x-sdk-content-sha256";
 const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 /// SHA-256 of nothing: the payload hash of a request without a body.
 const EMPTY_HASH: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-/// Python's `quote(s, safe='~')`: unreserved characters stay, all else is encoded.
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+/// Python's `quote(s, safe='~')` keeps exactly the RFC 3986 unreserved set, which
+/// is what the runtime encodes path and query values with.
+use crate::runtime::COMPONENT as UNRESERVED;
 
 /// An access key pair. The secret never appears in `Debug` output.
 #[derive(Clone)]
@@ -111,18 +108,12 @@ pub fn sign(
         }
         None => {
             let date = sdk_date(now);
-            headers.insert(
-                HEADER_DATE,
-                http::HeaderValue::from_str(&date).map_err(|_| SigningError::BadHeader("X-Sdk-Date"))?,
-            );
+            headers.insert(HEADER_DATE, header_value(&date, "X-Sdk-Date")?);
             date
         }
     };
     if !headers.contains_key(http::header::HOST) {
-        headers.insert(
-            http::header::HOST,
-            http::HeaderValue::from_str(&host).map_err(|_| SigningError::BadHeader("Host"))?,
-        );
+        headers.insert(http::header::HOST, header_value(&host, "Host")?);
     }
     let signed_headers = signed_headers(request.headers());
     let canonical = canonical_request(request, &signed_headers);
@@ -141,9 +132,13 @@ pub fn sign(
     );
     request.headers_mut().insert(
         http::header::AUTHORIZATION,
-        http::HeaderValue::from_str(&authorization).map_err(|_| SigningError::BadHeader("Authorization"))?,
+        header_value(&authorization, "Authorization")?,
     );
     Ok(())
+}
+
+fn header_value(value: &str, name: &'static str) -> Result<http::HeaderValue, SigningError> {
+    http::HeaderValue::from_str(value).map_err(|_| SigningError::BadHeader(name))
 }
 
 fn is_sdk_date(date: &str) -> bool {

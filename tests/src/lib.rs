@@ -2,14 +2,7 @@
 
 use std::time::SystemTime;
 
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Deserialize;
-
-const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
 
 /// One signing case of `conformance/cases.json`.
 #[derive(Debug, Deserialize)]
@@ -35,14 +28,15 @@ pub fn signing_cases() -> Vec<SigningCase> {
 
 /// The `Authorization` header our signer computes for a case.
 pub fn authorization(case: &SigningCase) -> String {
+    // The query is encoded as the generated requests encode it.
+    let mut query = hwcloud::runtime::QueryBuilder::new();
+    for (key, value) in &case.query {
+        query.push(key, value);
+    }
     let mut uri = format!("https://{}{}", case.host, case.path);
-    for (i, (key, value)) in case.query.iter().enumerate() {
-        uri.push(if i == 0 { '?' } else { '&' });
-        uri.push_str(&format!(
-            "{}={}",
-            utf8_percent_encode(key, UNRESERVED),
-            utf8_percent_encode(value, UNRESERVED)
-        ));
+    if !query.is_empty() {
+        uri.push('?');
+        uri.push_str(&query.finish());
     }
     let mut request = http::Request::builder().method(case.method.as_str()).uri(uri);
     for (name, value) in &case.headers {

@@ -224,7 +224,7 @@ fn service(old: &Service, new: &Service, out: &mut Vec<Change>) {
     for op in removed {
         match unmatched_new
             .iter()
-            .position(|n| n.method == op.method && uri_shape(n) == uri_shape(op))
+            .position(|n| n.method == op.method && n.uri_shape == op.uri_shape)
         {
             Some(i) => {
                 let now = unmatched_new.remove(i);
@@ -270,22 +270,6 @@ fn service(old: &Service, new: &Service, out: &mut Vec<Change>) {
     }
 }
 
-/// The path with placeholders made anonymous, and the fixed query.
-fn uri_shape(op: &Operation) -> String {
-    let mut shape: String = op
-        .path
-        .iter()
-        .map(|p| match p {
-            PathPiece::Literal(text) => text.as_str(),
-            PathPiece::Param(_) => "{}",
-        })
-        .collect();
-    for (key, value) in &op.fixed_query {
-        shape.push_str(&format!("?{key}={value}"));
-    }
-    shape
-}
-
 struct OpContext<'a> {
     service: &'a str,
     op: &'a str,
@@ -325,7 +309,7 @@ fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Chan
         request: format!("{service}::{}", new.request_type()),
         module: format!("{service}::{}", new.id),
     };
-    if old.method != new.method || uri_shape(old) != uri_shape(new) {
+    if old.method != new.method || old.uri_shape != new.uri_shape {
         cx.push(
             out,
             Class::Breaking,

@@ -9,6 +9,7 @@ use crate::spec::schema::{
     Body, Deprecation, Example, ExampleFormat, ExampleKind, Field, Lang, Method, ObjectTable, OperationFile,
     ParamLocation, Source, StatusCodeDoc, Text,
 };
+use crate::spec::types::TypeExpr;
 use crate::spec::uri::UriTemplate;
 
 /// What a page turned out to be.
@@ -72,6 +73,8 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     let objects = Vec::new();
     let mut parameters = Vec::new();
     let mut body_fields: Option<Vec<Field>> = None;
+    // Which table each root list was read from, for links out of its rows.
+    let (mut body_table, mut response_table) = (0, 0);
     let mut response_fields: Option<Vec<Field>> = None;
     let mut status_codes = Vec::new();
 
@@ -146,9 +149,11 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
                     .map(|r| field_from_row(r, &columns, page.lang))
                     .collect();
                 body_fields = Some(fields);
+                body_table = t;
             }
             Section::Response if response_fields.is_none() => {
                 used[t] = true;
+                response_table = t;
                 response_fields = Some(
                     table
                         .rows
@@ -170,10 +175,10 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         findings: Vec::new(),
     };
     if let Some(fields) = &mut body_fields {
-        linker.link(fields, Section::Request);
+        linker.link(fields, body_table, Section::Request);
     }
     if let Some(fields) = &mut response_fields {
-        linker.link(fields, Section::Response);
+        linker.link(fields, response_table, Section::Response);
     }
     linker.link_pending();
     let Linker {
@@ -285,17 +290,9 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     let mut seen = BTreeSet::new();
     parameters.retain(|p| seen.insert((p.location, naming::snake(&p.name))));
     for parameter in &mut parameters {
-        let scalar_array = parameter.ty.strip_prefix("array<").is_some_and(|t| {
-            matches!(
-                t.trim_end_matches('>'),
-                "string" | "integer" | "long" | "number" | "boolean"
-            )
-        });
-        let scalar = matches!(
-            parameter.ty.as_str(),
-            "string" | "integer" | "long" | "number" | "boolean"
-        );
-        if !(scalar || scalar_array && parameter.location == Some(ParamLocation::Query)) {
+        let location = parameter.location.unwrap_or(ParamLocation::Query);
+        let fits = TypeExpr::parse(&parameter.ty).is_ok_and(|ty| ty.fits(location));
+        if !fits {
             parameter.note = Some(format!(
                 "Documented as `{}`; a {} parameter travels as text.",
                 parameter.doc_type.as_deref().unwrap_or(&parameter.ty),
@@ -316,7 +313,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         note: text_in(page.lang, deprecation_note(page)),
     });
     let operation = OperationFile {
-        operation: operation_id(method, &uri, &page.title, page.lang),
+        operation: operation_id(method, &uri),
         title,
         summary: text_in(page.lang, summary(page, &sections)),
         sources: vec![Source {
@@ -407,10 +404,7 @@ fn uri_template(path: &str) -> String {
     };
     let fixed: Vec<&str> = query
         .split('&')
-        .filter(|pair| {
-            pair.contains('=') && !pair.contains(['{', '}', '_']) || pair.starts_with("action_id=")
-        })
-        .filter(|pair| !pair.contains(['{', '}']))
+        .filter(|pair| pair.contains('=') && !pair.contains(['{', '}']))
         .collect();
     if fixed.is_empty() {
         path.to_owned()
@@ -599,23 +593,33 @@ struct Linker<'a, 't> {
     tables: &'a [(usize, Section, &'t Table)],
     used: Vec<bool>,
     objects: Vec<ObjectTable>,
-    /// Object tables whose fields are not followed yet, by index.
-    pending: Vec<(usize, Section)>,
+    /// Object tables whose fields are not followed yet: object index, source table.
+    pending: Vec<(usize, usize, Section)>,
     lang: Lang,
     findings: Vec<Finding>,
 }
 
 impl Linker<'_, '_> {
     fn link_pending(&mut self) {
-        while let Some((index, section)) = self.pending.pop() {
+        while let Some((index, source, section)) = self.pending.pop() {
             let mut fields = std::mem::take(&mut self.objects[index].fields);
-            self.link(&mut fields, section);
+            self.link(&mut fields, source, section);
             self.objects[index].fields = fields;
         }
     }
 
-    fn link(&mut self, fields: &mut [Field], section: Section) {
-        for field in fields.iter_mut() {
+    /// `fields` were read from the rows of table `source`, one field per row; a
+    /// row's links (`#table77`, `:ref:` labels) point at nested tables by anchor.
+    fn link(&mut self, fields: &mut [Field], source: usize, section: Section) {
+        let source_rows = &self.tables[source].2.rows;
+        for (row, field) in fields.iter_mut().enumerate() {
+            let links: Vec<&str> = source_rows
+                .get(row)
+                .into_iter()
+                .flatten()
+                .flat_map(|cell| cell.links.iter())
+                .map(|link| link.rsplit('#').next().unwrap_or(link))
+                .collect();
             let wants_object = matches!(
                 field.ty.as_str(),
                 "object" | "array<object>" | "array<any>" | "any"
@@ -630,6 +634,7 @@ impl Linker<'_, '_> {
                     && Columns::of(table).params.is_some()
                     && (*s == section || *s == Section::Other)
                     && (table.number().is_some_and(|n| by_number.contains(&n))
+                        || table.anchors.iter().any(|a| links.contains(&a.as_str()))
                         || caption_names_field(table, &field.name))
             });
             let Some((t, (_, _, table))) = found else { continue };
@@ -660,7 +665,7 @@ impl Linker<'_, '_> {
                 caption: text_in(self.lang, table.title().to_owned()),
                 fields: nested,
             });
-            self.pending.push((self.objects.len() - 1, section));
+            self.pending.push((self.objects.len() - 1, t, section));
         }
     }
 }
@@ -708,11 +713,7 @@ fn object_name(field: &str, objects: &[ObjectTable]) -> String {
     if !base.chars().all(|c| c.is_ascii_alphanumeric()) {
         base = "Item".into();
     }
-    if base.is_empty()
-        || base.ends_with("Request")
-        || base.ends_with("Response")
-        || ["String", "Vec", "Option", "Box", "Result", "ErrorCode"].contains(&base.as_str())
-    {
+    if base.is_empty() || naming::is_reserved_type_name(&base) {
         base.push_str("Object");
     }
     let mut name = base.clone();
@@ -910,7 +911,7 @@ fn api_version(title: &str) -> Option<String> {
 }
 
 /// A snake_case id from the method and the path's last literal words.
-pub fn operation_id(method: Method, uri: &str, _title: &str, _lang: Lang) -> String {
+pub fn operation_id(method: Method, uri: &str) -> String {
     let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let ends_with_placeholder = segments.last().is_some_and(|s| s.starts_with('{'));
@@ -1001,19 +1002,17 @@ mod tests {
     #[test]
     fn ids_come_from_the_method_and_path() {
         assert_eq!(
-            operation_id(Method::Delete, "/v1.0/{project_id}/jobs/{job_id}", "", Lang::Zh),
+            operation_id(Method::Delete, "/v1.0/{project_id}/jobs/{job_id}"),
             "delete_jobs"
         );
         assert_eq!(
-            operation_id(Method::Post, "/v1.0/{project_id}/jobs/submit-job", "", Lang::Zh),
+            operation_id(Method::Post, "/v1.0/{project_id}/jobs/submit-job"),
             "create_jobs_submit_job"
         );
         assert_eq!(
             operation_id(
                 Method::Post,
-                "/v1.0/{project_id}/graphs/{graph_name}/action?action_id=import-graph",
-                "",
-                Lang::Zh
+                "/v1.0/{project_id}/graphs/{graph_name}/action?action_id=import-graph"
             ),
             "import_graph_graphs_action"
         );

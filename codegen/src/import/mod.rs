@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::spec::schema::OperationFile;
+use crate::spec::uri::UriTemplate;
 use extract::Extracted;
 
 /// Which part of a page a finding concerns.
@@ -189,9 +190,9 @@ struct Pending {
 
 /// Imports every page under `inputs` (files or folders), in sorted order; the
 /// service comes from each folder's name unless `service` names it.
-pub fn import(inputs: &[PathBuf], service: Option<&'static str>) -> Imported {
+pub fn import(inputs: &[PathBuf], service: Option<&str>) -> Imported {
     let mut imported = Imported::default();
-    let mut ids: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut pending = Vec::new();
     for (root_name, path) in pages(inputs) {
         let source = format!(
@@ -227,20 +228,9 @@ pub fn import(inputs: &[PathBuf], service: Option<&'static str>) -> Imported {
 /// and API version; each group becomes its first page's operation.
 fn merge_same_operations(pending: &mut Vec<Pending>, report: &mut Report) {
     let key = |p: &Pending| {
-        let shape: String = p
-            .operation
-            .uri
-            .split('{')
-            .enumerate()
-            .map(|(i, part)| {
-                if i == 0 {
-                    part
-                } else {
-                    part.split_once('}').map_or(part, |(_, rest)| rest)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("{}");
+        // Imported URIs are validated later; an unparseable one groups only with itself.
+        let shape =
+            UriTemplate::parse(&p.operation.uri).map_or_else(|_| p.operation.uri.clone(), |t| t.shape());
         let service_dir = p.file.iter().next().map(PathBuf::from).unwrap_or_default();
         (
             service_dir,
@@ -341,13 +331,12 @@ fn import_page(
     path: &Path,
     source: &str,
     text: &str,
-    service: &'static str,
-    ids: &mut BTreeMap<&'static str, BTreeSet<String>>,
+    service: &str,
+    ids: &mut BTreeMap<String, BTreeSet<String>>,
     pending: &mut Vec<Pending>,
 ) -> PageReport {
-    let (page, mut findings) = match format_of(path, text) {
-        Some(Format::HuaweiMarkdown) => huawei_md::parse(path, text),
-        Some(Format::Rst) => rst::parse(path, text),
+    let (page, mut findings) = match parse_page(path, text) {
+        Some(parsed) => parsed,
         None => {
             return PageReport {
                 page: source.to_owned(),
@@ -373,7 +362,7 @@ fn import_page(
             findings,
         },
         Extracted::Operation(mut operation, replacement_link) => {
-            let taken = ids.entry(service).or_default();
+            let taken = ids.entry(service.to_owned()).or_default();
             // Another version of an operation already imported: say which version.
             if taken.contains(&operation.operation)
                 && let Some(version) = &operation.api_version
@@ -407,6 +396,14 @@ fn import_page(
             });
             report
         }
+    }
+}
+
+/// Parses a page in whichever format it is in; `None` for a format not read.
+pub fn parse_page(path: &Path, text: &str) -> Option<(page::Page, Vec<Finding>)> {
+    match format_of(path, text)? {
+        Format::HuaweiMarkdown => Some(huawei_md::parse(path, text)),
+        Format::Rst => Some(rst::parse(path, text)),
     }
 }
 

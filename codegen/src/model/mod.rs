@@ -54,6 +54,9 @@ pub struct Operation {
     pub method: Method,
     /// The URI as documented, fixed query included.
     pub uri: String,
+    /// The URI with placeholders anonymous (`/v1.0/{}/jobs/{}`): what identifies
+    /// the operation whatever the placeholders are called.
+    pub uri_shape: String,
     pub path: Vec<PathPiece>,
     pub fixed_query: Vec<(String, String)>,
     /// Path, query and header parameters, in documentation order.
@@ -289,6 +292,7 @@ fn operation(op: &schema::OperationFile) -> Operation {
         }),
         method: op.method,
         uri: op.uri.clone(),
+        uri_shape: template.shape(),
         path,
         fixed_query: template.fixed_query,
         params,

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use super::schema::ParamLocation;
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TypeExpr {
     String,
@@ -57,6 +59,13 @@ impl TypeExpr {
             TypeExpr::Array(inner) | TypeExpr::Map(inner) => inner.refs(),
             _ => Vec::new(),
         }
+    }
+
+    /// Whether a parameter of this type can travel in `location`: a scalar, or in
+    /// a query an array of scalars (the key repeats).
+    pub fn fits(&self, location: ParamLocation) -> bool {
+        self.is_scalar()
+            || matches!(self, TypeExpr::Array(inner) if inner.is_scalar() && location == ParamLocation::Query)
     }
 
     /// Whether the value is a JSON scalar that can travel in a query string or header.

@@ -32,6 +32,24 @@ impl UriTemplate {
         })
     }
 
+    /// The template with placeholders made anonymous, fixed query included: two
+    /// URIs with the same shape address the same operation whatever their
+    /// placeholder names (`{projectId}`, `{project_id}`).
+    pub fn shape(&self) -> String {
+        let mut shape: String = self
+            .path
+            .iter()
+            .map(|p| match p {
+                Piece::Literal(text) => text.as_str(),
+                Piece::Placeholder(_) => "{}",
+            })
+            .collect();
+        for (key, value) in &self.fixed_query {
+            shape.push_str(&format!("?{key}={value}"));
+        }
+        shape
+    }
+
     pub fn placeholders(&self) -> impl Iterator<Item = &str> {
         self.path.iter().filter_map(|p| match p {
             Piece::Placeholder(name) => Some(name.as_str()),
@@ -104,6 +122,7 @@ mod tests {
         );
         assert_eq!(t.path[0], Piece::Literal("/v1.0/".into()));
         assert_eq!(t.path[4], Piece::Literal("/action".into()));
+        assert_eq!(t.shape(), "/v1.0/{}/graphs/{}/action?action_id=import-graph");
     }
 
     #[test]

@@ -13,22 +13,6 @@ use crate::naming;
 /// The response field that keeps undocumented JSON keys; docs may not use the name.
 pub const UNDOCUMENTED_FIELD: &str = "undocumented";
 
-/// Names generated code uses unqualified; an object table may not shadow them.
-const RESERVED_TYPE_NAMES: &[&str] = &[
-    "String",
-    "Vec",
-    "Option",
-    "Some",
-    "None",
-    "Box",
-    "Result",
-    "Ok",
-    "Err",
-    "ErrorCode",
-    "Unset",
-    "Set",
-];
-
 pub(super) fn service(spec: &ServiceSpec, out: &mut Diagnostics) {
     service_file(&spec.service, out);
     for operation in &spec.operations {
@@ -226,12 +210,7 @@ fn object_tables<'a>(file: &'a SpecFile<OperationFile>, out: &mut Diagnostics) -
     let mut names = BTreeSet::new();
     for (i, table) in file.value.objects.iter().enumerate() {
         let path = child(&item("objects", i), "name");
-        if RESERVED_TYPE_NAMES.contains(&table.name.as_str())
-            || table.name.ends_with("Request")
-            || table.name.ends_with("Response")
-            || table.name.ends_with("RequestBuilder")
-            || table.name.ends_with("RequestBody")
-        {
+        if naming::is_reserved_type_name(&table.name) {
             out.push(file.error_at(
                 &path,
                 format!(
@@ -300,12 +279,14 @@ fn parameters(file: &SpecFile<OperationFile>, tables: &BTreeSet<&str>, out: &mut
             }
         }
         if let Ok(ty) = type_of(file, &path, param, tables, out)
-            && !ty.is_scalar()
-            && !matches!(&ty, TypeExpr::Array(inner) if inner.is_scalar() && location == ParamLocation::Query)
+            && !ty.fits(location)
         {
+            let place = format!("{location:?}").to_lowercase();
             out.push(file.error_at(
                 &child(&path, "type"),
-                format!("a {location:?} parameter must be a scalar (or, in a query, an array of scalars), not `{ty}`").to_lowercase(),
+                format!(
+                    "a {place} parameter must be a scalar (or, in a query, an array of scalars), not `{ty}`"
+                ),
             ));
         }
     }

@@ -11,4 +11,5 @@ mod request;
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
 pub use error::{ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError};
 pub use operation::{DocumentedStatus, Operation, build_request};
+pub(crate) use request::COMPONENT;
 pub use request::{HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError};
