@@ -1,7 +1,10 @@
-//! Turns every documented JSON example in `../spec` into a `#[test]`.
+//! Turns every documented JSON example in `../spec` (or `$HWCLOUD_SPEC_DIR`) into a `#[test]`.
 
 fn main() {
-    let spec_dir = std::path::Path::new("../spec");
+    // The same override as the hwcloud build script, so examples match the generated types.
+    println!("cargo:rerun-if-env-changed=HWCLOUD_SPEC_DIR");
+    let spec_dir = std::env::var("HWCLOUD_SPEC_DIR").unwrap_or_else(|_| "../spec".to_owned());
+    let spec_dir = std::path::Path::new(&spec_dir);
     println!("cargo:rerun-if-changed={}", spec_dir.display());
     let spec = codegen::spec::load_dir(spec_dir).unwrap_or_else(|diagnostics| {
         eprintln!("{diagnostics}");

@@ -307,3 +307,75 @@ fn importing_twice_gives_byte_identical_yaml() {
     assert_eq!(first.files, second.files);
     assert_eq!(first.files.len(), 2);
 }
+
+#[test]
+fn an_old_page_left_beside_the_current_one_only_fills_texts() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-dli-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    let page = |title: &str, rows: &[&[&str]]| {
+        let uri = table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[&["project_id", "是", "String", "项目"]],
+        );
+        let body = table(&["参数名称", "是否必选", "参数类型", "说明"], rows);
+        format!(
+            "# {title}\n\n## URI\n\nPOST /v2.0/\\{{project\\_id\\}}/resources\n\n**表 1**  URI参数\n\n{uri}\n## 请求消息\n\n**表 2**  请求参数\n\n{body}"
+        )
+    };
+    // The old title documented a field the current page dropped and made `kind` mandatory.
+    let old = page(
+        "上传资源包",
+        &[
+            &["kind", "是", "String", "类型"],
+            &["group", "否", "String", "分组"],
+        ],
+    );
+    let current = page("上传分组资源", &[&["kind", "否", "String", "资源类型"]]);
+    std::fs::write(docs.join("上传资源包.md"), old).unwrap();
+    std::fs::write(docs.join("上传分组资源.md"), current).unwrap();
+    std::fs::write(
+        docs.join("index.md"),
+        "# API参考\n\n-   [上传分组资源](上传分组资源.md)\n",
+    )
+    .unwrap();
+    let imported = codegen::import::import(&[docs], None);
+    assert_eq!(imported.files.len(), 1, "{:?}", imported.files.keys());
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    let body = op.request_body.expect("the current page's body");
+    let names: Vec<(&str, Option<bool>)> = body
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        names,
+        [("kind", Some(false))],
+        "the current page alone shapes the operation"
+    );
+    let old_report = imported
+        .report
+        .pages
+        .iter()
+        .find(|p| p.page.ends_with("上传资源包.md"))
+        .unwrap();
+    assert_eq!(
+        old_report.status,
+        codegen::import::Status::Ok,
+        "{}",
+        imported.report
+    );
+    let said: Vec<&str> = old_report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(
+        said.iter().any(|m| m.contains("table of contents lists it")),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&"differs: request field `group` is only on this page"),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&"differs: request field `kind`: mandatory on one page, optional on the other"),
+        "{said:?}"
+    );
+}

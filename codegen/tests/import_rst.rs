@@ -196,7 +196,7 @@ fn a_zh_page_and_an_en_page_of_one_operation_merge_and_disagreements_are_reporte
         .map(|f| f.message.as_str())
         .collect();
     assert!(
-        conflicts.contains(&"parameter `page-size` is on one page only"),
+        conflicts.contains(&"parameter `page-size` is only on this page"),
         "{conflicts:?}"
     );
     assert!(

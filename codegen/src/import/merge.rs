@@ -2,18 +2,34 @@
 //! twice under two titles) becomes one spec. Texts fill in per language; where
 //! the pages disagree on anything that shapes the API, a finding says so and the
 //! first page (in sorted order) is kept: nothing is picked silently.
+//!
+//! A page that an earlier revision left behind ([`Mode::Superseded`]) only fills
+//! texts: the current page alone shapes the operation, and the differences are
+//! listed so a reviewer sees what the old page said.
 
 use crate::naming;
 use crate::spec::schema::{Example, Field, OperationFile, ParamLocation, Text};
 
-/// What two pages of one operation disagree on, as messages.
-pub fn merge(base: &mut OperationFile, other: OperationFile) -> Vec<String> {
+/// How the other page relates to the base page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Equally current (zh and en, or two live titles): the union, disagreements reported.
+    Peer,
+    /// Left behind by an earlier revision: texts only; the base's shape stands.
+    Superseded,
+}
+
+/// Merges `other` into `base`; returns what the two pages disagree on, as messages.
+pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<String> {
     let mut conflicts = Vec::new();
+    let peer = mode == Mode::Peer;
     fill(&mut base.title, &other.title);
     fill(&mut base.summary, &other.summary);
-    for source in &other.sources {
-        if !base.sources.contains(source) {
-            base.sources.push(source.clone());
+    if peer {
+        for source in &other.sources {
+            if !base.sources.contains(source) {
+                base.sources.push(source.clone());
+            }
         }
     }
     if base.deprecated.is_some() != other.deprecated.is_some() {
@@ -56,14 +72,20 @@ pub fn merge(base: &mut OperationFile, other: OperationFile) -> Vec<String> {
         .filter(|p| p.location != Some(ParamLocation::Path))
         .cloned()
         .collect();
-    fields(&mut mine, &others, "parameter", &mut conflicts);
+    fields(&mut mine, &others, "parameter", mode, &mut conflicts);
     base.parameters
         .retain(|p| p.location == Some(ParamLocation::Path));
     base.parameters.extend(mine);
     match (&mut base.request_body, &other.request_body) {
         (Some(mine), Some(theirs)) => {
             fill(&mut mine.caption, &theirs.caption);
-            fields(&mut mine.fields, &theirs.fields, "request field", &mut conflicts);
+            fields(
+                &mut mine.fields,
+                &theirs.fields,
+                "request field",
+                mode,
+                &mut conflicts,
+            );
         }
         (None, Some(_)) | (Some(_), None) => {
             conflicts.push("only one page documents a request body".to_owned())
@@ -73,11 +95,19 @@ pub fn merge(base: &mut OperationFile, other: OperationFile) -> Vec<String> {
     match (&mut base.response, &other.response) {
         (Some(mine), Some(theirs)) => {
             fill(&mut mine.caption, &theirs.caption);
-            fields(&mut mine.fields, &theirs.fields, "response field", &mut conflicts);
+            fields(
+                &mut mine.fields,
+                &theirs.fields,
+                "response field",
+                mode,
+                &mut conflicts,
+            );
         }
         (None, Some(theirs)) => {
             conflicts.push("only one page documents a response".to_owned());
-            base.response = Some(theirs.clone());
+            if peer {
+                base.response = Some(theirs.clone());
+            }
         }
         (Some(_), None) => conflicts.push("only one page documents a response".to_owned()),
         (None, None) => {}
@@ -90,23 +120,28 @@ pub fn merge(base: &mut OperationFile, other: OperationFile) -> Vec<String> {
                     &mut mine.fields,
                     &theirs.fields,
                     &format!("`{}` field", mine.name),
+                    mode,
                     &mut conflicts,
                 );
             }
             None => {
                 // A field only one page has may need its table.
-                conflicts.push(format!("object table `{}` is on one page only", theirs.name));
-                base.objects.push(theirs.clone());
+                conflicts.push(format!("object table `{}` is only on this page", theirs.name));
+                if peer {
+                    base.objects.push(theirs.clone());
+                }
             }
         }
     }
     for theirs in &other.status_codes {
         match base.status_codes.iter_mut().find(|s| s.status == theirs.status) {
             Some(mine) => fill(&mut mine.description, &theirs.description),
-            None => base.status_codes.push(theirs.clone()),
+            None if peer => base.status_codes.push(theirs.clone()),
+            None => {}
         }
     }
-    for example in other.examples {
+    // An old page's examples show the old shape.
+    for example in other.examples.into_iter().filter(|_| peer) {
         if !base.examples.iter().any(|e| same_example(e, &example)) {
             base.examples.push(example);
         }
@@ -131,7 +166,7 @@ fn fill(base: &mut Text, other: &Text) {
 
 /// Fields match by Rust name: pages may spell the wire name differently
 /// (`className`, `class_name`), which is itself a disagreement worth reporting.
-fn fields(base: &mut Vec<Field>, other: &[Field], kind: &str, conflicts: &mut Vec<String>) {
+fn fields(base: &mut Vec<Field>, other: &[Field], kind: &str, mode: Mode, conflicts: &mut Vec<String>) {
     let same = |a: &Field, b: &Field| naming::snake(&a.name) == naming::snake(&b.name);
     for theirs in other {
         match base.iter_mut().find(|f| same(f, theirs)) {
@@ -145,14 +180,16 @@ fn fields(base: &mut Vec<Field>, other: &[Field], kind: &str, conflicts: &mut Ve
                 field(mine, theirs, kind, conflicts);
             }
             None => {
-                conflicts.push(format!("{kind} `{}` is on one page only", theirs.name));
-                base.push(theirs.clone());
+                conflicts.push(format!("{kind} `{}` is only on this page", theirs.name));
+                if mode == Mode::Peer {
+                    base.push(theirs.clone());
+                }
             }
         }
     }
     for mine in base.iter() {
         if !other.iter().any(|f| same(f, mine)) {
-            conflicts.push(format!("{kind} `{}` is on one page only", mine.name));
+            conflicts.push(format!("{kind} `{}` is not on this page", mine.name));
         }
     }
 }

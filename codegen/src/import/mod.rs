@@ -184,8 +184,63 @@ pub fn service_of(folder: &str) -> Option<&'static str> {
 struct Pending {
     file: PathBuf,
     source: String,
+    /// The documentation folder the page came from, and its file name there.
+    root: String,
+    page_name: String,
     operation: OperationFile,
     replacement_link: Option<String>,
+}
+
+/// How a documentation folder links its pages: which page is current when an
+/// old revision of a page was left behind under another name.
+#[derive(Debug, Default)]
+struct Navigation {
+    /// Pages the folder's table of contents (`index.md`, `index.rst`) lists.
+    contents: BTreeSet<String>,
+    /// Pages any page of the folder links to.
+    linked: BTreeSet<String>,
+}
+
+impl Navigation {
+    fn record(&mut self, page_name: &str, page: &page::Page) {
+        let targets = page.linked_pages();
+        let stem = page_name.rsplit_once('.').map_or(page_name, |(stem, _)| stem);
+        if stem == "index" {
+            self.contents.extend(targets.iter().cloned());
+        }
+        self.linked
+            .extend(targets.into_iter().filter(|target| target != page_name));
+    }
+}
+
+/// How strongly a page speaks for its operation within its folder, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Standing {
+    in_contents: bool,
+    linked: bool,
+    current: bool,
+}
+
+impl Standing {
+    fn of(page: &Pending, navigation: &BTreeMap<String, Navigation>) -> Standing {
+        let nav = navigation.get(&page.root);
+        Standing {
+            in_contents: nav.is_some_and(|n| n.contents.contains(&page.page_name)),
+            linked: nav.is_some_and(|n| n.linked.contains(&page.page_name)),
+            current: page.operation.deprecated.is_none(),
+        }
+    }
+
+    /// Why a page with this standing outranks one with `lower`.
+    fn reason_over(self, lower: Standing) -> &'static str {
+        if self.in_contents != lower.in_contents {
+            "the folder's table of contents lists it, not this page"
+        } else if self.linked != lower.linked {
+            "other pages link to it, none to this page"
+        } else {
+            "this page is deprecated, it is not"
+        }
+    }
 }
 
 /// Imports every page under `inputs` (files or folders), in sorted order; the
@@ -194,6 +249,7 @@ pub fn import(inputs: &[PathBuf], service: Option<&str>) -> Imported {
     let mut imported = Imported::default();
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut pending = Vec::new();
+    let mut navigation: BTreeMap<String, Navigation> = BTreeMap::new();
     for (root_name, path) in pages(inputs) {
         let source = format!(
             "{root_name}/{}",
@@ -211,12 +267,19 @@ pub fn import(inputs: &[PathBuf], service: Option<&str>) -> Imported {
             },
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
-                import_page(&path, &source, &text, service, &mut ids, &mut pending)
+                let context = PageContext {
+                    path: &path,
+                    source: &source,
+                    root: &root_name,
+                    service,
+                };
+                let navigation = navigation.entry(root_name.clone()).or_default();
+                import_page(&context, &text, navigation, &mut ids, &mut pending)
             }
         };
         imported.report.pages.push(report);
     }
-    merge_same_operations(&mut pending, &mut imported.report);
+    merge_same_operations(&mut pending, &mut imported.report, &navigation);
     resolve_replacements(&mut pending, &mut imported.report);
     for page in pending {
         imported.files.insert(page.file, to_yaml(&page.operation));
@@ -225,8 +288,14 @@ pub fn import(inputs: &[PathBuf], service: Option<&str>) -> Imported {
 }
 
 /// Pages of one operation share service, method, URI (placeholders by position)
-/// and API version; each group becomes its first page's operation.
-fn merge_same_operations(pending: &mut Vec<Pending>, report: &mut Report) {
+/// and API version; each group becomes one operation under its first page's id.
+/// Within one folder the page with the best [`Standing`] shapes it and older
+/// pages only fill texts; across folders (zh, en) pages merge as peers.
+fn merge_same_operations(
+    pending: &mut Vec<Pending>,
+    report: &mut Report,
+    navigation: &BTreeMap<String, Navigation>,
+) {
     let key = |p: &Pending| {
         // Imported URIs are validated later; an unparseable one groups only with itself.
         let shape =
@@ -239,44 +308,107 @@ fn merge_same_operations(pending: &mut Vec<Pending>, report: &mut Report) {
             p.operation.api_version.clone(),
         )
     };
-    let mut kept: Vec<Pending> = Vec::new();
+    let mut groups: Vec<Vec<Pending>> = Vec::new();
     for page in std::mem::take(pending) {
-        match kept.iter_mut().find(|k| key(k) == key(&page)) {
-            None => kept.push(page),
-            Some(base) => {
-                let conflicts = merge::merge(&mut base.operation, page.operation);
-                if base.replacement_link.is_none() {
-                    base.replacement_link = page.replacement_link;
-                }
-                let service = base
-                    .file
-                    .iter()
-                    .next()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                if let Some(entry) = report.pages.iter_mut().find(|r| r.page == page.source) {
-                    entry.operation = Some(format!("{service}.{}", base.operation.operation));
-                    entry.findings.push(Finding::new(
-                        Severity::Info,
-                        "merged",
-                        0,
-                        format!("documents the same operation as {}; merged into it", base.source),
-                    ));
-                    for conflict in conflicts {
-                        entry
-                            .findings
-                            .push(Finding::new(Severity::Warning, "merge-conflict", 0, conflict));
-                    }
-                    if entry.status == Status::Ok
-                        && entry.findings.iter().any(|f| f.severity == Severity::Warning)
-                    {
-                        entry.status = Status::Partial;
-                    }
+        match groups.iter_mut().find(|g| key(&g[0]) == key(&page)) {
+            Some(group) => group.push(page),
+            None => groups.push(vec![page]),
+        }
+    }
+    for group in groups {
+        // The first page in sorted order named the operation and its file.
+        let (id, file) = (group[0].operation.operation.clone(), group[0].file.clone());
+        let mut notes: Vec<(String, Vec<Finding>)> = Vec::new();
+        let mut heads: Vec<Pending> = Vec::new();
+        let mut roots: Vec<String> = group.iter().map(|p| p.root.clone()).collect();
+        roots.dedup();
+        let mut group = group;
+        for root in roots {
+            let (mut folder, rest): (Vec<Pending>, Vec<Pending>) =
+                group.into_iter().partition(|p| p.root == root);
+            group = rest;
+            folder.sort_by_key(|p| std::cmp::Reverse(Standing::of(p, navigation)));
+            let mut folder = folder.into_iter();
+            let Some(mut head) = folder.next() else { continue };
+            let head_standing = Standing::of(&head, navigation);
+            for page in folder {
+                let standing = Standing::of(&page, navigation);
+                let findings = if standing < head_standing {
+                    supersede(&mut head, page.operation, head_standing.reason_over(standing))
+                } else {
+                    merge_peer(&mut head, page.operation)
+                };
+                notes.push((page.source, findings));
+            }
+            heads.push(head);
+        }
+        let mut heads = heads.into_iter();
+        let Some(mut base) = heads.next() else { continue };
+        for other in heads {
+            let findings = merge_peer(&mut base, other.operation);
+            notes.push((other.source, findings));
+        }
+        let service = file
+            .iter()
+            .next()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for (source, findings) in notes {
+            if let Some(entry) = report.pages.iter_mut().find(|r| r.page == source) {
+                entry.operation = Some(format!("{service}.{id}"));
+                entry.findings.extend(findings);
+                if entry.status == Status::Ok
+                    && entry.findings.iter().any(|f| f.severity == Severity::Warning)
+                {
+                    entry.status = Status::Partial;
                 }
             }
         }
+        if let Some(entry) = report.pages.iter_mut().find(|r| r.page == base.source) {
+            entry.operation = Some(format!("{service}.{id}"));
+        }
+        base.operation.operation = id;
+        base.file = file;
+        pending.push(base);
     }
-    *pending = kept;
+}
+
+/// Merges an equally current page: disagreements are warnings.
+fn merge_peer(base: &mut Pending, other: OperationFile) -> Vec<Finding> {
+    let mut findings = vec![Finding::new(
+        Severity::Info,
+        "merged",
+        0,
+        format!("documents the same operation as {}; merged into it", base.source),
+    )];
+    let conflicts = merge::merge(&mut base.operation, other, merge::Mode::Peer);
+    findings.extend(
+        conflicts
+            .into_iter()
+            .map(|c| Finding::new(Severity::Warning, "merge-conflict", 0, c)),
+    );
+    findings
+}
+
+/// Merges a page an earlier revision left behind: what it says differently is listed.
+fn supersede(base: &mut Pending, old: OperationFile, reason: &str) -> Vec<Finding> {
+    let differences = merge::merge(&mut base.operation, old, merge::Mode::Superseded);
+    let mut findings = vec![Finding::new(
+        Severity::Info,
+        "superseded",
+        0,
+        format!(
+            "an older page of the operation {}: {reason}; it fills texts only ({} differences)",
+            base.source,
+            differences.len()
+        ),
+    )];
+    findings.extend(
+        differences
+            .into_iter()
+            .map(|d| Finding::new(Severity::Info, "superseded", 0, format!("differs: {d}"))),
+    );
+    findings
 }
 
 /// Points deprecated operations at the operation their page links to.
@@ -327,14 +459,32 @@ fn resolve_replacements(pending: &mut [Pending], report: &mut Report) {
     }
 }
 
+/// Where a page comes from.
+struct PageContext<'a> {
+    path: &'a Path,
+    /// `folder/sub/page.md`, as the report and `sources:` name it.
+    source: &'a str,
+    root: &'a str,
+    service: &'a str,
+}
+
 fn import_page(
-    path: &Path,
-    source: &str,
+    context: &PageContext<'_>,
     text: &str,
-    service: &str,
+    navigation: &mut Navigation,
     ids: &mut BTreeMap<String, BTreeSet<String>>,
     pending: &mut Vec<Pending>,
 ) -> PageReport {
+    let PageContext {
+        path,
+        source,
+        root,
+        service,
+    } = *context;
+    let page_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let (page, mut findings) = match parse_page(path, text) {
         Some(parsed) => parsed,
         None => {
@@ -347,6 +497,7 @@ fn import_page(
             };
         }
     };
+    navigation.record(&page_name, &page);
     let (extracted, more) = extract::operation(&page, source);
     findings.extend(more);
     match extracted {
@@ -391,6 +542,8 @@ fn import_page(
             pending.push(Pending {
                 file,
                 source: source.to_owned(),
+                root: root.to_owned(),
+                page_name,
                 operation: *operation,
                 replacement_link,
             });

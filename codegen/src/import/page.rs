@@ -46,6 +46,23 @@ impl Page {
     }
 }
 
+impl Page {
+    /// The pages this page links to, by file name (`创建队列.md`), each once.
+    pub fn linked_pages(&self) -> std::collections::BTreeSet<String> {
+        let text_links = self.blocks.iter().flat_map(|b| match b {
+            Block::Text { links, .. } => links.iter().collect::<Vec<_>>(),
+            Block::Table(table) => table.rows.iter().flatten().flat_map(|c| &c.links).collect(),
+            _ => Vec::new(),
+        });
+        text_links
+            .filter_map(|link| {
+                let file = link.split('#').next()?.rsplit('/').next()?;
+                (!file.is_empty()).then(|| file.to_owned())
+            })
+            .collect()
+    }
+}
+
 /// One block of the page, with the 1-based source line it starts at.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
