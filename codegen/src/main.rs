@@ -155,7 +155,7 @@ fn check(dir: PathBuf, short: bool) -> ExitCode {
 
 fn import(out: &std::path::Path, json: bool, service: Option<String>, paths: &[PathBuf]) -> ExitCode {
     let started = Instant::now();
-    let imported = codegen::import::import(paths, service.as_deref());
+    let imported = codegen::import::import_into(paths, service.as_deref(), Some(out));
     for (file, yaml) in &imported.files {
         let path = out.join(file);
         if let Some(dir) = path.parent()

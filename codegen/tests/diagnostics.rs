@@ -89,7 +89,7 @@ fn three_mistakes_in_one_file_give_three_located_errors() {
             format!("{file}:8:6: placeholder `{{version}}` has no `in: path` parameter"),
             format!(
                 "{file}:13:11: unknown type `strin`: expected string, integer, long, number, boolean, \
-                 object, any, array<T>, map<T> or the name of an object table"
+                 object, any, array<T>, map<T>, text_or<T> or the name of an object table"
             ),
             format!("{file}:21:13: type `array<Label>` refers to object table `Label`, which is not defined"),
         ]

@@ -10,16 +10,20 @@ use serde_json::Value;
 include!(concat!(env!("OUT_DIR"), "/example_tests.rs"));
 
 /// `null` and an absent key mean the same to an `Option` field, which serializes
-/// `None` as absent; everything else must come back exactly.
-fn without_nulls(value: Value) -> Value {
+/// `None` as absent; `100` and `100.0` are one JSON number, which an `f64` field
+/// prints as `100.0`. Everything else must come back exactly.
+fn normalized(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.into_iter()
                 .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, without_nulls(v)))
+                .map(|(k, v)| (k, normalized(v)))
                 .collect(),
         ),
-        Value::Array(items) => Value::Array(items.into_iter().map(without_nulls).collect()),
+        Value::Array(items) => Value::Array(items.into_iter().map(normalized).collect()),
+        Value::Number(n) if n.is_f64() || n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) => {
+            n.as_f64().map_or(Value::Number(n), Value::from)
+        }
         other => other,
     }
 }
@@ -28,8 +32,8 @@ fn round_trip<T: Serialize>(value: &T, original: &str) {
     let original: Value = serde_json::from_str(original).expect("the example is JSON");
     let back = serde_json::to_value(value).expect("serializes");
     assert_eq!(
-        without_nulls(back),
-        without_nulls(original),
+        normalized(back),
+        normalized(original),
         "serialized back differently"
     );
 }
@@ -66,7 +70,7 @@ fn error_example<O: Operation>(status: u16, body: &str) {
         code.code()
     );
     assert!(
-        body.contains(&format!("\"{}\"", code.code())),
+        body.contains(code.code()),
         "parsed a code the body does not carry"
     );
     assert!(

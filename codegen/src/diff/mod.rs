@@ -798,6 +798,7 @@ fn type_text(ty: &Type, required: bool) -> String {
         Type::Json => "serde_json::Value".into(),
         Type::Vec(inner) => format!("Vec<{}>", type_text(inner, true)),
         Type::Map(inner) => format!("BTreeMap<String, {}>", type_text(inner, true)),
+        Type::TextOr(inner) => format!("TextOr<{}>", type_text(inner, true)),
         Type::Object(name) => name.clone(),
     };
     if required { text } else { format!("Option<{text}>") }

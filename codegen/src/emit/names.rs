@@ -35,6 +35,10 @@ pub fn rust_type(ty: &Type) -> TokenStream {
             let inner = rust_type(inner);
             quote!(std::collections::BTreeMap<String, #inner>)
         }
+        Type::TextOr(inner) => {
+            let inner = rust_type(inner);
+            quote!(runtime::TextOr<#inner>)
+        }
         Type::Object(name) => {
             let name = ident(name);
             quote!(#name)
@@ -42,12 +46,13 @@ pub fn rust_type(ty: &Type) -> TokenStream {
     }
 }
 
-/// What a setter accepts: anything string-like for `String`, the exact type
-/// otherwise, so that a wrong argument is a plain type mismatch.
+/// What a setter accepts: anything string-like for `String`, a `T` for
+/// `TextOr<T>`, the exact type otherwise, so that a wrong argument is a plain
+/// type mismatch.
 pub fn argument_type(ty: &Type) -> TokenStream {
     let rust = rust_type(ty);
     match ty {
-        Type::String => quote!(impl Into<String>),
+        Type::String | Type::TextOr(_) => quote!(impl Into<#rust>),
         _ => rust,
     }
 }
@@ -55,7 +60,7 @@ pub fn argument_type(ty: &Type) -> TokenStream {
 /// The expression that turns a setter argument into the stored value.
 pub fn argument_value(ty: &Type, arg: &Ident) -> TokenStream {
     match ty {
-        Type::String => quote!(#arg.into()),
+        Type::String | Type::TextOr(_) => quote!(#arg.into()),
         _ => quote!(#arg),
     }
 }

@@ -772,10 +772,11 @@ fn examples(page: &Page, sections: &[Section], findings: &mut Vec<Finding>) -> V
                     || lower.contains("fail")
                 {
                     ExampleKind::Error
+                } else if label.contains("响应") || label.contains("成功") || lower.contains("response") {
+                    // Before `请求`: GES titles responses `请求成功样例` ("request succeeded").
+                    ExampleKind::Response
                 } else if label.contains("请求") || lower.contains("request") {
                     ExampleKind::Request
-                } else if label.contains("响应") || label.contains("成功") || lower.contains("response") {
-                    ExampleKind::Response
                 } else {
                     continue;
                 };

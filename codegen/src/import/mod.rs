@@ -7,7 +7,9 @@ pub mod extract;
 pub mod huawei_md;
 pub mod merge;
 pub mod page;
+pub mod reconcile;
 pub mod rst;
+pub mod service;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -15,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::spec::schema::OperationFile;
+use crate::spec::schema::{OperationFile, ServiceFile};
 use crate::spec::uri::UriTemplate;
 use extract::Extracted;
 
@@ -246,7 +248,14 @@ impl Standing {
 /// Imports every page under `inputs` (files or folders), in sorted order; the
 /// service comes from each folder's name unless `service` names it.
 pub fn import(inputs: &[PathBuf], service: Option<&str>) -> Imported {
+    import_into(inputs, service, None)
+}
+
+/// [`import`], keeping what an existing spec directory holds that pages do not
+/// say (a service's name, endpoint and error-body shapes).
+pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&Path>) -> Imported {
     let mut imported = Imported::default();
+    let mut error_pages: BTreeMap<String, service::ErrorPages> = BTreeMap::new();
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut pending = Vec::new();
     let mut navigation: BTreeMap<String, Navigation> = BTreeMap::new();
@@ -274,13 +283,55 @@ pub fn import(inputs: &[PathBuf], service: Option<&str>) -> Imported {
                     service,
                 };
                 let navigation = navigation.entry(root_name.clone()).or_default();
-                import_page(&context, &text, navigation, &mut ids, &mut pending)
+                import_page(
+                    &context,
+                    &text,
+                    navigation,
+                    &mut error_pages,
+                    &mut ids,
+                    &mut pending,
+                )
             }
         };
         imported.report.pages.push(report);
     }
     merge_same_operations(&mut pending, &mut imported.report, &navigation);
     resolve_replacements(&mut pending, &mut imported.report);
+    for page in &mut pending {
+        let changes = reconcile::reconcile(&mut page.operation);
+        if let Some(entry) = imported.report.pages.iter_mut().find(|r| r.page == page.source) {
+            entry.findings.extend(changes.into_iter().map(|c| {
+                Finding::at(
+                    Section::Example,
+                    Severity::Info,
+                    "example-contradicts-table",
+                    0,
+                    c,
+                )
+            }));
+        }
+    }
+    for (service, pages) in error_pages {
+        let operations: Vec<&OperationFile> = pending
+            .iter()
+            .filter(|p| p.file.starts_with(&service))
+            .map(|p| &p.operation)
+            .collect();
+        let existing = existing
+            .map(|dir| dir.join(&service).join("service.yaml"))
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .and_then(|text| serde_yaml::from_str::<ServiceFile>(&text).ok());
+        let file = pages.service_file(&service, &operations, existing.as_ref());
+        let yaml = format!(
+            "# Written by `codegen import` from the error-code pages. Name, description, endpoint\n\
+             # and error_body are kept from the previous file; a code with a `note` is a hand edit\n\
+             # that re-importing keeps.\n{}",
+            serde_yaml::to_string(&file).expect("spec types serialize")
+        );
+        imported
+            .files
+            .insert(PathBuf::from(&service).join("service.yaml"), yaml);
+    }
     for page in pending {
         imported.files.insert(page.file, to_yaml(&page.operation));
     }
@@ -472,6 +523,7 @@ fn import_page(
     context: &PageContext<'_>,
     text: &str,
     navigation: &mut Navigation,
+    error_pages: &mut BTreeMap<String, service::ErrorPages>,
     ids: &mut BTreeMap<String, BTreeSet<String>>,
     pending: &mut Vec<Pending>,
 ) -> PageReport {
@@ -501,6 +553,30 @@ fn import_page(
     let (extracted, more) = extract::operation(&page, source);
     findings.extend(more);
     match extracted {
+        Extracted::Skipped(_) if let Some((codes, more)) = service::error_codes(&page) => {
+            findings.extend(more);
+            let count = codes.len();
+            let conflicts = error_pages
+                .entry(service.to_owned())
+                .or_default()
+                .add(service::source(&page, source), codes);
+            findings.extend(
+                conflicts
+                    .into_iter()
+                    .map(|c| Finding::at(Section::StatusCodes, Severity::Warning, "merge-conflict", 0, c)),
+            );
+            PageReport {
+                page: source.to_owned(),
+                status: Status::Skipped,
+                operation: None,
+                skipped: Some(if count == 0 {
+                    "error-code page with no rows"
+                } else {
+                    "error codes, read into service.yaml"
+                }),
+                findings,
+            }
+        }
         Extracted::Skipped(reason) => PageReport {
             page: source.to_owned(),
             status: if findings.iter().any(|f| f.severity == Severity::Error) {

@@ -153,6 +153,8 @@ pub enum Type {
     Json,
     Vec(Box<Type>),
     Map(Box<Type>),
+    /// `runtime::TextOr<T>`: the value or its text, kept as sent.
+    TextOr(Box<Type>),
     Object(String),
 }
 
@@ -353,6 +355,7 @@ fn rust_type(ty: &TypeExpr) -> Type {
         TypeExpr::Any => Type::Json,
         TypeExpr::Array(inner) => Type::Vec(Box::new(rust_type(inner))),
         TypeExpr::Map(inner) => Type::Map(Box::new(rust_type(inner))),
+        TypeExpr::TextOr(inner) => Type::TextOr(Box::new(rust_type(inner))),
         TypeExpr::Ref(name) => Type::Object(name.clone()),
     }
 }

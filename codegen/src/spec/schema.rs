@@ -92,6 +92,10 @@ pub struct ErrorCodeEntry {
     pub description: Text,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub remedy: Text,
+    /// Why a reviewer added or changed this entry by hand: a noted entry survives
+    /// re-importing pages that do not list it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// `spec/<service>/operations/<operation>.yaml`.

@@ -1,6 +1,6 @@
 //! The `type:` grammar of spec fields.
 //!
-//! `string | integer | long | number | boolean | object | any | array<T> | map<T> | Name`
+//! `string | integer | long | number | boolean | object | any | array<T> | map<T> | text_or<T> | Name`
 //! where `Name` (UpperCamelCase) refers to an object table of the same operation.
 
 use std::fmt;
@@ -24,6 +24,8 @@ pub enum TypeExpr {
     Array(Box<TypeExpr>),
     /// A JSON object with string keys and values of one type.
     Map(Box<TypeExpr>),
+    /// A scalar the docs print both as itself and as text (`true` and `"true"`).
+    TextOr(Box<TypeExpr>),
     /// An object table of the same operation.
     Ref(String),
 }
@@ -37,6 +39,15 @@ impl TypeExpr {
         if let Some(inner) = generic_argument(text, "map") {
             return Ok(TypeExpr::Map(Box::new(TypeExpr::parse(inner)?)));
         }
+        if let Some(inner) = generic_argument(text, "text_or") {
+            let inner = TypeExpr::parse(inner)?;
+            if !inner.is_scalar() || inner == TypeExpr::String {
+                return Err(format!(
+                    "`text_or<{inner}>`: the inner type must be integer, long, number or boolean"
+                ));
+            }
+            return Ok(TypeExpr::TextOr(Box::new(inner)));
+        }
         match text {
             "string" => Ok(TypeExpr::String),
             "integer" => Ok(TypeExpr::Integer),
@@ -47,7 +58,7 @@ impl TypeExpr {
             "any" => Ok(TypeExpr::Any),
             name if is_type_name(name) => Ok(TypeExpr::Ref(name.to_owned())),
             other => Err(format!(
-                "unknown type `{other}`: expected string, integer, long, number, boolean, object, any, array<T>, map<T> or the name of an object table"
+                "unknown type `{other}`: expected string, integer, long, number, boolean, object, any, array<T>, map<T>, text_or<T> or the name of an object table"
             )),
         }
     }
@@ -89,6 +100,7 @@ impl fmt::Display for TypeExpr {
             TypeExpr::Any => f.write_str("any"),
             TypeExpr::Array(inner) => write!(f, "array<{inner}>"),
             TypeExpr::Map(inner) => write!(f, "map<{inner}>"),
+            TypeExpr::TextOr(inner) => write!(f, "text_or<{inner}>"),
             TypeExpr::Ref(name) => f.write_str(name),
         }
     }
@@ -135,5 +147,11 @@ mod tests {
         );
         assert!(TypeExpr::parse("array<>").is_err());
         assert!(TypeExpr::parse("List<Tag>").is_err());
+        assert_eq!(
+            TypeExpr::parse("text_or<boolean>").unwrap().to_string(),
+            "text_or<boolean>"
+        );
+        assert!(TypeExpr::parse("text_or<string>").is_err());
+        assert!(TypeExpr::parse("text_or<Tag>").is_err());
     }
 }

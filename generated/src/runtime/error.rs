@@ -147,7 +147,8 @@ fn api_error<C: ErrorCodeEnum>(
                         .and_then(Value::as_str)
                         .map(str::to_owned);
                     (
-                        code.map(|c| c.parse::<C>().unwrap_or_else(|never| match never {})),
+                        // Pages print `"GES.8604 "`: whitespace is never part of a code.
+                        code.map(|c| c.trim().parse::<C>().unwrap_or_else(|never| match never {})),
                         message,
                     )
                 })

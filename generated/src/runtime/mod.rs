@@ -7,9 +7,11 @@ mod builder;
 mod error;
 mod operation;
 mod request;
+mod text_or;
 
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
 pub use error::{ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError};
 pub use operation::{DocumentedStatus, Operation, build_request};
 pub(crate) use request::COMPONENT;
 pub use request::{HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError};
+pub use text_or::TextOr;

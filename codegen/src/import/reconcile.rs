@@ -1,0 +1,366 @@
+//! A page's JSON examples against its tables.
+//!
+//! Pages contradict themselves: a table marks a field mandatory that the example
+//! leaves out, or says `Boolean` where the example prints `"true"`. The example is
+//! what the service was seen to accept or send, so the field widens to admit it
+//! (optional, `text_or<T>`, the container the example shows) and its `note` says
+//! what the table said. Each change is reported; nothing else is touched.
+
+use serde_json::Value;
+
+use crate::naming;
+use crate::spec::schema::{Body, ExampleFormat, ExampleKind, Field, ObjectTable, OperationFile, Text};
+use crate::spec::types::TypeExpr;
+
+/// Which field list an example object is read against.
+#[derive(Debug, Clone, PartialEq)]
+enum Table {
+    Request,
+    Response,
+    Object(String),
+}
+
+/// Widens `operation`'s fields until every JSON example fits; returns one
+/// message per change.
+pub fn reconcile(operation: &mut OperationFile) -> Vec<String> {
+    let examples: Vec<(Table, Value)> = operation
+        .examples
+        .iter()
+        .filter(|e| e.format == ExampleFormat::Json)
+        .filter_map(|e| {
+            let table = match e.kind {
+                ExampleKind::Request => Table::Request,
+                ExampleKind::Response => Table::Response,
+                ExampleKind::Error => return None,
+            };
+            Some((table, serde_json::from_str(&e.body).ok()?))
+        })
+        .collect();
+    let mut changes = Vec::new();
+    for (table, value) in &examples {
+        let (prefix, body) = match table {
+            Table::Request => ("request field", &mut operation.request_body),
+            _ => ("response field", &mut operation.response),
+        };
+        if let Some(body) = body
+            && let Some(change) = unwrap_root(body, &mut operation.objects, value)
+        {
+            changes.push(format!("{prefix}s: {change}"));
+        }
+        // Request types drop keys they do not know; response types keep them.
+        let keep_unknown = *table == Table::Request;
+        let cx = Walk { prefix, keep_unknown };
+        walk(operation, &cx, table, value, "", &mut changes, 0);
+    }
+    changes
+}
+
+/// Pages that print the body as `{"labels": [...]}` but tabulate only the
+/// elements: the table becomes the elements' object, under that one key.
+fn unwrap_root(body: &mut Body, objects: &mut Vec<ObjectTable>, example: &Value) -> Option<String> {
+    let Value::Object(root) = example else { return None };
+    let documented = |keys: &mut dyn Iterator<Item = &String>| {
+        keys.filter(|k| body.fields.iter().any(|f| &f.name == *k)).count()
+    };
+    if root.len() != 1 || documented(&mut root.keys()) > 0 {
+        return None;
+    }
+    let (key, inner) = root.iter().next()?;
+    let (element, is_list) = match inner {
+        Value::Array(items) => (items.first()?, true),
+        object @ Value::Object(_) => (object, false),
+        _ => return None,
+    };
+    let Value::Object(element) = element else {
+        return None;
+    };
+    if documented(&mut element.keys()) == 0 {
+        return None;
+    }
+    let base = naming::upper_camel(key.trim_end_matches('s'));
+    let name = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}{n}")))
+        .find(|n| objects.iter().all(|o| &o.name != n))?;
+    objects.push(ObjectTable {
+        name: name.clone(),
+        caption: std::mem::take(&mut body.caption),
+        fields: std::mem::take(&mut body.fields),
+    });
+    body.fields.push(Field {
+        name: key.clone(),
+        location: None,
+        required: Some(true),
+        ty: if is_list {
+            format!("array<{name}>")
+        } else {
+            name.clone()
+        },
+        doc_type: None,
+        description: Text::default(),
+        default: None,
+        range: None,
+        values: Vec::new(),
+        note: Some(format!(
+            "The page tabulates the elements only; its example wraps them in `{key}`."
+        )),
+    });
+    Some(format!(
+        "the table documents what the example wraps in `{key}`; `{name}` now holds it"
+    ))
+}
+
+struct Walk<'a> {
+    prefix: &'a str,
+    keep_unknown: bool,
+}
+
+fn fields_mut<'a>(operation: &'a mut OperationFile, table: &Table) -> Option<&'a mut Vec<Field>> {
+    match table {
+        Table::Request => operation.request_body.as_mut().map(|b| &mut b.fields),
+        Table::Response => operation.response.as_mut().map(|b| &mut b.fields),
+        Table::Object(name) => operation
+            .objects
+            .iter_mut()
+            .find(|o| &o.name == name)
+            .map(|o| &mut o.fields),
+    }
+}
+
+/// Object tables nest; a table that (wrongly) contains itself must not loop.
+const MAX_DEPTH: usize = 16;
+
+fn walk(
+    operation: &mut OperationFile,
+    cx: &Walk<'_>,
+    table: &Table,
+    value: &Value,
+    path: &str,
+    changes: &mut Vec<String>,
+    depth: usize,
+) {
+    let Value::Object(map) = value else { return };
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let prefix = cx.prefix;
+    if cx.keep_unknown
+        && let Some(fields) = fields_mut(operation, table)
+    {
+        for (key, sent) in map {
+            if sent.is_null() || fields.iter().any(|f| &f.name == key) {
+                continue;
+            }
+            let ty = scalar_type(sent).unwrap_or_else(|| widen_scalar(sent));
+            changes.push(format!(
+                "{prefix} `{path}{key}`: not in the table, an example sends it; added as optional `{ty}`"
+            ));
+            fields.push(Field {
+                name: key.clone(),
+                location: None,
+                required: Some(false),
+                ty: ty.to_string(),
+                doc_type: None,
+                description: Text::default(),
+                default: None,
+                range: None,
+                values: Vec::new(),
+                note: Some("Not in the page's table; the page's example sends it.".to_owned()),
+            });
+        }
+    }
+    let count = fields_mut(operation, table).map_or(0, |f| f.len());
+    for index in 0..count {
+        let Some(field) = fields_mut(operation, table).and_then(|f| f.get_mut(index)) else {
+            return;
+        };
+        let at = format!("{path}{}", field.name);
+        let nested = match map.get(&field.name) {
+            None | Some(Value::Null) => {
+                if field.required == Some(true) {
+                    field.required = Some(false);
+                    add_note(field, "Marked mandatory; the page's example leaves it out.");
+                    changes.push(format!(
+                        "{prefix} `{at}`: marked mandatory, but an example leaves it out; made optional"
+                    ));
+                }
+                continue;
+            }
+            Some(sent) => {
+                let Ok(ty) = TypeExpr::parse(&field.ty) else {
+                    continue;
+                };
+                match check(&ty, sent) {
+                    Ok(nested) => nested,
+                    Err(widened) => {
+                        let shown = excerpt(sent);
+                        add_note(
+                            field,
+                            &format!("Documented as `{ty}`; the page's example sends `{shown}`."),
+                        );
+                        changes.push(format!(
+                            "{prefix} `{at}`: documented as `{ty}`, an example sends `{shown}`; now `{widened}`"
+                        ));
+                        field.ty = widened.to_string();
+                        check(&widened, sent).unwrap_or_default()
+                    }
+                }
+            }
+        };
+        for (name, inner) in nested {
+            walk(
+                operation,
+                cx,
+                &Table::Object(name),
+                inner,
+                &format!("{at}."),
+                changes,
+                depth + 1,
+            );
+        }
+    }
+}
+
+/// The objects to descend into when `value` fits `ty`, or the type to widen to.
+fn check<'v>(ty: &TypeExpr, value: &'v Value) -> Result<Vec<(String, &'v Value)>, TypeExpr> {
+    let fits = |ok: bool, otherwise: TypeExpr| if ok { Ok(Vec::new()) } else { Err(otherwise) };
+    match (ty, value) {
+        (TypeExpr::Any, _) => Ok(Vec::new()),
+        (TypeExpr::Object, _) => fits(value.is_object(), widen_scalar(value)),
+        (TypeExpr::String, Value::String(_)) => Ok(Vec::new()),
+        (TypeExpr::Integer, Value::Number(n)) if n.as_i64().is_some() => fits(
+            n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+            TypeExpr::Long,
+        ),
+        (TypeExpr::Long, Value::Number(n)) if n.as_i64().is_some() => Ok(Vec::new()),
+        (TypeExpr::Integer | TypeExpr::Long, Value::Number(_)) => Err(TypeExpr::Number),
+        (TypeExpr::Number, Value::Number(_)) | (TypeExpr::Boolean, Value::Bool(_)) => Ok(Vec::new()),
+        (TypeExpr::Integer | TypeExpr::Long | TypeExpr::Number | TypeExpr::Boolean, Value::String(_)) => {
+            Err(TypeExpr::TextOr(Box::new(ty.clone())))
+        }
+        (TypeExpr::TextOr(_), Value::String(_)) => Ok(Vec::new()),
+        (TypeExpr::TextOr(inner), _) => match check(inner, value) {
+            Ok(nested) => Ok(nested),
+            Err(_) => Err(TypeExpr::Any),
+        },
+        // A string the example prints as a number or boolean: that, or its text.
+        (TypeExpr::String, Value::Number(_) | Value::Bool(_)) => match scalar_type(value) {
+            Some(kind) => Err(TypeExpr::TextOr(Box::new(kind))),
+            None => Err(TypeExpr::Any),
+        },
+        (TypeExpr::Array(inner), Value::Array(items)) => {
+            let mut nested = Vec::new();
+            for item in items {
+                match check(inner, item) {
+                    Ok(more) => nested.extend(more),
+                    Err(widened) => return Err(TypeExpr::Array(Box::new(widened))),
+                }
+            }
+            Ok(nested)
+        }
+        (TypeExpr::Map(inner), Value::Object(entries)) => {
+            let mut nested = Vec::new();
+            for item in entries.values() {
+                match check(inner, item) {
+                    Ok(more) => nested.extend(more),
+                    Err(widened) => return Err(TypeExpr::Map(Box::new(widened))),
+                }
+            }
+            Ok(nested)
+        }
+        (TypeExpr::Ref(name), Value::Object(_)) => Ok(vec![(name.clone(), value)]),
+        // One object documented, a list of them sent.
+        (TypeExpr::Ref(name), Value::Array(items)) if items.iter().all(Value::is_object) => {
+            Err(TypeExpr::Array(Box::new(TypeExpr::Ref(name.clone()))))
+        }
+        // A container where the table says otherwise: the table cannot be trusted
+        // for its contents, so they stay JSON.
+        (TypeExpr::Array(_) | TypeExpr::Map(_) | TypeExpr::Ref(_), _) => Err(TypeExpr::Any),
+        (_, Value::Array(_) | Value::Object(_)) => Err(widen_scalar(value)),
+        _ => Err(TypeExpr::Any),
+    }
+}
+
+/// What a scalar-typed field becomes when the example sends a container (or an
+/// `object` field a scalar): a list of one scalar type, a JSON object, or any JSON.
+fn widen_scalar(value: &Value) -> TypeExpr {
+    match value {
+        Value::Array(items) => {
+            let kinds: Vec<Option<TypeExpr>> = items.iter().map(scalar_type).collect();
+            match kinds.first() {
+                Some(Some(first)) if kinds.iter().all(|k| k.as_ref() == Some(first)) => {
+                    TypeExpr::Array(Box::new(first.clone()))
+                }
+                _ => TypeExpr::Array(Box::new(TypeExpr::Any)),
+            }
+        }
+        Value::Object(_) => TypeExpr::Object,
+        _ => TypeExpr::Any,
+    }
+}
+
+fn scalar_type(value: &Value) -> Option<TypeExpr> {
+    match value {
+        Value::String(_) => Some(TypeExpr::String),
+        Value::Bool(_) => Some(TypeExpr::Boolean),
+        Value::Number(n) if n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()) => Some(TypeExpr::Integer),
+        Value::Number(n) if n.as_i64().is_some() => Some(TypeExpr::Long),
+        Value::Number(_) => Some(TypeExpr::Number),
+        _ => None,
+    }
+}
+
+fn excerpt(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+fn add_note(field: &mut Field, note: &str) {
+    match &mut field.note {
+        Some(existing) if existing.contains(note) => {}
+        Some(existing) => {
+            existing.push(' ');
+            existing.push_str(note);
+        }
+        None => field.note = Some(note.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widened(ty: &str, json: &str) -> Option<String> {
+        let value: Value = serde_json::from_str(json).unwrap();
+        check(&TypeExpr::parse(ty).unwrap(), &value)
+            .err()
+            .map(|t| t.to_string())
+    }
+
+    #[test]
+    fn each_contradiction_widens_to_what_the_example_shows() {
+        assert_eq!(widened("boolean", "true"), None);
+        assert_eq!(
+            widened("boolean", "\"true\"").as_deref(),
+            Some("text_or<boolean>")
+        );
+        assert_eq!(widened("integer", "\"1\"").as_deref(), Some("text_or<integer>"));
+        assert_eq!(widened("integer", "1566180327674").as_deref(), Some("long"));
+        assert_eq!(widened("integer", "0.5").as_deref(), Some("number"));
+        assert_eq!(widened("string", "12").as_deref(), Some("text_or<integer>"));
+        assert_eq!(
+            widened("string", "[\"a\", \"b\"]").as_deref(),
+            Some("array<string>")
+        );
+        assert_eq!(widened("string", "{\"a\": 1}").as_deref(), Some("object"));
+        assert_eq!(widened("array<string>", "\"\"").as_deref(), Some("any"));
+        assert_eq!(
+            widened("array<integer>", "[1, \"2\"]").as_deref(),
+            Some("array<text_or<integer>>")
+        );
+        assert_eq!(widened("Job", "[{}]").as_deref(), Some("array<Job>"));
+        assert_eq!(widened("text_or<integer>", "\"x\""), None);
+    }
+}
