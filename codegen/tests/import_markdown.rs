@@ -379,3 +379,100 @@ fn an_old_page_left_beside_the_current_one_only_fills_texts() {
         "{said:?}"
     );
 }
+
+#[test]
+fn an_error_code_page_becomes_the_service_file_and_noted_codes_survive_reimport() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-ges-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    let codes = table(
+        &["状态码", "错误码", "错误信息", "描述", "处理措施"],
+        &[
+            &["400", "GES.0001", "Incorrect parameter.", "参数错误", "检查URL。"],
+            &["abc", "GES.0002", "Bad status.", "状态码错误", ""],
+        ],
+    );
+    std::fs::write(
+        docs.join("管理面API错误码.md"),
+        format!("# 管理面API错误码\n\n{codes}"),
+    )
+    .unwrap();
+    let out = dir.path().join("spec");
+    std::fs::create_dir_all(out.join("ges")).unwrap();
+    std::fs::write(
+        out.join("ges/service.yaml"),
+        "service: ges\nname:\n  en: Graph Engine Service\nendpoint: ges.{region}.myhuaweicloud.com\nerror_body:\n- code: errorCode\n  message: errorMessage\nerror_codes:\n- status: 400\n  code: GES.8003\n  message:\n    en: graph not found\n  note: Used by the examples, missing from the table.\n- status: 400\n  code: GES.9999\n  message:\n    en: gone from the page, no note\n",
+    )
+    .unwrap();
+    let imported = codegen::import::import_into(&[docs], None, Some(&out));
+    let yaml = &imported.files[Path::new("ges/service.yaml")];
+    let file: codegen::spec::schema::ServiceFile = serde_yaml::from_str(yaml).unwrap();
+    assert_eq!(
+        file.name.en.as_deref(),
+        Some("Graph Engine Service"),
+        "kept from the existing file"
+    );
+    assert_eq!(file.endpoint.as_deref(), Some("ges.{region}.myhuaweicloud.com"));
+    let codes: Vec<&str> = file.error_codes.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["GES.0001", "GES.8003"],
+        "the page's code, the noted one; GES.9999 is gone"
+    );
+    let first = &file.error_codes[0];
+    assert_eq!(
+        (
+            first.message.en.as_deref(),
+            first.description.zh.as_deref(),
+            first.remedy.zh.as_deref()
+        ),
+        (Some("Incorrect parameter."), Some("参数错误"), Some("检查URL。")),
+        "each text under the language it is written in"
+    );
+    let page = &imported.report.pages[0];
+    assert_eq!(page.skipped, Some("error codes, read into service.yaml"));
+    assert!(
+        page.findings
+            .iter()
+            .any(|f| f.code == "bad-status" && f.message.contains("GES.0002")),
+        "{:?}",
+        page.findings
+    );
+}
+
+#[test]
+fn a_placeholder_no_table_documents_takes_the_row_other_pages_give_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-ges-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    let uri = table(
+        &["参数", "是否必选", "类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目编号。"],
+            &["graph_name", "是", "String", "图名称。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("查询图(1-0-0).md"),
+        format!("# 查询图\n\n## URI\n\nGET /ges/v1.0/\\{{project\\_id\\}}/graphs/\\{{graph\\_name\\}}\n\n**表 1**  URI参数\n\n{uri}"),
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("删除点(2-2-7).md"),
+        "# 删除点\n\n## URI\n\n```\nPOST /ges/v1.0/{projectId}/graphs/{graphName}/vertices/action?action_id=delete\n```\n",
+    )
+    .unwrap();
+    let imported = codegen::import::import(&[docs], None);
+    assert_eq!(
+        imported.report.count(codegen::import::Status::Ok),
+        2,
+        "{}",
+        imported.report
+    );
+    let op: OperationFile =
+        serde_yaml::from_str(&imported.files[Path::new("ges/operations/delete_vertices_action.yaml")])
+            .unwrap();
+    let graph = op.parameters.iter().find(|p| p.name == "graphName").unwrap();
+    assert_eq!(graph.description.zh.as_deref(), Some("图名称。"));
+    assert!(graph.note.as_deref().unwrap().contains("other pages"));
+}

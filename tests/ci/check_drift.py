@@ -23,9 +23,10 @@ has("breaking", "wire name changed (Rust name kept)", "query.engine-type", "dli:
 # creating_a_global_variable.rst: is_sensitive is gone from the request body.
 has("breaking", "parameter removed", "request.is_sensitive",
     "dli::create_variables::CreateVariablesRequestBody::is_sensitive")
-# creating_an_address_connectivity_test_request.rst: task_id String -> Integer.
+# creating_an_address_connectivity_test_request.rst: task_id String -> Integer. The old
+# page's own example already sent a number, so the importer had widened it to TextOr<i32>.
 has("breaking", "response field retyped", "response.task_id", "dli::CreateQueuesConnectionTestResponse::task_id",
-    old="String", new="i32")
+    old="TextOr<i32>", new="i32")
 # creating_a_route.rst exists only in the new revision.
 has("additive", "operation added", "operation", "dli::CreateEnhancedConnectionsRoutesRequest")
 # creating_a_batch_processing_job.rst: execution_agency_urn is new.

@@ -21,6 +21,9 @@ pub enum Extracted {
     Skipped(&'static str),
 }
 
+/// The note on a path parameter the page's URI shows but its table does not.
+pub const UNDOCUMENTED_PLACEHOLDER: &str = "Not in the page's URI table.";
+
 /// Extracts the operation a page documents, with findings for what it could not read.
 pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     let mut findings = Vec::new();
@@ -233,6 +236,32 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
             }
             continue;
         }
+        // `edgeFilters` (String): "a JsonArray string"; its table documents the text's content.
+        if let Some(field) = all_fields
+            .iter_mut()
+            .find(|f| f.ty == "string" && caption_names_field(table, &f.name))
+        {
+            used[t] = true;
+            let note = format!(
+                "The page's table `{}` documents the JSON this text holds.",
+                table.title()
+            );
+            field.note = Some(match field.note.take() {
+                Some(existing) => format!("{existing} {note}"),
+                None => note,
+            });
+            findings.push(Finding::at(
+                *section,
+                Severity::Info,
+                "table-describes-text",
+                table.line,
+                format!(
+                    "table `{}` documents the content of string field `{}`",
+                    table.caption, field.name
+                ),
+            ));
+            continue;
+        }
         findings.push(Finding::at(
             *section,
             Severity::Warning,
@@ -281,7 +310,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
                     default: None,
                     range: None,
                     values: Vec::new(),
-                    note: Some("Not in the page's URI table.".into()),
+                    note: Some(UNDOCUMENTED_PLACEHOLDER.into()),
                 },
             );
         }
@@ -398,6 +427,8 @@ fn method_and_path(line: &str) -> Option<(Method, &str)> {
 /// The path as a template: variable query pairs (`?page-size={size}`) are query
 /// parameters documented in tables, so only fixed pairs (`action_id=x`) stay.
 fn uri_template(path: &str) -> String {
+    // RST pages emphasise placeholders: `{*job_id*}`.
+    let path = path.replace("{*", "{").replace("*}", "}");
     let path = path.trim_end_matches(['。', '，', ',', ';']);
     let Some((path, query)) = path.split_once('?') else {
         return path.to_owned();
@@ -554,7 +585,7 @@ pub fn normalize_type(doc: &str) -> String {
             "long" | "int64" | "bigint" => "long",
             "number" | "double" | "float" | "bigdecimal" | "decimal" => "number",
             "boolean" | "bool" => "boolean",
-            "object" | "jsonobject" | "json" | "body" => "object",
+            "object" | "jsonobject" | "json" | "body" | "struct" => "object",
             _ => return None,
         })
     };
@@ -635,7 +666,8 @@ impl Linker<'_, '_> {
                     && (*s == section || *s == Section::Other)
                     && (table.number().is_some_and(|n| by_number.contains(&n))
                         || table.anchors.iter().any(|a| links.contains(&a.as_str()))
-                        || caption_names_field(table, &field.name))
+                        || caption_names_field(table, &field.name)
+                        || field_cites_caption(table, field))
             });
             let Some((t, (_, _, table))) = found else { continue };
             self.used[t] = true;
@@ -698,6 +730,21 @@ fn caption_names_field(table: &Table, field: &str) -> bool {
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| w.eq_ignore_ascii_case(field)))
+}
+
+/// A type or description naming the table by its caption: `JobDetail数据结构`,
+/// `参见Graph类型数据结构说明`, or the bare type name `GesQuotaResp` for `GesQuotaResp类型`.
+fn field_cites_caption(table: &Table, field: &Field) -> bool {
+    let title = table.title().trim();
+    let subject = ["类型数据结构", "数据结构", "类型", "结构"]
+        .iter()
+        .find_map(|suffix| title.strip_suffix(suffix))
+        .unwrap_or_default()
+        .trim();
+    let doc_type = field.doc_type.as_deref().unwrap_or_default().trim();
+    let description = field.description.preferred().unwrap_or_default();
+    title.chars().count() >= 4 && (doc_type.contains(title) || description.contains(title))
+        || subject.len() >= 3 && doc_type == subject
 }
 
 fn object_name(field: &str, objects: &[ObjectTable]) -> String {

@@ -295,12 +295,13 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
         };
         imported.report.pages.push(report);
     }
+    fill_undocumented_placeholders(&mut pending, &mut imported.report);
     merge_same_operations(&mut pending, &mut imported.report, &navigation);
     resolve_replacements(&mut pending, &mut imported.report);
     for page in &mut pending {
-        let changes = reconcile::reconcile(&mut page.operation);
+        let reconciled = reconcile::reconcile(&mut page.operation);
         if let Some(entry) = imported.report.pages.iter_mut().find(|r| r.page == page.source) {
-            entry.findings.extend(changes.into_iter().map(|c| {
+            entry.findings.extend(reconciled.changes.into_iter().map(|c| {
                 Finding::at(
                     Section::Example,
                     Severity::Info,
@@ -309,6 +310,15 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
                     c,
                 )
             }));
+            entry.findings.extend(
+                reconciled
+                    .unsupported
+                    .into_iter()
+                    .map(|c| Finding::at(Section::Example, Severity::Warning, "unsupported-example", 0, c)),
+            );
+            if entry.status != Status::Skipped {
+                entry.status = status_of(&entry.findings);
+            }
         }
     }
     for (service, pages) in error_pages {
@@ -421,6 +431,72 @@ fn merge_same_operations(
         base.operation.operation = id;
         base.file = file;
         pending.push(base);
+    }
+}
+
+/// GES pages often print a URI with no parameter table. The same placeholder is
+/// documented on the service's other pages, so its row is taken from there.
+fn fill_undocumented_placeholders(pending: &mut [Pending], report: &mut Report) {
+    let service_of = |p: &Pending| p.file.iter().next().map(PathBuf::from).unwrap_or_default();
+    let is_path =
+        |f: &crate::spec::schema::Field| f.location == Some(crate::spec::schema::ParamLocation::Path);
+    let mut documented: BTreeMap<(PathBuf, String), crate::spec::schema::Field> = BTreeMap::new();
+    for page in pending.iter() {
+        for field in page
+            .operation
+            .parameters
+            .iter()
+            .filter(|f| is_path(f) && !f.description.is_empty())
+        {
+            documented
+                .entry((service_of(page), crate::naming::snake(&field.name)))
+                .or_insert_with(|| field.clone());
+        }
+    }
+    for page in pending.iter_mut() {
+        let service = service_of(page);
+        let mut filled = Vec::new();
+        for field in page.operation.parameters.iter_mut().filter(|f| {
+            is_path(f)
+                && f.description.is_empty()
+                && f.note.as_deref() == Some(extract::UNDOCUMENTED_PLACEHOLDER)
+        }) {
+            let Some(known) = documented.get(&(service.clone(), crate::naming::snake(&field.name))) else {
+                continue;
+            };
+            field.description = known.description.clone();
+            field.ty = known.ty.clone();
+            field.note = Some(
+                "Not in the page's URI table; described as the service's other pages describe it.".into(),
+            );
+            filled.push(format!("`{{{}}}`", field.name));
+        }
+        let Some(entry) = report.pages.iter_mut().find(|r| r.page == page.source) else {
+            continue;
+        };
+        for finding in &mut entry.findings {
+            if finding.code == "undocumented-placeholder"
+                && filled.iter().any(|p| finding.message.contains(p.as_str()))
+            {
+                finding.severity = Severity::Info;
+                finding.code = "placeholder-from-service";
+                finding.message = finding
+                    .message
+                    .replace("added as a string", "described as on the service's other pages");
+            }
+        }
+        entry.status = status_of(&entry.findings);
+    }
+}
+
+/// An operation page's status from its findings.
+fn status_of(findings: &[Finding]) -> Status {
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        Status::Failed
+    } else if findings.iter().any(|f| f.severity == Severity::Warning) {
+        Status::Partial
+    } else {
+        Status::Ok
     }
 }
 

@@ -20,9 +20,35 @@ enum Table {
     Object(String),
 }
 
-/// Widens `operation`'s fields until every JSON example fits; returns one
-/// message per change.
-pub fn reconcile(operation: &mut OperationFile) -> Vec<String> {
+/// What reconciling changed: widenings (`changes`), and examples the spec
+/// cannot express (`unsupported`), kept as text.
+#[derive(Debug, Default)]
+pub struct Reconciled {
+    pub changes: Vec<String>,
+    pub unsupported: Vec<String>,
+}
+
+/// Widens `operation`'s fields until every JSON example fits.
+pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
+    let mut unsupported = Vec::new();
+    for example in operation
+        .examples
+        .iter_mut()
+        .filter(|e| e.format == ExampleFormat::Json && e.kind != ExampleKind::Error)
+    {
+        // `[{...}]` as the whole body: bodies are objects in the spec's schema.
+        if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_array()) {
+            example.format = ExampleFormat::Text;
+            example.note = Some(
+                "A JSON array as the whole body, which the spec cannot express yet; kept verbatim."
+                    .to_owned(),
+            );
+            unsupported.push(format!(
+                "a {:?} example is a JSON array as the whole body, which the spec cannot express yet; kept as text",
+                example.kind
+            ).to_lowercase());
+        }
+    }
     let examples: Vec<(Table, Value)> = operation
         .examples
         .iter()
@@ -52,7 +78,7 @@ pub fn reconcile(operation: &mut OperationFile) -> Vec<String> {
         let cx = Walk { prefix, keep_unknown };
         walk(operation, &cx, table, value, "", &mut changes, 0);
     }
-    changes
+    Reconciled { changes, unsupported }
 }
 
 /// Pages that print the body as `{"labels": [...]}` but tabulate only the

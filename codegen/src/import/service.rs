@@ -147,7 +147,8 @@ impl ErrorPages {
     }
 
     /// The service file, with name, description, endpoint and error-body shapes
-    /// taken from `existing` where it has them, and the codes a reviewer added
+    /// taken from `existing` where it has them (error-body shapes the examples show
+    /// are added), and the codes a reviewer added
     /// there with a `note` (codes the pages use but do not list).
     pub fn service_file(
         self,
@@ -169,11 +170,13 @@ impl ErrorPages {
             Some(existing) => ServiceFile {
                 sources: self.sources,
                 error_codes: codes,
-                error_body: if existing.error_body.is_empty() {
-                    shapes
-                } else {
-                    existing.error_body.clone()
-                },
+                // The reviewed shapes first, then any the examples show besides.
+                error_body: existing
+                    .error_body
+                    .iter()
+                    .cloned()
+                    .chain(shapes.into_iter().filter(|s| !existing.error_body.contains(s)))
+                    .collect(),
                 ..existing.clone()
             },
             None => ServiceFile {
