@@ -747,7 +747,7 @@ fn field_cites_caption(table: &Table, field: &Field) -> bool {
         || subject.len() >= 3 && doc_type == subject
 }
 
-fn object_name(field: &str, objects: &[ObjectTable]) -> String {
+pub(crate) fn object_name(field: &str, objects: &[ObjectTable]) -> String {
     let singular = field
         .strip_suffix("es")
         .filter(|s| s.ends_with("ss") || s.ends_with('x'))

@@ -8,7 +8,6 @@
 
 use serde_json::Value;
 
-use crate::naming;
 use crate::spec::schema::{Body, ExampleFormat, ExampleKind, Field, ObjectTable, OperationFile, Text};
 use crate::spec::types::TypeExpr;
 
@@ -103,10 +102,7 @@ fn unwrap_root(body: &mut Body, objects: &mut Vec<ObjectTable>, example: &Value)
     if documented(&mut element.keys()) == 0 {
         return None;
     }
-    let base = naming::upper_camel(key.trim_end_matches('s'));
-    let name = std::iter::once(base.clone())
-        .chain((2..).map(|n| format!("{base}{n}")))
-        .find(|n| objects.iter().all(|o| &o.name != n))?;
+    let name = super::extract::object_name(key, objects);
     objects.push(ObjectTable {
         name: name.clone(),
         caption: std::mem::take(&mut body.caption),
