@@ -476,3 +476,54 @@ fn a_placeholder_no_table_documents_takes_the_row_other_pages_give_it() {
     assert_eq!(graph.description.zh.as_deref(), Some("图名称。"));
     assert!(graph.note.as_deref().unwrap().contains("other pages"));
 }
+
+#[test]
+fn an_example_that_contradicts_its_table_widens_the_field_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-dli-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    let body = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["enabled", "是", "Boolean", "开关"],
+            &["name", "是", "String", "名称"],
+        ],
+    );
+    std::fs::write(
+        docs.join("更新开关.md"),
+        format!(
+            "# 更新开关\n\n## URI\n\nPUT /v1.0/switch\n\n## 请求消息\n\n**表 1**  请求参数\n\n{body}\n## 示例\n\n-   请求样例\n\n    ```\n    {{\"enabled\": \"true\", \"extra\": 1}}\n    ```\n"
+        ),
+    )
+    .unwrap();
+    let imported = codegen::import::import(&[docs], None);
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    let fields = &op.request_body.expect("a body").fields;
+    let shape: Vec<(&str, &str, Option<bool>)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("enabled", "text_or<boolean>", Some(true)),
+            ("name", "string", Some(false)),
+            ("extra", "integer", Some(false)),
+        ]
+    );
+    assert!(
+        fields.iter().all(|f| f.note.is_some()),
+        "each change is noted: {fields:?}"
+    );
+    let page = &imported.report.pages[0];
+    assert_eq!(page.status, codegen::import::Status::Ok, "{}", imported.report);
+    assert_eq!(
+        page.findings
+            .iter()
+            .filter(|f| f.code == "example-contradicts-table")
+            .count(),
+        3,
+        "{:?}",
+        page.findings
+    );
+}

@@ -298,21 +298,9 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
                 uri_line,
                 format!("placeholder `{{{placeholder}}}` has no row in the URI table; added as a string"),
             ));
-            parameters.insert(
-                0,
-                Field {
-                    name: placeholder.clone(),
-                    location: Some(ParamLocation::Path),
-                    required: Some(true),
-                    ty: "string".into(),
-                    doc_type: None,
-                    description: Text::default(),
-                    default: None,
-                    range: None,
-                    values: Vec::new(),
-                    note: Some(UNDOCUMENTED_PLACEHOLDER.into()),
-                },
-            );
+            let mut field = Field::added(placeholder.clone(), "string", true, UNDOCUMENTED_PLACEHOLDER);
+            field.location = Some(ParamLocation::Path);
+            parameters.insert(0, field);
         }
     }
     parameters.retain(|p| p.location != Some(ParamLocation::Path) || placeholders.contains(&p.name));

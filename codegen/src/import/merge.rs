@@ -8,7 +8,7 @@
 //! listed so a reviewer sees what the old page said.
 
 use crate::naming;
-use crate::spec::schema::{Example, Field, OperationFile, ParamLocation, Text};
+use crate::spec::schema::{Body, Example, Field, OperationFile, ParamLocation, Text};
 
 /// How the other page relates to the base page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,42 +76,21 @@ pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<
     base.parameters
         .retain(|p| p.location == Some(ParamLocation::Path));
     base.parameters.extend(mine);
-    match (&mut base.request_body, &other.request_body) {
-        (Some(mine), Some(theirs)) => {
-            fill(&mut mine.caption, &theirs.caption);
-            fields(
-                &mut mine.fields,
-                &theirs.fields,
-                "request field",
-                mode,
-                &mut conflicts,
-            );
-        }
-        (None, Some(_)) | (Some(_), None) => {
-            conflicts.push("only one page documents a request body".to_owned())
-        }
-        (None, None) => {}
-    }
-    match (&mut base.response, &other.response) {
-        (Some(mine), Some(theirs)) => {
-            fill(&mut mine.caption, &theirs.caption);
-            fields(
-                &mut mine.fields,
-                &theirs.fields,
-                "response field",
-                mode,
-                &mut conflicts,
-            );
-        }
-        (None, Some(theirs)) => {
-            conflicts.push("only one page documents a response".to_owned());
-            if peer {
-                base.response = Some(theirs.clone());
-            }
-        }
-        (Some(_), None) => conflicts.push("only one page documents a response".to_owned()),
-        (None, None) => {}
-    }
+    let request = other.request_body.as_ref();
+    body(
+        &mut base.request_body,
+        request,
+        ("a request body", "request field"),
+        mode,
+        &mut conflicts,
+    );
+    body(
+        &mut base.response,
+        other.response.as_ref(),
+        ("a response", "response field"),
+        mode,
+        &mut conflicts,
+    );
     for theirs in &other.objects {
         match base.objects.iter_mut().find(|o| o.name == theirs.name) {
             Some(mine) => {
@@ -152,6 +131,31 @@ pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<
 fn same_example(a: &Example, b: &Example) -> bool {
     let parse = |e: &Example| serde_json::from_str::<serde_json::Value>(&e.body).ok();
     a.kind == b.kind && (a.body.trim() == b.body.trim() || parse(a).is_some() && parse(a) == parse(b))
+}
+
+/// Merges one body; a peer page's body fills a missing one. `(what, kind)` name
+/// the body and its fields in messages.
+fn body(
+    mine: &mut Option<Body>,
+    theirs: Option<&Body>,
+    (what, kind): (&str, &str),
+    mode: Mode,
+    conflicts: &mut Vec<String>,
+) {
+    match (mine.as_mut(), theirs) {
+        (Some(mine), Some(theirs)) => {
+            fill(&mut mine.caption, &theirs.caption);
+            fields(&mut mine.fields, &theirs.fields, kind, mode, conflicts);
+        }
+        (None, Some(theirs)) => {
+            conflicts.push(format!("only one page documents {what}"));
+            if mode == Mode::Peer {
+                *mine = Some(theirs.clone());
+            }
+        }
+        (Some(_), None) => conflicts.push(format!("only one page documents {what}")),
+        (None, None) => {}
+    }
 }
 
 /// Fills languages `base` lacks from `other`.

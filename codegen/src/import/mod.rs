@@ -193,6 +193,13 @@ struct Pending {
     replacement_link: Option<String>,
 }
 
+impl Pending {
+    /// The service directory the operation's file goes under (`dli`).
+    fn service_dir(&self) -> PathBuf {
+        self.file.iter().next().map(PathBuf::from).unwrap_or_default()
+    }
+}
+
 /// How a documentation folder links its pages: which page is current when an
 /// old revision of a page was left behind under another name.
 #[derive(Debug, Default)]
@@ -361,7 +368,7 @@ fn merge_same_operations(
         // Imported URIs are validated later; an unparseable one groups only with itself.
         let shape =
             UriTemplate::parse(&p.operation.uri).map_or_else(|_| p.operation.uri.clone(), |t| t.shape());
-        let service_dir = p.file.iter().next().map(PathBuf::from).unwrap_or_default();
+        let service_dir = p.service_dir();
         (
             service_dir,
             p.operation.method.as_str(),
@@ -409,20 +416,12 @@ fn merge_same_operations(
             let findings = merge_peer(&mut base, other.operation);
             notes.push((other.source, findings));
         }
-        let service = file
-            .iter()
-            .next()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let service = base.service_dir().display().to_string();
         for (source, findings) in notes {
             if let Some(entry) = report.pages.iter_mut().find(|r| r.page == source) {
                 entry.operation = Some(format!("{service}.{id}"));
                 entry.findings.extend(findings);
-                if entry.status == Status::Ok
-                    && entry.findings.iter().any(|f| f.severity == Severity::Warning)
-                {
-                    entry.status = Status::Partial;
-                }
+                entry.status = status_of(&entry.findings);
             }
         }
         if let Some(entry) = report.pages.iter_mut().find(|r| r.page == base.source) {
@@ -437,7 +436,6 @@ fn merge_same_operations(
 /// GES pages often print a URI with no parameter table. The same placeholder is
 /// documented on the service's other pages, so its row is taken from there.
 fn fill_undocumented_placeholders(pending: &mut [Pending], report: &mut Report) {
-    let service_of = |p: &Pending| p.file.iter().next().map(PathBuf::from).unwrap_or_default();
     let is_path =
         |f: &crate::spec::schema::Field| f.location == Some(crate::spec::schema::ParamLocation::Path);
     let mut documented: BTreeMap<(PathBuf, String), crate::spec::schema::Field> = BTreeMap::new();
@@ -449,12 +447,12 @@ fn fill_undocumented_placeholders(pending: &mut [Pending], report: &mut Report) 
             .filter(|f| is_path(f) && !f.description.is_empty())
         {
             documented
-                .entry((service_of(page), crate::naming::snake(&field.name)))
+                .entry((page.service_dir(), crate::naming::snake(&field.name)))
                 .or_insert_with(|| field.clone());
         }
     }
     for page in pending.iter_mut() {
-        let service = service_of(page);
+        let service = page.service_dir();
         let mut filled = Vec::new();
         for field in page.operation.parameters.iter_mut().filter(|f| {
             is_path(f)
@@ -543,7 +541,7 @@ fn resolve_replacements(pending: &mut [Pending], report: &mut Report) {
     let by_page: BTreeMap<String, (PathBuf, String)> = pending
         .iter()
         .flat_map(|p| {
-            let service_dir = p.file.iter().next().map(PathBuf::from).unwrap_or_default();
+            let service_dir = p.service_dir();
             let target = (service_dir, p.operation.operation.clone());
             // Every page a (merged) operation came from answers for it.
             p.operation.sources.iter().flat_map(move |s| {
@@ -565,7 +563,7 @@ fn resolve_replacements(pending: &mut [Pending], report: &mut Report) {
             .next()
             .unwrap_or_default()
             .to_owned();
-        let service_dir = page.file.iter().next().map(PathBuf::from).unwrap_or_default();
+        let service_dir = page.service_dir();
         match by_page.get(&key) {
             Some((dir, id)) if *dir == service_dir && *id != page.operation.operation => {
                 if let Some(deprecation) = &mut page.operation.deprecated {
@@ -677,16 +675,9 @@ fn import_page(
             let file = PathBuf::from(service)
                 .join("operations")
                 .join(format!("{}.yaml", operation.operation));
-            let status = if findings.iter().any(|f| f.severity == Severity::Error) {
-                Status::Failed
-            } else if findings.iter().any(|f| f.severity == Severity::Warning) {
-                Status::Partial
-            } else {
-                Status::Ok
-            };
             let report = PageReport {
                 page: source.to_owned(),
-                status,
+                status: status_of(&findings),
                 operation: Some(format!("{service}.{}", operation.operation)),
                 skipped: None,
                 findings,

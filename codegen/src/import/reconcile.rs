@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use crate::spec::schema::{Body, ExampleFormat, ExampleKind, Field, ObjectTable, OperationFile, Text};
+use crate::spec::schema::{Body, ExampleFormat, ExampleKind, Field, ObjectTable, OperationFile};
 use crate::spec::types::TypeExpr;
 
 /// Which field list an example object is read against.
@@ -108,24 +108,17 @@ fn unwrap_root(body: &mut Body, objects: &mut Vec<ObjectTable>, example: &Value)
         caption: std::mem::take(&mut body.caption),
         fields: std::mem::take(&mut body.fields),
     });
-    body.fields.push(Field {
-        name: key.clone(),
-        location: None,
-        required: Some(true),
-        ty: if is_list {
-            format!("array<{name}>")
-        } else {
-            name.clone()
-        },
-        doc_type: None,
-        description: Text::default(),
-        default: None,
-        range: None,
-        values: Vec::new(),
-        note: Some(format!(
-            "The page tabulates the elements only; its example wraps them in `{key}`."
-        )),
-    });
+    let ty = if is_list {
+        format!("array<{name}>")
+    } else {
+        name.clone()
+    };
+    body.fields.push(Field::added(
+        key.clone(),
+        ty,
+        true,
+        format!("The page tabulates the elements only; its example wraps them in `{key}`."),
+    ));
     Some(format!(
         "the table documents what the example wraps in `{key}`; `{name}` now holds it"
     ))
@@ -176,18 +169,12 @@ fn walk(
             changes.push(format!(
                 "{prefix} `{path}{key}`: not in the table, an example sends it; added as optional `{ty}`"
             ));
-            fields.push(Field {
-                name: key.clone(),
-                location: None,
-                required: Some(false),
-                ty: ty.to_string(),
-                doc_type: None,
-                description: Text::default(),
-                default: None,
-                range: None,
-                values: Vec::new(),
-                note: Some("Not in the page's table; the page's example sends it.".to_owned()),
-            });
+            fields.push(Field::added(
+                key.clone(),
+                ty.to_string(),
+                false,
+                "Not in the page's table; the page's example sends it.",
+            ));
         }
     }
     let count = fields_mut(operation, table).map_or(0, |f| f.len());
@@ -260,10 +247,7 @@ fn check<'v>(ty: &TypeExpr, value: &'v Value) -> Result<Vec<(String, &'v Value)>
             Err(TypeExpr::TextOr(Box::new(ty.clone())))
         }
         (TypeExpr::TextOr(_), Value::String(_)) => Ok(Vec::new()),
-        (TypeExpr::TextOr(inner), _) => match check(inner, value) {
-            Ok(nested) => Ok(nested),
-            Err(_) => Err(TypeExpr::Any),
-        },
+        (TypeExpr::TextOr(inner), _) => check(inner, value).map_err(|_| TypeExpr::Any),
         // A string the example prints as a number or boolean: that, or its text.
         (TypeExpr::String, Value::Number(_) | Value::Bool(_)) => match scalar_type(value) {
             Some(kind) => Err(TypeExpr::TextOr(Box::new(kind))),

@@ -206,6 +206,29 @@ pub struct Field {
     pub note: Option<String>,
 }
 
+impl Field {
+    /// A field no table row gives, added for the reason `note` states.
+    pub fn added(
+        name: impl Into<String>,
+        ty: impl Into<String>,
+        required: bool,
+        note: impl Into<String>,
+    ) -> Field {
+        Field {
+            name: name.into(),
+            location: None,
+            required: Some(required),
+            ty: ty.into(),
+            doc_type: None,
+            description: Text::default(),
+            default: None,
+            range: None,
+            values: Vec::new(),
+            note: Some(note.into()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
