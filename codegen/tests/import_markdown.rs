@@ -381,7 +381,7 @@ fn an_old_page_left_beside_the_current_one_only_fills_texts() {
 }
 
 #[test]
-fn an_error_code_page_becomes_the_service_file_and_noted_codes_survive_reimport() {
+fn an_error_code_page_becomes_the_service_file_and_hand_edited_codes_survive_reimport() {
     let dir = tempfile::tempdir().unwrap();
     let docs = dir.path().join("huawei-ges-zh");
     std::fs::create_dir_all(&docs).unwrap();
@@ -390,6 +390,7 @@ fn an_error_code_page_becomes_the_service_file_and_noted_codes_survive_reimport(
         &[
             &["400", "GES.0001", "Incorrect parameter.", "参数错误", "检查URL。"],
             &["abc", "GES.0002", "Bad status.", "状态码错误", ""],
+            &["404", "GES.0003", "Not found.", "", ""],
         ],
     );
     std::fs::write(
@@ -401,7 +402,7 @@ fn an_error_code_page_becomes_the_service_file_and_noted_codes_survive_reimport(
     std::fs::create_dir_all(out.join("ges")).unwrap();
     std::fs::write(
         out.join("ges/service.yaml"),
-        "service: ges\nname:\n  en: Graph Engine Service\nendpoint: ges.{region}.myhuaweicloud.com\nerror_body:\n- code: errorCode\n  message: errorMessage\nerror_codes:\n- status: 400\n  code: GES.8003\n  message:\n    en: graph not found\n  note: Used by the examples, missing from the table.\n- status: 400\n  code: GES.9999\n  message:\n    en: gone from the page, no note\n",
+        "service: ges\nname:\n  en: Graph Engine Service\nendpoint: ges.{region}.myhuaweicloud.com\nerror_body:\n- code: errorCode\n  message: errorMessage\nerror_codes:\n- status: 400\n  code: GES.8003\n  message:\n    en: graph not found\n  hand_edit: Used by the examples, missing from the table.\n- status: 400\n  code: GES.9999\n  message:\n    en: gone from the page, no hand edit\n- status: 404\n  code: GES.0003\n  message:\n    en: Graph not found.\n  hand_edit: The service's message, as observed.\n",
     )
     .unwrap();
     let imported = codegen::import::import_into(&[docs], None, Some(&out));
@@ -416,8 +417,13 @@ fn an_error_code_page_becomes_the_service_file_and_noted_codes_survive_reimport(
     let codes: Vec<&str> = file.error_codes.iter().map(|c| c.code.as_str()).collect();
     assert_eq!(
         codes,
-        ["GES.0001", "GES.8003"],
-        "the page's code, the noted one; GES.9999 is gone"
+        ["GES.0001", "GES.0003", "GES.8003"],
+        "the page's codes, the hand-added one; GES.9999 is gone"
+    );
+    assert_eq!(
+        file.error_codes[1].message.en.as_deref(),
+        Some("Graph not found."),
+        "a hand edit the page contradicts is kept"
     );
     let first = &file.error_codes[0];
     assert_eq!(
@@ -436,6 +442,13 @@ fn an_error_code_page_becomes_the_service_file_and_noted_codes_survive_reimport(
             .iter()
             .any(|f| f.code == "bad-status" && f.message.contains("GES.0002")),
         "{:?}",
+        page.findings
+    );
+    assert!(
+        page.findings
+            .iter()
+            .any(|f| f.code == "hand-edit-conflict" && f.message.contains("GES.0003")),
+        "the contradiction is reported: {:?}",
         page.findings
     );
 }
@@ -525,5 +538,73 @@ fn an_example_that_contradicts_its_table_widens_the_field_and_says_why() {
         3,
         "{:?}",
         page.findings
+    );
+}
+
+#[test]
+fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-dli-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    let response = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["status", "否", "String", "状态。"],
+            &["name", "否", "String", "名称。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("查询开关.md"),
+        format!(
+            "# 查询开关\n\n## URI\n\nGET /v1.0/switch\n\n## 响应消息\n\n**表 1**  响应参数\n\n{response}"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("spec");
+    std::fs::create_dir_all(out.join("dli/operations")).unwrap();
+    // The reviewer's file: its own id, `status` retyped and `count` added by hand,
+    // `gone` an earlier page's field with no hand edit.
+    std::fs::write(
+        out.join("dli/operations/show_switch.yaml"),
+        "operation: show_switch\ntitle:\n  zh: 查询开关\nsources:\n- page: huawei-dli-zh/查询开关.md\n  lang: zh\nmethod: GET\nuri: /v1.0/switch\nresponse:\n  fields:\n  - name: status\n    required: false\n    type: integer\n    hand_edit: The service sends a number.\n  - name: count\n    type: integer\n    hand_edit: Sent by the service, not in the table.\n  - name: gone\n    type: string\n",
+    )
+    .unwrap();
+    let imported = codegen::import::import_into(&[docs], None, Some(&out));
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(
+        names,
+        [Path::new("dli/operations/show_switch.yaml")],
+        "the id is kept"
+    );
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    assert_eq!(op.operation, "show_switch");
+    let fields: Vec<(&str, &str)> = op
+        .response
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("status", "integer"), ("name", "string"), ("count", "integer")],
+        "hand edits kept, the page's new field in, the unmarked old field gone"
+    );
+    let findings = &imported.report.pages[0].findings;
+    let codes: Vec<(&str, bool)> = findings
+        .iter()
+        .filter(|f| f.code.starts_with("hand-edit"))
+        .map(|f| {
+            (
+                f.code,
+                f.message.contains("`status`") || f.message.contains("`count`"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [("hand-edit-conflict", true), ("hand-edit-kept", true)],
+        "{findings:?}"
     );
 }

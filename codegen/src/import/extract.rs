@@ -323,6 +323,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         }
     }
 
+    let uri = without_documented_query(&uri, &parameters);
     let examples = examples(page, &sections, &mut findings);
     let title = text_in(page.lang, page.title.clone());
     let deprecated = is_deprecated(page).then(|| Deprecation {
@@ -421,9 +422,38 @@ fn uri_template(path: &str) -> String {
     let Some((path, query)) = path.split_once('?') else {
         return path.to_owned();
     };
+    // A value in braces or emphasis (`_size_`, `*n*`) stands for a parameter.
+    let is_variable = |value: &str| {
+        value.contains(['{', '}'])
+            || value.len() > 1
+                && (value.starts_with('_') && value.ends_with('_')
+                    || value.starts_with('*') && value.ends_with('*'))
+    };
     let fixed: Vec<&str> = query
         .split('&')
-        .filter(|pair| pair.contains('=') && !pair.contains(['{', '}']))
+        .filter(|pair| pair.split_once('=').is_some_and(|(_, value)| !is_variable(value)))
+        .collect();
+    if fixed.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", fixed.join("&"))
+    }
+}
+
+/// A pair whose key the query table documents is an example value
+/// (`?keyword=tb`), not a fixed part of the operation's URI.
+fn without_documented_query(uri: &str, parameters: &[Field]) -> String {
+    let Some((path, query)) = uri.split_once('?') else {
+        return uri.to_owned();
+    };
+    let documented = |key: &str| {
+        parameters
+            .iter()
+            .any(|p| p.location == Some(ParamLocation::Query) && p.name == key)
+    };
+    let fixed: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !documented(pair.split_once('=').map_or(*pair, |(key, _)| key)))
         .collect();
     if fixed.is_empty() {
         path.to_owned()
@@ -555,6 +585,7 @@ fn field_from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
             .filter(|t| !t.is_empty() && t != "-"),
         values: Vec::new(),
         note: None,
+        hand_edit: None,
     }
 }
 
@@ -1065,6 +1096,19 @@ mod tests {
         assert_eq!(
             uri_template("/v1.0/{p}/graphs/{g}/action?action_id=import-graph"),
             "/v1.0/{p}/graphs/{g}/action?action_id=import-graph"
+        );
+        // As 查询作业结果（废弃） prints it: emphasis marks the parameters.
+        assert_eq!(
+            uri_template("/v1.0/{p}/jobs/{j}?page-size=_size_&current-page=_page_number_"),
+            "/v1.0/{p}/jobs/{j}"
+        );
+        let keyword = Field {
+            location: Some(ParamLocation::Query),
+            ..Field::added("keyword", "string", false, "")
+        };
+        assert_eq!(
+            without_documented_query("/v1.0/{p}/databases/{d}?keyword=tb&action_id=x", &[keyword]),
+            "/v1.0/{p}/databases/{d}?action_id=x"
         );
     }
 }

@@ -3,11 +3,14 @@
 //! Each format has a parser into the neutral [`page::Page`]; [`extract`] turns a
 //! page into an operation spec. Nothing here reads the model or the emitter.
 
+pub mod existing;
 pub mod extract;
 pub mod huawei_md;
+mod ids;
 pub mod merge;
 pub mod page;
 pub mod reconcile;
+pub mod rendered;
 pub mod rst;
 pub mod service;
 
@@ -18,7 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::spec::schema::{OperationFile, ServiceFile};
-use crate::spec::uri::UriTemplate;
+use existing::{ExistingSpec, OperationKey};
 use extract::Extracted;
 
 /// Which part of a page a finding concerns.
@@ -170,6 +173,10 @@ pub struct Imported {
     pub report: Report,
 }
 
+/// Where an operation goes whose service neither `--service`, its folder nor
+/// its page says, until [`place_by_uri`] finds it.
+const UNKNOWN_SERVICE: &str = "unknown";
+
 /// The service a documentation folder belongs to (`huawei-dli-zh` → `dli`).
 pub fn service_of(folder: &str) -> Option<&'static str> {
     let folder = folder.to_lowercase();
@@ -197,6 +204,10 @@ impl Pending {
     /// The service directory the operation's file goes under (`dli`).
     fn service_dir(&self) -> PathBuf {
         self.file.iter().next().map(PathBuf::from).unwrap_or_default()
+    }
+
+    fn key(&self) -> OperationKey {
+        OperationKey::of(&self.service_dir(), &self.operation)
     }
 }
 
@@ -262,6 +273,7 @@ pub fn import(inputs: &[PathBuf], service: Option<&str>) -> Imported {
 /// say (a service's name, endpoint and error-body shapes).
 pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&Path>) -> Imported {
     let mut imported = Imported::default();
+    let existing_spec = existing.map(ExistingSpec::load).unwrap_or_default();
     let mut error_pages: BTreeMap<String, service::ErrorPages> = BTreeMap::new();
     let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut pending = Vec::new();
@@ -272,7 +284,9 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
         );
         let source = relative_source(&root_name, &path).unwrap_or(source);
-        let service = service.or_else(|| service_of(&root_name)).unwrap_or("unknown");
+        let service = service
+            .or_else(|| service_of(&root_name))
+            .unwrap_or(UNKNOWN_SERVICE);
         let report = match std::fs::read(&path) {
             Err(error) => PageReport {
                 page: source,
@@ -302,8 +316,11 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
         };
         imported.report.pages.push(report);
     }
+    place_by_uri(&mut pending, &mut imported.report);
+    version_from_page_id(&mut pending);
     fill_undocumented_placeholders(&mut pending, &mut imported.report);
     merge_same_operations(&mut pending, &mut imported.report, &navigation);
+    assign_ids(&mut pending, &existing_spec, &mut imported.report);
     resolve_replacements(&mut pending, &mut imported.report);
     for page in &mut pending {
         let reconciled = reconcile::reconcile(&mut page.operation);
@@ -323,6 +340,18 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
                     .into_iter()
                     .map(|c| Finding::at(Section::Example, Severity::Warning, "unsupported-example", 0, c)),
             );
+            if let Some((_, before)) = existing_spec.get(&page.key()) {
+                entry.findings.extend(
+                    existing::keep_hand_edits(&mut page.operation, before)
+                        .into_iter()
+                        .map(|kept| match kept {
+                            existing::Kept::Added(m) => Finding::new(Severity::Info, "hand-edit-kept", 0, m),
+                            existing::Kept::Contradicted(m) => {
+                                Finding::new(Severity::Warning, "hand-edit-conflict", 0, m)
+                            }
+                        }),
+                );
+            }
             if entry.status != Status::Skipped {
                 entry.status = status_of(&entry.findings);
             }
@@ -338,11 +367,28 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             .map(|dir| dir.join(&service).join("service.yaml"))
             .and_then(|path| std::fs::read_to_string(path).ok())
             .and_then(|text| serde_yaml::from_str::<ServiceFile>(&text).ok());
-        let file = pages.service_file(&service, &operations, existing.as_ref());
+        let first_page = pages.sources.first().map(|s| s.page.clone());
+        let (file, conflicts) = pages.service_file(&service, &operations, existing.as_ref());
+        if let Some(entry) = imported
+            .report
+            .pages
+            .iter_mut()
+            .find(|r| Some(&r.page) == first_page.as_ref())
+        {
+            entry.findings.extend(conflicts.into_iter().map(|c| {
+                Finding::at(
+                    Section::StatusCodes,
+                    Severity::Warning,
+                    "hand-edit-conflict",
+                    0,
+                    c,
+                )
+            }));
+        }
         let yaml = format!(
             "# Written by `codegen import` from the error-code pages. Name, description, endpoint\n\
-             # and error_body are kept from the previous file; a code with a `note` is a hand edit\n\
-             # that re-importing keeps.\n{}",
+             # and error_body are kept from the previous file; a code with `hand_edit` is a\n\
+             # reviewer's edit that re-importing keeps.\n{}",
             serde_yaml::to_string(&file).expect("spec types serialize")
         );
         imported
@@ -364,18 +410,7 @@ fn merge_same_operations(
     report: &mut Report,
     navigation: &BTreeMap<String, Navigation>,
 ) {
-    let key = |p: &Pending| {
-        // Imported URIs are validated later; an unparseable one groups only with itself.
-        let shape =
-            UriTemplate::parse(&p.operation.uri).map_or_else(|_| p.operation.uri.clone(), |t| t.shape());
-        let service_dir = p.service_dir();
-        (
-            service_dir,
-            p.operation.method.as_str(),
-            shape,
-            p.operation.api_version.clone(),
-        )
-    };
+    let key = |p: &Pending| p.key();
     let mut groups: Vec<Vec<Pending>> = Vec::new();
     for page in std::mem::take(pending) {
         match groups.iter_mut().find(|g| key(&g[0]) == key(&page)) {
@@ -431,6 +466,159 @@ fn merge_same_operations(
         base.file = file;
         pending.push(base);
     }
+}
+
+/// A page no folder or id places (a rendered page saved alone) belongs to the
+/// service whose pages document the same method and URI, if exactly one does.
+fn place_by_uri(pending: &mut [Pending], report: &mut Report) {
+    let unknown = Path::new(UNKNOWN_SERVICE);
+    let known: Vec<(OperationKey, PathBuf)> = pending
+        .iter()
+        .filter(|p| p.service_dir() != unknown)
+        .map(|p| (p.key(), p.service_dir()))
+        .collect();
+    for page in pending.iter_mut().filter(|p| p.service_dir() == unknown) {
+        let key = page.key();
+        let mut services: Vec<&PathBuf> = known
+            .iter()
+            .filter(|(other, _)| other.same_operation_in_any_service(&key))
+            .map(|(_, dir)| dir)
+            .collect();
+        services.sort();
+        services.dedup();
+        let entry = report.pages.iter_mut().find(|r| r.page == page.source);
+        match services[..] {
+            [service] => {
+                let file = service.join(page.file.strip_prefix(unknown).unwrap_or(&page.file));
+                if let Some(entry) = entry {
+                    entry.operation = Some(format!("{}.{}", service.display(), page.operation.operation));
+                }
+                page.file = file;
+            }
+            _ => {
+                if let Some(entry) = entry {
+                    entry.findings.push(Finding::new(
+                        Severity::Warning,
+                        "unknown-service",
+                        0,
+                        "neither the folder, the page id nor another page's URI says which service this is; pass --service",
+                    ));
+                    entry.status = status_of(&entry.findings);
+                }
+            }
+        }
+    }
+}
+
+/// A revision of a GES page whose title gives no version (`取消Job` beside
+/// `取消Job(1-0-0)`, both `ges_03_0038`) documents the version its id's other
+/// page names, so the two merge.
+fn version_from_page_id(pending: &mut [Pending]) {
+    let versioned: Vec<(String, OperationKey, String)> = pending
+        .iter()
+        .filter_map(|p| {
+            let version = p.operation.api_version.clone()?;
+            let id = p.operation.sources.first()?.id.clone()?;
+            Some((id, p.key(), version))
+        })
+        .collect();
+    for page in pending.iter_mut().filter(|p| p.operation.api_version.is_none()) {
+        let Some(id) = page.operation.sources.first().and_then(|s| s.id.clone()) else {
+            continue;
+        };
+        let key = page.key();
+        let mut versions = versioned
+            .iter()
+            .filter(|(other, other_key, _)| *other == id && other_key.same_route(&key));
+        if let (Some((_, _, version)), None) = (versions.next(), versions.next()) {
+            page.operation.api_version = Some(version.clone());
+        }
+    }
+}
+
+/// Gives each operation its id and file: the one an existing spec file for the
+/// same operation has (Rust names stay stable), else one from its English title
+/// when no other operation's title gives the same, else the one its path gives.
+fn assign_ids(pending: &mut [Pending], existing: &ExistingSpec, report: &mut Report) {
+    let mut taken: BTreeSet<(PathBuf, String)> = BTreeSet::new();
+    let mut fresh = Vec::new();
+    for (at, page) in pending.iter_mut().enumerate() {
+        match existing.get(&page.key()) {
+            Some((file, operation)) => {
+                rename(page, &operation.operation, file.clone(), report);
+                taken.insert((page.service_dir(), operation.operation.clone()));
+            }
+            None => fresh.push(at),
+        }
+    }
+    let titled: Vec<Option<String>> = fresh
+        .iter()
+        .map(|&at| {
+            pending[at]
+                .operation
+                .title
+                .en
+                .as_deref()
+                .and_then(ids::from_title)
+        })
+        .collect();
+    let mut uses: BTreeMap<(PathBuf, &str), usize> = BTreeMap::new();
+    for (&at, id) in fresh.iter().zip(&titled) {
+        if let Some(id) = id {
+            *uses.entry((pending[at].service_dir(), id.as_str())).or_default() += 1;
+        }
+    }
+    // Titled ids first, so that a path id never takes one a title asks for.
+    let mut order: Vec<(usize, Option<String>)> = fresh
+        .iter()
+        .zip(&titled)
+        .map(|(&at, id)| {
+            let unique = id
+                .as_ref()
+                .filter(|id| uses[&(pending[at].service_dir(), id.as_str())] == 1);
+            (at, unique.cloned())
+        })
+        .collect();
+    order.sort_by_key(|(_, id)| id.is_none());
+    let reserved: BTreeSet<(PathBuf, String)> = order
+        .iter()
+        .filter_map(|(at, id)| Some((pending[*at].service_dir(), id.clone()?)))
+        .collect();
+    for (at, id) in order {
+        let page = &mut pending[at];
+        let service_dir = page.service_dir();
+        let id = match id {
+            Some(id) if !taken.contains(&(service_dir.clone(), id.clone())) => id,
+            _ => {
+                let ids_here: BTreeSet<String> = taken
+                    .iter()
+                    .chain(&reserved)
+                    .filter(|(dir, _)| *dir == service_dir)
+                    .map(|(_, id)| id.clone())
+                    .collect();
+                unique_id(&page.operation.operation, &ids_here)
+            }
+        };
+        taken.insert((service_dir.clone(), id.clone()));
+        let file = service_dir.join("operations").join(format!("{id}.yaml"));
+        rename(page, &id, file, report);
+    }
+}
+
+/// Renames an operation, and every report entry that names it.
+fn rename(page: &mut Pending, id: &str, file: PathBuf, report: &mut Report) {
+    let service = page.service_dir().display().to_string();
+    let (old, new) = (
+        format!("{service}.{}", page.operation.operation),
+        format!("{service}.{id}"),
+    );
+    for entry in &mut report.pages {
+        if entry.operation.as_ref() == Some(&old) {
+            entry.operation = Some(new.clone());
+        }
+    }
+    page.operation.operation = id.to_owned();
+    page.file = file;
 }
 
 /// GES pages often print a URI with no parameter table. The same placeholder is
@@ -624,6 +812,16 @@ fn import_page(
         }
     };
     navigation.record(&page_name, &page);
+    // A page outside a service's folder (a seed) names its service by its id.
+    let service = match service {
+        UNKNOWN_SERVICE => page
+            .id
+            .as_deref()
+            .and_then(|id| id.split('_').next())
+            .and_then(service_of)
+            .unwrap_or(UNKNOWN_SERVICE),
+        known => known,
+    };
     let (extracted, more) = extract::operation(&page, source);
     findings.extend(more);
     match extracted {
@@ -700,12 +898,15 @@ pub fn parse_page(path: &Path, text: &str) -> Option<(page::Page, Vec<Finding>)>
     match format_of(path, text)? {
         Format::HuaweiMarkdown => Some(huawei_md::parse(path, text)),
         Format::Rst => Some(rst::parse(path, text)),
+        Format::Rendered => Some(rendered::parse(path, text)),
     }
 }
 
 enum Format {
     HuaweiMarkdown,
     Rst,
+    /// A page saved as rendered text (seed 004).
+    Rendered,
 }
 
 /// By extension, or for `.txt` (the seeds) by content.
@@ -715,6 +916,7 @@ fn format_of(path: &Path, text: &str) -> Option<Format> {
         Some("rst") => Some(Format::Rst),
         _ if text.contains(":original_name:") || text.contains("\n.. _") => Some(Format::Rst),
         _ if text.trim_start().starts_with("# ") && text.contains("<table") => Some(Format::HuaweiMarkdown),
+        _ if rendered::looks_rendered(text) => Some(Format::Rendered),
         _ => None,
     }
 }

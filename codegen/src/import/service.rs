@@ -55,7 +55,7 @@ pub fn error_codes(page: &Page) -> Option<(Vec<ErrorCodeEntry>, Vec<Finding>)> {
                 message: by_language(cell(columns.message)),
                 description: by_language(cell(columns.description)),
                 remedy: by_language(cell(columns.remedy)),
-                note: None,
+                hand_edit: None,
             });
         }
     }
@@ -148,25 +148,39 @@ impl ErrorPages {
 
     /// The service file, with name, description, endpoint and error-body shapes
     /// taken from `existing` where it has them (error-body shapes the examples show
-    /// are added), and the codes a reviewer added
-    /// there with a `note` (codes the pages use but do not list).
+    /// are added), and the codes a reviewer edited there (`hand_edit`). A hand
+    /// edit the pages now contradict is kept and listed in the returned conflicts.
     pub fn service_file(
         self,
         service: &str,
         operations: &[&OperationFile],
         existing: Option<&ServiceFile>,
-    ) -> ServiceFile {
+    ) -> (ServiceFile, Vec<String>) {
         let mut codes = self.codes;
+        let mut conflicts = Vec::new();
         for kept in existing.iter().flat_map(|e| &e.error_codes) {
+            let Some(why) = &kept.hand_edit else { continue };
             match codes.iter_mut().find(|c| c.code == kept.code) {
-                Some(listed) => listed.note.clone_from(&kept.note),
-                None if kept.note.is_some() => codes.push(kept.clone()),
-                None => {}
+                Some(listed) => {
+                    let page_says = listed.clone();
+                    *listed = kept.clone();
+                    let with_edit = ErrorCodeEntry {
+                        hand_edit: Some(why.clone()),
+                        ..page_says
+                    };
+                    if with_edit != *kept {
+                        conflicts.push(format!(
+                            "error code {}: kept the hand edit ({why}); the page now says otherwise",
+                            kept.code
+                        ));
+                    }
+                }
+                None => codes.push(kept.clone()),
             }
         }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
         let shapes = error_body_shapes(operations, &codes);
-        match existing {
+        let file = match existing {
             Some(existing) => ServiceFile {
                 sources: self.sources,
                 error_codes: codes,
@@ -192,7 +206,8 @@ impl ErrorPages {
                 error_codes: codes,
                 examples: Vec::new(),
             },
-        }
+        };
+        (file, conflicts)
     }
 }
 

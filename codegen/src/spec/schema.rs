@@ -92,10 +92,10 @@ pub struct ErrorCodeEntry {
     pub description: Text,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub remedy: Text,
-    /// Why a reviewer added or changed this entry by hand: a noted entry survives
+    /// Why a reviewer added or changed this entry by hand: such an entry survives
     /// re-importing pages that do not list it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub hand_edit: Option<String>,
 }
 
 /// `spec/<service>/operations/<operation>.yaml`.
@@ -141,7 +141,7 @@ pub struct Deprecation {
     pub note: Text,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Method {
     Get,
@@ -204,6 +204,10 @@ pub struct Field {
     /// Where the transcription deliberately departs from the page, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Why a reviewer added or changed this field by hand: re-importing keeps it,
+    /// and reports it as a conflict where the page now says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hand_edit: Option<String>,
 }
 
 impl Field {
@@ -225,6 +229,7 @@ impl Field {
             range: None,
             values: Vec::new(),
             note: Some(note.into()),
+            hand_edit: None,
         }
     }
 }
