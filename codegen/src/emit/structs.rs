@@ -99,7 +99,12 @@ pub fn object_struct(object: &Object) -> TokenStream {
             let field = ident(&m.rust);
             if m.required {
                 let value = argument_value(&m.ty, &field);
-                quote!(#field: #value)
+                // `field: field` is written `field`, as by hand.
+                if field == value.to_string() {
+                    quote!(#field)
+                } else {
+                    quote!(#field: #value)
+                }
             } else {
                 quote!(#field: None)
             }

@@ -37,6 +37,11 @@ impl OperationKey {
         (self.method, &self.shape, &self.api_version) == (other.method, &other.shape, &other.api_version)
     }
 
+    /// The service directory (`dli`).
+    pub fn service_dir(&self) -> &Path {
+        &self.service_dir
+    }
+
     /// Same method and URI, in any version.
     pub fn same_route(&self, other: &OperationKey) -> bool {
         (&self.service_dir, self.method, &self.shape) == (&other.service_dir, other.method, &other.shape)
@@ -81,6 +86,13 @@ impl ExistingSpec {
                 .or_insert((relative.to_owned(), operation));
         }
         ExistingSpec { operations }
+    }
+
+    /// The existing operations: key and operation.
+    pub fn operations(&self) -> impl Iterator<Item = (&OperationKey, &OperationFile)> {
+        self.operations
+            .iter()
+            .map(|(key, (_, operation))| (key, operation))
     }
 
     /// The file and operation already standing for `key`.

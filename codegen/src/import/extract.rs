@@ -324,6 +324,9 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     }
 
     let uri = without_documented_query(&uri, &parameters);
+    let mut listed = listed_statuses(page, &sections);
+    listed.retain(|l| !status_codes.iter().any(|s: &StatusCodeDoc| s.status == l.status));
+    let status_codes: Vec<StatusCodeDoc> = listed.into_iter().chain(status_codes).collect();
     let examples = examples(page, &sections, &mut findings);
     let title = text_in(page.lang, page.title.clone());
     let deprecated = is_deprecated(page).then(|| Deprecation {
@@ -791,6 +794,34 @@ pub(crate) fn object_name(field: &str, objects: &[ObjectTable]) -> String {
     name
 }
 
+/// Statuses a page lists outside a table, as GES pages give success:
+/// `-   正常` followed by `200`.
+fn listed_statuses(page: &Page, sections: &[Section]) -> Vec<StatusCodeDoc> {
+    let mut statuses = Vec::new();
+    let mut label: Option<&str> = None;
+    for (block, section) in page.blocks.iter().zip(sections) {
+        if *section != Section::StatusCodes {
+            continue;
+        }
+        match block {
+            Block::Text { text, .. } | Block::Code { text, .. } => {
+                let text = text.trim();
+                match text.parse::<u16>() {
+                    Ok(status) if (100..600).contains(&status) && text.len() == 3 => {
+                        statuses.push(StatusCodeDoc {
+                            status,
+                            description: text_in(page.lang, label.take().unwrap_or_default().to_owned()),
+                        });
+                    }
+                    _ => label = Some(text),
+                }
+            }
+            _ => label = None,
+        }
+    }
+    statuses
+}
+
 fn status_rows(table: &Table, lang: Lang) -> Vec<StatusCodeDoc> {
     table
         .rows
@@ -801,13 +832,15 @@ fn status_rows(table: &Table, lang: Lang) -> Vec<StatusCodeDoc> {
             let rest = first[3..].trim();
             let description = row.get(1).map(|c| c.text.trim().to_owned()).unwrap_or_default();
             let description = match (rest.is_empty(), description.is_empty()) {
-                (false, true) => rest.to_owned(),
-                _ => description,
+                (false, true) => text_in(lang, rest.to_owned()),
+                // `400 Bad Request` beside `请求错误。`: the reason phrase is English.
+                (false, false) if lang == Lang::Zh && rest.is_ascii() => Text {
+                    en: Some(rest.to_owned()),
+                    zh: Some(description),
+                },
+                _ => text_in(lang, description),
             };
-            Some(StatusCodeDoc {
-                status,
-                description: text_in(lang, description),
-            })
+            Some(StatusCodeDoc { status, description })
         })
         .fold(Vec::new(), |mut acc: Vec<StatusCodeDoc>, s| {
             if !acc.iter().any(|a| a.status == s.status) {

@@ -316,8 +316,8 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
         };
         imported.report.pages.push(report);
     }
-    place_by_uri(&mut pending, &mut imported.report);
-    version_from_page_id(&mut pending);
+    place_by_uri(&mut pending, &existing_spec, &mut imported.report);
+    version_from_page_id(&mut pending, &existing_spec);
     fill_undocumented_placeholders(&mut pending, &mut imported.report);
     merge_same_operations(&mut pending, &mut imported.report, &navigation);
     assign_ids(&mut pending, &existing_spec, &mut imported.report);
@@ -469,13 +469,19 @@ fn merge_same_operations(
 }
 
 /// A page no folder or id places (a rendered page saved alone) belongs to the
-/// service whose pages document the same method and URI, if exactly one does.
-fn place_by_uri(pending: &mut [Pending], report: &mut Report) {
+/// service whose pages (imported now or already in the spec) document the same
+/// method and URI, if exactly one does.
+fn place_by_uri(pending: &mut [Pending], existing: &ExistingSpec, report: &mut Report) {
     let unknown = Path::new(UNKNOWN_SERVICE);
     let known: Vec<(OperationKey, PathBuf)> = pending
         .iter()
         .filter(|p| p.service_dir() != unknown)
         .map(|p| (p.key(), p.service_dir()))
+        .chain(
+            existing
+                .operations()
+                .map(|(key, _)| (key.clone(), key.service_dir().to_owned())),
+        )
         .collect();
     for page in pending.iter_mut().filter(|p| p.service_dir() == unknown) {
         let key = page.key();
@@ -512,14 +518,17 @@ fn place_by_uri(pending: &mut [Pending], report: &mut Report) {
 
 /// A revision of a GES page whose title gives no version (`取消Job` beside
 /// `取消Job(1-0-0)`, both `ges_03_0038`) documents the version its id's other
-/// page names, so the two merge.
-fn version_from_page_id(pending: &mut [Pending]) {
-    let versioned: Vec<(String, OperationKey, String)> = pending
-        .iter()
-        .filter_map(|p| {
-            let version = p.operation.api_version.clone()?;
-            let id = p.operation.sources.first()?.id.clone()?;
-            Some((id, p.key(), version))
+/// page names (imported now or already in the spec), so the two merge.
+fn version_from_page_id(pending: &mut [Pending], existing: &ExistingSpec) {
+    let imported = pending.iter().map(|p| (p.key(), &p.operation));
+    let versioned: Vec<(String, OperationKey, String)> = imported
+        .chain(existing.operations().map(|(key, op)| (key.clone(), op)))
+        .flat_map(|(key, operation)| {
+            let version = operation.api_version.clone();
+            operation
+                .sources
+                .iter()
+                .filter_map(move |source| Some((source.id.clone()?, key.clone(), version.clone()?)))
         })
         .collect();
     for page in pending.iter_mut().filter(|p| p.operation.api_version.is_none()) {
@@ -527,10 +536,12 @@ fn version_from_page_id(pending: &mut [Pending]) {
             continue;
         };
         let key = page.key();
-        let mut versions = versioned
+        let versions: BTreeSet<&String> = versioned
             .iter()
-            .filter(|(other, other_key, _)| *other == id && other_key.same_route(&key));
-        if let (Some((_, _, version)), None) = (versions.next(), versions.next()) {
+            .filter(|(other, other_key, _)| *other == id && other_key.same_route(&key))
+            .map(|(_, _, version)| version)
+            .collect();
+        if let [version] = versions.into_iter().collect::<Vec<_>>()[..] {
             page.operation.api_version = Some(version.clone());
         }
     }

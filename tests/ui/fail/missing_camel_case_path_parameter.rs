@@ -1,5 +1,6 @@
 use hwcloud::ges;
 
 fn main() {
-    let _ = ges::CancelJobRequest::builder().graph_name("movies").job_id("j1").build();
+    // 查询图元数据详情 spells its path parameters `{projectId}`, `{graphName}`.
+    let _ = ges::ListGraphsSchemaRequest::builder().graph_name("movies").build();
 }
