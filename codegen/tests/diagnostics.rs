@@ -182,3 +182,21 @@ fn the_cli_check_exits_non_zero_and_prints_locations() {
     );
     assert!(stderr.contains("1 error(s)"), "{stderr}");
 }
+
+#[test]
+fn only_a_response_body_may_be_a_json_array() {
+    let response_array =
+        VALID_OPERATION.replace("response:\n  fields:", "response:\n  array: true\n  fields:");
+    assert_eq!(check(&[("get_thing", &response_array)]), Vec::<String>::new());
+    let request_array = VALID_OPERATION.replace(
+        "response:\n  fields:",
+        "request_body:\n  array: true\n  fields:\n    - name: key\n      type: string\nresponse:\n  fields:",
+    );
+    let errors = check(&[("get_thing", &request_array)]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("demo/operations/get_thing.yaml:19:10:")
+            && errors[0].contains("only a response body can be a JSON array"),
+        "{errors:?}"
+    );
+}

@@ -608,3 +608,54 @@ fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn a_response_printed_as_a_json_array_becomes_an_array_body_of_its_element_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("huawei-dli-zh");
+    std::fs::create_dir_all(&docs).unwrap();
+    let response = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[&[
+            "数组元素",
+            "否",
+            "Array of Objects",
+            "响应消息组。具体请参考<a href=\"#t4\">表4</a>。",
+        ]],
+    );
+    let elements = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["is_success", "否", "Boolean", "是否成功。"],
+            &["message", "否", "String", "消息内容。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("批量运行作业.md"),
+        format!(
+            "# 批量运行作业\n\n## URI\n\nPOST /v1.0/jobs/run\n\n## 响应消息\n\n**表 1**  响应参数\n\n{response}\n**表 4**  数组元素参数说明\n\n<a name=\"t4\"></a>\n{elements}\n## 示例\n\n-   响应样例\n\n    ```\n    [{{\"is_success\": \"true\", \"message\": \"ok\"}}]\n    ```\n"
+        ),
+    )
+    .unwrap();
+    let imported = codegen::import::import(&[docs], None);
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    let body = op.response.expect("a response");
+    assert!(body.array, "{}", imported.report);
+    let fields: Vec<(&str, &str)> = body
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("is_success", "text_or<boolean>"), ("message", "string")],
+        "the element table's fields, checked against the example's elements"
+    );
+    assert!(op.objects.is_empty(), "the element table is the body now");
+    assert_eq!(op.examples[0].format, codegen::spec::schema::ExampleFormat::Json);
+    assert!(
+        !imported.report.to_string().contains("unsupported-example"),
+        "{}",
+        imported.report
+    );
+}

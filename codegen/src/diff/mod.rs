@@ -433,6 +433,18 @@ fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Chan
         &new.objects,
         out,
     );
+    if old.response_is_array != new.response_is_array {
+        let shape = |array: bool| if array { "JSON array" } else { "JSON object" };
+        cx.push(
+            out,
+            Class::Breaking,
+            "response body shape changed",
+            "response",
+            Some(shape(old.response_is_array)),
+            Some(shape(new.response_is_array)),
+            &format!("{service}::{}", new.response_type()),
+        );
+    }
     members(
         &cx,
         "response",

@@ -47,6 +47,9 @@ pub fn reexport(op: &Operation) -> TokenStream {
         names.push(ident(&op.body_type()));
     }
     names.push(ident(&op.response_type()));
+    if op.response_is_array {
+        names.push(ident(&op.response_item_type()));
+    }
     let allow_deprecated = op.deprecated.as_ref().map(|_| quote!(#[allow(deprecated)]));
     quote!(#allow_deprecated pub use #module::{#(#names),*};)
 }

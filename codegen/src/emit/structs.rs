@@ -68,6 +68,21 @@ pub fn response_struct(op: &Operation) -> TokenStream {
     let doc = docs::attrs(&lines);
     let fields = op.response.iter().map(field);
     let undocumented = undocumented_field();
+    if op.response_is_array {
+        let item = ident(&op.response_item_type());
+        let item_doc = docs::attrs(&[format!("One element of [`{}`].", op.response_type())]);
+        return quote! {
+            #doc
+            pub type #name = Vec<#item>;
+
+            #item_doc
+            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            pub struct #item {
+                #(#fields)*
+                #undocumented
+            }
+        };
+    }
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

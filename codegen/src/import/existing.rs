@@ -129,6 +129,7 @@ pub fn keep_hand_edits(imported: &mut OperationFile, existing: &OperationFile) -
         if has_hand_edits(&theirs.fields) {
             let mine = mine.get_or_insert_with(|| Body {
                 caption: theirs.caption.clone(),
+                array: theirs.array,
                 fields: Vec::new(),
             });
             keep_in(place, &mut mine.fields, &theirs.fields, &mut kept);

@@ -349,10 +349,12 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         parameters,
         request_body: body_fields.filter(|f| !f.is_empty()).map(|fields| Body {
             caption: Text::default(),
+            array: false,
             fields,
         }),
         response: response_fields.filter(|f| !f.is_empty()).map(|fields| Body {
             caption: Text::default(),
+            array: false,
             fields,
         }),
         objects,

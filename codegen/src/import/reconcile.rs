@@ -30,12 +30,37 @@ pub struct Reconciled {
 /// Widens `operation`'s fields until every JSON example fits.
 pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
     let mut unsupported = Vec::new();
+    let mut changes = Vec::new();
+    let array_response = operation.examples.iter().any(|e| {
+        e.format == ExampleFormat::Json
+            && e.kind == ExampleKind::Response
+            && serde_json::from_str::<Value>(&e.body).is_ok_and(|v| v.is_array())
+    });
+    if array_response && let Some(change) = array_body(operation) {
+        changes.push(change);
+    }
+    let is_array_response = operation.response.as_ref().is_some_and(|b| b.array);
     for example in operation
         .examples
         .iter_mut()
         .filter(|e| e.format == ExampleFormat::Json && e.kind != ExampleKind::Error)
     {
-        // `[{...}]` as the whole body: bodies are objects in the spec's schema.
+        if example.kind == ExampleKind::Response && is_array_response {
+            // 批量停止作业: the zh page prints one element, the en page the array.
+            if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_object()) {
+                example.format = ExampleFormat::Text;
+                example.note = Some(
+                    "Prints one object where the other response examples print the JSON array; kept verbatim."
+                        .to_owned(),
+                );
+                unsupported.push(
+                    "a response example prints one object where the other examples print a JSON array; kept as text"
+                        .to_owned(),
+                );
+            }
+            continue;
+        }
+        // `[{...}]` as a request body: request bodies are objects in the spec's schema.
         if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_array()) {
             example.format = ExampleFormat::Text;
             example.note = Some(
@@ -61,8 +86,17 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
             Some((table, serde_json::from_str(&e.body).ok()?))
         })
         .collect();
-    let mut changes = Vec::new();
     for (table, value) in &examples {
+        if let (Table::Response, Value::Array(items)) = (table, value) {
+            let cx = Walk {
+                prefix: "response field",
+                keep_unknown: false,
+            };
+            for item in items {
+                walk(operation, &cx, table, item, "[]", &mut changes, 0);
+            }
+            continue;
+        }
         let (prefix, body) = match table {
             Table::Request => ("request field", &mut operation.request_body),
             _ => ("response field", &mut operation.response),
@@ -78,6 +112,75 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
         walk(operation, &cx, table, value, "", &mut changes, 0);
     }
     Reconciled { changes, unsupported }
+}
+
+/// A response the example prints as a JSON array (`[{"is_success": ...}]`)
+/// becomes an array body. Its table either lists the elements' fields, or has
+/// one `Array of Objects` row per language (`数组元素`, `Array elements`) whose
+/// object table lists them; that table's fields then become the body's.
+fn array_body(operation: &mut OperationFile) -> Option<String> {
+    let body = operation.response.as_mut()?;
+    if body.array {
+        return None;
+    }
+    let element_tables: Vec<String> = body
+        .fields
+        .iter()
+        .filter_map(|f| match TypeExpr::parse(&f.ty) {
+            Ok(TypeExpr::Array(inner)) => match *inner {
+                TypeExpr::Ref(name) => Some(name),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    body.array = true;
+    if element_tables.is_empty() || element_tables.len() != body.fields.len() {
+        return Some("response: the example is a JSON array of the objects the table describes".to_owned());
+    }
+    let rows: Vec<String> = body.fields.iter().map(|f| format!("`{}`", f.name)).collect();
+    let mut fields = operation
+        .objects
+        .iter()
+        .find(|o| o.name == element_tables[0])?
+        .fields
+        .clone();
+    // The other language's row names its own table of the same fields.
+    for other in operation
+        .objects
+        .iter()
+        .filter(|o| element_tables[1..].contains(&o.name))
+    {
+        for field in &mut fields {
+            if let Some(same) = other.fields.iter().find(|f| f.name == field.name) {
+                field.description.en = field.description.en.take().or(same.description.en.clone());
+                field.description.zh = field.description.zh.take().or(same.description.zh.clone());
+            }
+        }
+    }
+    body.fields = fields;
+    // The element tables go, unless a field elsewhere still names one.
+    let named: Vec<String> = body
+        .fields
+        .iter()
+        .chain(operation.objects.iter().flat_map(|o| &o.fields))
+        .map(|f| f.ty.clone())
+        .collect();
+    operation.objects.retain(|o| {
+        !element_tables.contains(&o.name)
+            || named
+                .iter()
+                .any(|ty| TypeExpr::parse(ty).is_ok_and(|t| t.refs().contains(&o.name.as_str())))
+    });
+    Some(format!(
+        "response: the example is a JSON array; the table's {} {} its elements, whose fields become the body's",
+        rows.join(" and "),
+        if rows.len() == 1 {
+            "row describes"
+        } else {
+            "rows describe"
+        }
+    ))
 }
 
 /// Pages that print the body as `{"labels": [...]}` but tabulate only the

@@ -63,6 +63,8 @@ pub struct Operation {
     pub params: Vec<Member>,
     pub body: Option<Vec<Member>>,
     pub response: Vec<Member>,
+    /// The response is a JSON array of objects with the `response` members.
+    pub response_is_array: bool,
     pub objects: Vec<Object>,
     pub status_codes: Vec<(u16, Text)>,
     pub examples: Vec<Example>,
@@ -80,6 +82,10 @@ impl Operation {
     }
     pub fn response_type(&self) -> String {
         format!("{}Response", self.type_prefix)
+    }
+    /// The element struct of an array response.
+    pub fn response_item_type(&self) -> String {
+        format!("{}ResponseItem", self.type_prefix)
     }
     /// Parameters and body fields, which all get builder methods.
     pub fn inputs(&self) -> impl Iterator<Item = &Member> {
@@ -300,6 +306,7 @@ fn operation(op: &schema::OperationFile) -> Operation {
         params,
         body,
         response,
+        response_is_array: op.response.as_ref().is_some_and(|b| b.array),
         objects: tables
             .into_iter()
             .map(|(name, caption, fields)| Object {

@@ -239,6 +239,10 @@ impl Field {
 pub struct Body {
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub caption: Text,
+    /// The body is a JSON array, each element the object `fields` describes
+    /// (responses only: `[{"is_success": true, ...}, ...]`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub array: bool,
     pub fields: Vec<Field>,
 }
 

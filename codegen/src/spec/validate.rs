@@ -180,6 +180,12 @@ fn operation_file(file: &SpecFile<OperationFile>, out: &mut Diagnostics) {
                 "a request body needs fields; omit `request_body` for none",
             ));
         }
+        if body.array {
+            out.push(file.error_at(
+                "request_body.array",
+                "only a response body can be a JSON array; no page sends one yet",
+            ));
+        }
     }
     if let Some(body) = &op.response {
         fields(file, "response.fields", &body.fields, &tables, true, out);
