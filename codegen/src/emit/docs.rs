@@ -63,7 +63,7 @@ pub fn member(member: &Member) -> Vec<String> {
         facts.push(format!("Values: {}.", values.join(", ")));
     }
     if let Some(note) = &member.docs.note {
-        facts.push(format!("Note: {}", escape(note)));
+        facts.push(format!("Note: {}", escape_keeping_code(note)));
     }
     if !facts.is_empty() {
         if !lines.is_empty() {
@@ -74,10 +74,27 @@ pub fn member(member: &Member) -> Vec<String> {
     lines
 }
 
+/// [`escape`] for the importer's own notes, whose `code spans` stay code spans
+/// when their backticks pair up.
+pub fn escape_keeping_code(text: &str) -> String {
+    if text.matches('`').count() % 2 != 0 {
+        return escape(text);
+    }
+    text.trim()
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { format!("`{part}`") } else { escape_chars(part) })
+        .collect()
+}
+
 /// Keeps documentation prose from being read as links, HTML or code by rustdoc.
 pub fn escape(text: &str) -> String {
+    escape_chars(text.trim())
+}
+
+fn escape_chars(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
-    for c in text.trim().replace('\t', "    ").chars() {
+    for c in text.replace('\t', "    ").chars() {
         if matches!(c, '[' | ']' | '<' | '>' | '`' | '*' | '\\') {
             escaped.push('\\');
         }
