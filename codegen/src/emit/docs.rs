@@ -83,7 +83,13 @@ pub fn escape_keeping_code(text: &str) -> String {
     text.trim()
         .split('`')
         .enumerate()
-        .map(|(i, part)| if i % 2 == 1 { format!("`{part}`") } else { escape_chars(part) })
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("`{part}`")
+            } else {
+                escape_chars(part)
+            }
+        })
         .collect()
 }
 

@@ -1,8 +1,15 @@
-//! Operation ids from English page titles: `Canceling a Job (Recommended)` →
-//! `cancel_job`. Titles name what an operation does; paths often do not
-//! (`POST .../jobs/submit-job` beside `POST .../queues/{q}/jobs/submit-job`).
+//! Operation ids: the existing spec's, else one from the English page title
+//! (`Canceling a Job (Recommended)` → `cancel_job`), else one from the path.
+//! Titles name what an operation does; paths often do not (`POST
+//! .../jobs/submit-job` beside `POST .../queues/{q}/jobs/submit-job`).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 
 use heck::ToSnakeCase;
+
+use super::existing::ExistingSpec;
+use super::{Pending, Report, unique_id};
 
 /// The verbs DLI's English titles begin with, as gerunds. A title with none of
 /// them keeps the id its path gives.
@@ -88,6 +95,84 @@ pub fn from_title(title: &str) -> Option<String> {
     }
     let id = id.join("_");
     id.starts_with(|c: char| c.is_ascii_lowercase()).then_some(id)
+}
+
+/// Gives each operation its id and file: the one an existing spec file for the
+/// same operation has (Rust names stay stable), else one from its English title
+/// when no other operation's title gives the same, else the one its path gives.
+pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &mut Report) {
+    let mut taken: BTreeSet<(PathBuf, String)> = BTreeSet::new();
+    let mut fresh = Vec::new();
+    for (at, page) in pending.iter_mut().enumerate() {
+        match existing.get(&page.key()) {
+            Some((file, operation)) => {
+                rename(page, &operation.operation, file.clone(), report);
+                taken.insert((page.service_dir(), operation.operation.clone()));
+            }
+            None => fresh.push(at),
+        }
+    }
+    let titled: Vec<Option<String>> = fresh
+        .iter()
+        .map(|&at| pending[at].operation.title.en.as_deref().and_then(from_title))
+        .collect();
+    let mut uses: BTreeMap<(PathBuf, &str), usize> = BTreeMap::new();
+    for (&at, id) in fresh.iter().zip(&titled) {
+        if let Some(id) = id {
+            *uses.entry((pending[at].service_dir(), id.as_str())).or_default() += 1;
+        }
+    }
+    // Titled ids first, so that a path id never takes one a title asks for.
+    let mut order: Vec<(usize, Option<String>)> = fresh
+        .iter()
+        .zip(&titled)
+        .map(|(&at, id)| {
+            let unique = id
+                .as_ref()
+                .filter(|id| uses[&(pending[at].service_dir(), id.as_str())] == 1);
+            (at, unique.cloned())
+        })
+        .collect();
+    order.sort_by_key(|(_, id)| id.is_none());
+    let reserved: BTreeSet<(PathBuf, String)> = order
+        .iter()
+        .filter_map(|(at, id)| Some((pending[*at].service_dir(), id.clone()?)))
+        .collect();
+    for (at, id) in order {
+        let page = &mut pending[at];
+        let service_dir = page.service_dir();
+        let id = match id {
+            Some(id) if !taken.contains(&(service_dir.clone(), id.clone())) => id,
+            _ => {
+                let ids_here: BTreeSet<String> = taken
+                    .iter()
+                    .chain(&reserved)
+                    .filter(|(dir, _)| *dir == service_dir)
+                    .map(|(_, id)| id.clone())
+                    .collect();
+                unique_id(&page.operation.operation, &ids_here)
+            }
+        };
+        taken.insert((service_dir.clone(), id.clone()));
+        let file = service_dir.join("operations").join(format!("{id}.yaml"));
+        rename(page, &id, file, report);
+    }
+}
+
+/// Renames an operation, and every report entry that names it.
+fn rename(page: &mut Pending, id: &str, file: PathBuf, report: &mut Report) {
+    let service = page.service_dir().display().to_string();
+    let (old, new) = (
+        format!("{service}.{}", page.operation.operation),
+        format!("{service}.{id}"),
+    );
+    for entry in &mut report.pages {
+        if entry.operation.as_ref() == Some(&old) {
+            entry.operation = Some(new.clone());
+        }
+    }
+    page.operation.operation = id.to_owned();
+    page.file = file;
 }
 
 #[cfg(test)]
