@@ -569,6 +569,12 @@ fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
         "operation: show_switch\ntitle:\n  zh: 查询开关\nsources:\n- page: huawei-dli-zh/查询开关.md\n  lang: zh\nmethod: GET\nuri: /v1.0/switch\nresponse:\n  fields:\n  - name: status\n    required: false\n    type: integer\n    hand_edit: The service sends a number.\n  - name: count\n    type: integer\n    hand_edit: Sent by the service, not in the table.\n  - name: gone\n    type: string\n",
     )
     .unwrap();
+    // An operation the docs no longer have stays, and is listed.
+    std::fs::write(
+        out.join("dli/operations/delete_switch.yaml"),
+        "operation: delete_switch\ntitle:\n  zh: 删除开关\nsources:\n- page: huawei-dli-zh/删除开关.md\n  lang: zh\nmethod: DELETE\nuri: /v1.0/switch\n",
+    )
+    .unwrap();
     let imported = codegen::import::import_into(&[docs], None, Some(&out));
     let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
     assert_eq!(
@@ -576,6 +582,7 @@ fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
         [Path::new("dli/operations/show_switch.yaml")],
         "the id is kept"
     );
+    assert_eq!(imported.report.undocumented, ["dli.delete_switch"]);
     let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
     assert_eq!(op.operation, "show_switch");
     let fields: Vec<(&str, &str)> = op

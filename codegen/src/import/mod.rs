@@ -125,6 +125,11 @@ pub struct PageReport {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     pub pages: Vec<PageReport>,
+    /// Operations of the existing spec, in a service this run imported, that no
+    /// imported page documents: kept as they are, listed so a doc update that
+    /// drops an operation is seen.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undocumented: Vec<String>,
 }
 
 impl Report {
@@ -151,6 +156,18 @@ impl fmt::Display for Report {
                     page.page, finding.line, finding.severity, finding.section, finding.code, finding.message
                 )?;
             }
+        }
+        if !self.undocumented.is_empty() {
+            const SHOWN: usize = 10;
+            let mut names = self.undocumented[..self.undocumented.len().min(SHOWN)].join(", ");
+            if self.undocumented.len() > SHOWN {
+                names.push_str(&format!(" and {} more", self.undocumented.len() - SHOWN));
+            }
+            writeln!(
+                f,
+                "kept     {} existing operation(s) that none of these pages documents: {names}",
+                self.undocumented.len()
+            )?;
         }
         let operations = self.count(Status::Ok) + self.count(Status::Partial) + self.count(Status::Failed);
         write!(
@@ -321,6 +338,14 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
     fill_undocumented_placeholders(&mut pending, &mut imported.report);
     merge_same_operations(&mut pending, &mut imported.report, &navigation);
     ids::assign(&mut pending, &existing_spec, &mut imported.report);
+    let imported_keys: BTreeSet<OperationKey> = pending.iter().map(Pending::key).collect();
+    let services: BTreeSet<PathBuf> = pending.iter().map(Pending::service_dir).collect();
+    imported.report.undocumented = existing_spec
+        .operations()
+        .filter(|(key, _)| services.contains(key.service_dir()) && !imported_keys.contains(key))
+        .map(|(key, op)| format!("{}.{}", key.service_dir().display(), op.operation))
+        .collect();
+    imported.report.undocumented.sort();
     resolve_replacements(&mut pending, &mut imported.report);
     for page in &mut pending {
         let reconciled = reconcile::reconcile(&mut page.operation);
