@@ -42,6 +42,14 @@ impl OperationKey {
         &self.service_dir
     }
 
+    /// This key in any version: what path ids are shared by.
+    pub fn route(&self) -> OperationKey {
+        OperationKey {
+            api_version: None,
+            ..self.clone()
+        }
+    }
+
     /// Same method and URI, in any version.
     pub fn same_route(&self, other: &OperationKey) -> bool {
         (&self.service_dir, self.method, &self.shape) == (&other.service_dir, other.method, &other.shape)

@@ -997,23 +997,33 @@ fn deprecation_note(page: &Page) -> String {
         .unwrap_or_default()
 }
 
-/// `创建图(2-2-2)` → `2.2.2`.
+/// The last `x-y-z` / `x.y.z` in a title: `创建图(2-2-2)` → `2.2.2`; also where
+/// the docs drop a parenthesis (`校验元数据文件1.0.0)`) or add a remark
+/// (`查询Job状态(1.0.0)-管理面`).
 fn api_version(title: &str) -> Option<String> {
-    let open = title.rfind(['(', '（'])?;
-    let inner = title[open..]
-        .trim_start_matches(['(', '（'])
-        .trim_end_matches([')', '）']);
-    let inner = inner.replace("\\", "");
-    let parts: Vec<&str> = inner.split(['-', '.']).collect();
-    (parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
-    .then(|| parts.join("."))
+    let title = title.replace('\\', "");
+    title
+        .split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '.'))
+        .filter_map(|run| {
+            let parts: Vec<&str> = run.trim_matches(['-', '.']).split(['-', '.']).collect();
+            (parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())))
+            .then(|| parts.join("."))
+        })
+        .next_back()
 }
 
-/// A snake_case id from the method and the path's last literal words.
+/// A snake_case id from the method and the path's last two literal words.
 pub fn operation_id(method: Method, uri: &str) -> String {
+    operation_id_of_length(method, uri, 2)
+}
+
+/// [`operation_id`] with the path's last `words` literal words; `usize::MAX`
+/// takes every literal, the `/ges` prefix of GES business-plane paths included,
+/// to tell apart operations the shorter ids do not.
+pub fn operation_id_of_length(method: Method, uri: &str, words: usize) -> String {
     let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     let ends_with_placeholder = segments.last().is_some_and(|s| s.starts_with('{'));
@@ -1026,12 +1036,12 @@ pub fn operation_id(method: Method, uri: &str) -> String {
         .iter()
         .filter(|s| !s.starts_with('{') && !is_version(s))
         .map(|s| naming::snake(s).trim_start_matches("r#").to_owned())
-        .filter(|s| !s.is_empty() && s != "ges")
+        .filter(|s| !s.is_empty() && (s != "ges" || words == usize::MAX))
         .collect();
     let noun = literals
         .iter()
         .rev()
-        .take(2)
+        .take(words)
         .rev()
         .cloned()
         .collect::<Vec<_>>()
@@ -1120,6 +1130,17 @@ mod tests {
         );
         assert_eq!(api_version("创建图(2-2-2)"), Some("2.2.2".into()));
         assert_eq!(api_version("创建图\\(2.2.2\\)"), Some("2.2.2".into()));
+        assert_eq!(api_version("校验元数据文件1.0.0)"), Some("1.0.0".into()));
+        assert_eq!(api_version("查询Job状态(1.0.0)-管理面"), Some("1.0.0".into()));
+        assert_eq!(api_version("提交SQL作业（推荐）"), None);
+        assert_eq!(
+            operation_id_of_length(
+                Method::Post,
+                "/ges/v1.0/{p}/graphs/{g}/edges/properties/action",
+                3
+            ),
+            "create_edges_properties_action"
+        );
         assert_eq!(
             method_and_path("GET/v1.0/{project_id}/queues"),
             Some((Method::Get, "/v1.0/{project_id}/queues"))

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use heck::ToSnakeCase;
 
-use super::existing::ExistingSpec;
+use super::existing::{ExistingSpec, OperationKey};
+use super::extract::operation_id_of_length;
 use super::{Pending, Report, unique_id};
 
 /// The verbs DLI's English titles begin with, as gerunds. A title with none of
@@ -99,64 +100,139 @@ pub fn from_title(title: &str) -> Option<String> {
 
 /// Gives each operation its id and file: the one an existing spec file for the
 /// same operation has (Rust names stay stable), else one from its English title
-/// when no other operation's title gives the same, else the one its path gives.
+/// when no other operation's title gives the same, else one from its path.
 pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &mut Report) {
-    let mut taken: BTreeSet<(PathBuf, String)> = BTreeSet::new();
-    let mut fresh = Vec::new();
-    for (at, page) in pending.iter_mut().enumerate() {
-        match existing.get(&page.key()) {
-            Some((file, operation)) => {
-                rename(page, &operation.operation, file.clone(), report);
-                taken.insert((page.service_dir(), operation.operation.clone()));
-            }
-            None => fresh.push(at),
-        }
-    }
-    let titled: Vec<Option<String>> = fresh
+    let kept: Vec<Option<(PathBuf, String)>> = pending
         .iter()
-        .map(|&at| pending[at].operation.title.en.as_deref().and_then(from_title))
-        .collect();
-    let mut uses: BTreeMap<(PathBuf, &str), usize> = BTreeMap::new();
-    for (&at, id) in fresh.iter().zip(&titled) {
-        if let Some(id) = id {
-            *uses.entry((pending[at].service_dir(), id.as_str())).or_default() += 1;
-        }
-    }
-    // Titled ids first, so that a path id never takes one a title asks for.
-    let mut order: Vec<(usize, Option<String>)> = fresh
-        .iter()
-        .zip(&titled)
-        .map(|(&at, id)| {
-            let unique = id
-                .as_ref()
-                .filter(|id| uses[&(pending[at].service_dir(), id.as_str())] == 1);
-            (at, unique.cloned())
+        .map(|p| {
+            existing
+                .get(&p.key())
+                .map(|(file, op)| (file.clone(), op.operation.clone()))
         })
         .collect();
-    order.sort_by_key(|(_, id)| id.is_none());
-    let reserved: BTreeSet<(PathBuf, String)> = order
+    let mut ids: Vec<Option<String>> = kept
         .iter()
-        .filter_map(|(at, id)| Some((pending[*at].service_dir(), id.clone()?)))
+        .map(|k| k.as_ref().map(|(_, id)| id.clone()))
         .collect();
-    for (at, id) in order {
-        let page = &mut pending[at];
-        let service_dir = page.service_dir();
-        let id = match id {
-            Some(id) if !taken.contains(&(service_dir.clone(), id.clone())) => id,
-            _ => {
-                let ids_here: BTreeSet<String> = taken
-                    .iter()
-                    .chain(&reserved)
-                    .filter(|(dir, _)| *dir == service_dir)
-                    .map(|(_, id)| id.clone())
-                    .collect();
-                unique_id(&page.operation.operation, &ids_here)
-            }
+    let titled: Vec<Option<String>> = pending
+        .iter()
+        .zip(&ids)
+        .map(|(p, id)| match id {
+            Some(_) => None,
+            None => p.operation.title.en.as_deref().and_then(from_title),
+        })
+        .collect();
+    let mut uses: BTreeMap<(PathBuf, &str), usize> = BTreeMap::new();
+    for (page, id) in pending.iter().zip(ids.iter().zip(&titled)) {
+        if let Some(id) = id.0.as_deref().or(id.1.as_deref()) {
+            *uses.entry((page.service_dir(), id)).or_default() += 1;
+        }
+    }
+    let unique_titles: Vec<Option<String>> = pending
+        .iter()
+        .zip(&titled)
+        .map(|(page, id)| {
+            id.clone()
+                .filter(|id| uses[&(page.service_dir(), id.as_str())] == 1)
+        })
+        .collect();
+    for (id, title) in ids.iter_mut().zip(unique_titles) {
+        if id.is_none() {
+            *id = title;
+        }
+    }
+    path_ids(pending, &mut ids);
+    for ((page, id), kept) in pending.iter_mut().zip(ids).zip(kept) {
+        let id = id.expect("every operation has an id by now");
+        let file = match kept {
+            Some((file, _)) => file,
+            None => page.service_dir().join("operations").join(format!("{id}.yaml")),
         };
-        taken.insert((service_dir.clone(), id.clone()));
-        let file = service_dir.join("operations").join(format!("{id}.yaml"));
         rename(page, &id, file, report);
     }
+}
+
+/// Ids from paths for the operations `ids` leaves open. Where two routes
+/// (method and URI) give the same id, both take more of their paths' words
+/// (`create_vertices_properties_action`, `create_edges_properties_action`);
+/// versions of one route share it, the lowest version keeping the bare id and
+/// each later one naming its own (`create_graphs_v2_1_16`), so that a version
+/// the docs add later never renames one already there.
+fn path_ids(pending: &[Pending], ids: &mut [Option<String>]) {
+    const LENGTHS: [usize; 4] = [2, 3, 4, usize::MAX];
+    let open: Vec<usize> = (0..pending.len()).filter(|&at| ids[at].is_none()).collect();
+    let route = |at: usize| pending[at].key().route();
+    let base = |at: usize, length: usize| {
+        let op = &pending[at].operation;
+        operation_id_of_length(op.method, &op.uri, LENGTHS[length])
+    };
+    // Per length, the routes each id would stand for (named ids at every length).
+    let routes_at: Vec<BTreeMap<(PathBuf, String), BTreeSet<OperationKey>>> = (0..LENGTHS.len())
+        .map(|length| {
+            let mut routes: BTreeMap<(PathBuf, String), BTreeSet<OperationKey>> = BTreeMap::new();
+            for at in 0..pending.len() {
+                let id = ids[at].clone().unwrap_or_else(|| base(at, length));
+                routes
+                    .entry((pending[at].service_dir(), id))
+                    .or_default()
+                    .insert(route(at));
+            }
+            routes
+        })
+        .collect();
+    // Each operation takes the shortest id shared by the fewest routes.
+    let sharing = |at: usize, length: usize| {
+        routes_at[length]
+            .get(&(pending[at].service_dir(), base(at, length)))
+            .map_or(0, BTreeSet::len)
+    };
+    let length: Vec<usize> = (0..pending.len())
+        .map(|at| {
+            (0..LENGTHS.len())
+                .min_by_key(|&length| sharing(at, length))
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut taken: BTreeSet<(PathBuf, String)> = (0..pending.len())
+        .filter_map(|at| Some((pending[at].service_dir(), ids[at].clone()?)))
+        .collect();
+    let mut groups: BTreeMap<(PathBuf, String), Vec<usize>> = BTreeMap::new();
+    for &at in &open {
+        groups
+            .entry((pending[at].service_dir(), base(at, length[at])))
+            .or_default()
+            .push(at);
+    }
+    for ((service_dir, base), mut group) in groups {
+        group.sort_by_key(|&at| version_numbers(pending[at].operation.api_version.as_deref()));
+        for (nth, at) in group.into_iter().enumerate() {
+            let versioned = pending[at]
+                .operation
+                .api_version
+                .as_ref()
+                .map(|v| format!("{base}_v{}", v.replace('.', "_")));
+            let mut candidates = (nth == 0).then(|| base.clone()).into_iter().chain(versioned);
+            let here: BTreeSet<String> = taken
+                .iter()
+                .filter(|(dir, _)| *dir == service_dir)
+                .map(|(_, id)| id.clone())
+                .collect();
+            let id = candidates
+                .find(|c| !here.contains(c))
+                .unwrap_or_else(|| unique_id(&base, &here));
+            taken.insert((service_dir.clone(), id.clone()));
+            ids[at] = Some(id);
+        }
+    }
+}
+
+/// `2.1.16` → `[2, 1, 16]`, so that versions sort as numbers; none sorts first.
+fn version_numbers(version: Option<&str>) -> Vec<u32> {
+    version
+        .into_iter()
+        .flat_map(|v| v.split('.'))
+        .map(|part| part.parse().unwrap_or(0))
+        .collect()
 }
 
 /// Renames an operation, and every report entry that names it.

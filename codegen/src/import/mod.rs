@@ -812,13 +812,9 @@ fn import_page(
             findings,
         },
         Extracted::Operation(mut operation, replacement_link) => {
+            // A provisional id, unique so that the report can name the page's
+            // operation until `ids::assign` gives the final one.
             let taken = ids.entry(service.to_owned()).or_default();
-            // Another version of an operation already imported: say which version.
-            if taken.contains(&operation.operation)
-                && let Some(version) = &operation.api_version
-            {
-                operation.operation = format!("{}_v{}", operation.operation, version.replace('.', "_"));
-            }
             operation.operation = unique_id(&operation.operation, taken);
             taken.insert(operation.operation.clone());
             let file = PathBuf::from(service)
