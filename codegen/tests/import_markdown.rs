@@ -674,10 +674,26 @@ fn path_ids_grow_until_routes_differ_and_later_versions_name_themselves() {
     std::fs::create_dir_all(&docs).unwrap();
     let graph = "/ges/v1.0/{project_id}/graphs/{graph_name}";
     for (page, method, path) in [
-        ("更新点属性(1-1-6)", "POST", format!("{graph}/vertices/{{vertex_id}}/properties/action")),
-        ("批量更新点属性(2-1-10)", "POST", format!("{graph}/vertices/properties/action")),
-        ("更新边属性(1-1-6)", "POST", format!("{graph}/edges/properties/action")),
-        ("批量更新边属性(2-1-10)", "POST", format!("{graph}/edges/properties/action")),
+        (
+            "更新点属性(1-1-6)",
+            "POST",
+            format!("{graph}/vertices/{{vertex_id}}/properties/action"),
+        ),
+        (
+            "批量更新点属性(2-1-10)",
+            "POST",
+            format!("{graph}/vertices/properties/action"),
+        ),
+        (
+            "更新边属性(1-1-6)",
+            "POST",
+            format!("{graph}/edges/properties/action"),
+        ),
+        (
+            "批量更新边属性(2-1-10)",
+            "POST",
+            format!("{graph}/edges/properties/action"),
+        ),
         ("创建图(2-1-16)", "POST", "/v1.0/{project_id}/graphs".to_owned()),
         ("创建图(1-0-0)", "POST", "/v1.0/{project_id}/graphs".to_owned()),
     ] {
@@ -689,13 +705,28 @@ fn path_ids_grow_until_routes_differ_and_later_versions_name_themselves() {
     }
     let imported = codegen::import::import(&[docs], None);
     let id_of = |page: &str| {
-        let entry = imported.report.pages.iter().find(|p| p.page.contains(page)).unwrap();
+        let entry = imported
+            .report
+            .pages
+            .iter()
+            .find(|p| p.page.contains(page))
+            .unwrap();
         entry.operation.clone().unwrap()
     };
     assert_eq!(id_of("/更新点属性"), "ges.create_vertices_properties_action");
-    assert_eq!(id_of("批量更新点属性"), "ges.create_vertices_properties_action_v2_1_10");
+    assert_eq!(
+        id_of("批量更新点属性"),
+        "ges.create_vertices_properties_action_v2_1_10"
+    );
     assert_eq!(id_of("/更新边属性"), "ges.create_edges_properties_action");
-    assert_eq!(id_of("批量更新边属性"), "ges.create_edges_properties_action_v2_1_10");
-    assert_eq!(id_of("创建图(1-0-0)"), "ges.create_graphs", "the lowest version keeps the bare id");
+    assert_eq!(
+        id_of("批量更新边属性"),
+        "ges.create_edges_properties_action_v2_1_10"
+    );
+    assert_eq!(
+        id_of("创建图(1-0-0)"),
+        "ges.create_graphs",
+        "the lowest version keeps the bare id"
+    );
     assert_eq!(id_of("创建图(2-1-16)"), "ges.create_graphs_v2_1_16");
 }
