@@ -19,6 +19,15 @@ fn import(page: &str) -> (OperationFile, Vec<codegen::import::Finding>) {
     }
 }
 
+/// A temporary documentation folder named like a corpus folder, so the
+/// importer takes the service from its name.
+fn docs_folder(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join(name);
+    std::fs::create_dir_all(&docs).unwrap();
+    (dir, docs)
+}
+
 fn table(header: &[&str], rows: &[&[&str]]) -> String {
     let th: String = header
         .iter()
@@ -278,9 +287,7 @@ fn write_pages(dir: &Path) {
 
 #[test]
 fn a_deprecated_page_names_the_operation_it_links_to() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-dli-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
     write_pages(&docs);
     let imported = codegen::import::import(&[docs], None);
     assert_eq!(
@@ -298,9 +305,7 @@ fn a_deprecated_page_names_the_operation_it_links_to() {
 
 #[test]
 fn importing_twice_gives_byte_identical_yaml() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-dli-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
     write_pages(&docs);
     let first = codegen::import::import(std::slice::from_ref(&docs), None);
     let second = codegen::import::import(&[docs], None);
@@ -310,9 +315,7 @@ fn importing_twice_gives_byte_identical_yaml() {
 
 #[test]
 fn an_old_page_left_beside_the_current_one_only_fills_texts() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-dli-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
     let page = |title: &str, rows: &[&[&str]]| {
         let uri = table(
             &["参数名称", "是否必选", "参数类型", "说明"],
@@ -382,9 +385,7 @@ fn an_old_page_left_beside_the_current_one_only_fills_texts() {
 
 #[test]
 fn an_error_code_page_becomes_the_service_file_and_hand_edited_codes_survive_reimport() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-ges-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (dir, docs) = docs_folder("huawei-ges-zh");
     let codes = table(
         &["状态码", "错误码", "错误信息", "描述", "处理措施"],
         &[
@@ -455,9 +456,7 @@ fn an_error_code_page_becomes_the_service_file_and_hand_edited_codes_survive_rei
 
 #[test]
 fn a_placeholder_no_table_documents_takes_the_row_other_pages_give_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-ges-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (_dir, docs) = docs_folder("huawei-ges-zh");
     let uri = table(
         &["参数", "是否必选", "类型", "说明"],
         &[
@@ -492,9 +491,7 @@ fn a_placeholder_no_table_documents_takes_the_row_other_pages_give_it() {
 
 #[test]
 fn an_example_that_contradicts_its_table_widens_the_field_and_says_why() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-dli-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
     let body = table(
         &["参数名称", "是否必选", "参数类型", "说明"],
         &[
@@ -543,9 +540,7 @@ fn an_example_that_contradicts_its_table_widens_the_field_and_says_why() {
 
 #[test]
 fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-dli-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (dir, docs) = docs_folder("huawei-dli-zh");
     let response = table(
         &["参数名称", "是否必选", "参数类型", "说明"],
         &[
@@ -618,9 +613,7 @@ fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
 
 #[test]
 fn a_response_printed_as_a_json_array_becomes_an_array_body_of_its_element_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-dli-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
     let response = table(
         &["参数名称", "是否必选", "参数类型", "说明"],
         &[&[
@@ -669,9 +662,7 @@ fn a_response_printed_as_a_json_array_becomes_an_array_body_of_its_element_table
 
 #[test]
 fn path_ids_grow_until_routes_differ_and_later_versions_name_themselves() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("huawei-ges-zh");
-    std::fs::create_dir_all(&docs).unwrap();
+    let (_dir, docs) = docs_folder("huawei-ges-zh");
     let graph = "/ges/v1.0/{project_id}/graphs/{graph_name}";
     for (page, method, path) in [
         (
