@@ -448,3 +448,14 @@ fn git_revisions_and_the_working_tree() {
     assert_eq!(code, Some(1), "{stderr}");
     assert!(text.contains("method or URI changed"), "{text}");
 }
+
+#[test]
+fn a_response_that_becomes_a_json_array_is_breaking() {
+    let array = OPERATION.replace("response:\n  fields:", "response:\n  array: true\n  fields:");
+    one(
+        &between(OPERATION, &array),
+        Class::Breaking,
+        "response body shape changed",
+        "response",
+    );
+}

@@ -721,3 +721,40 @@ fn path_ids_grow_until_routes_differ_and_later_versions_name_themselves() {
     );
     assert_eq!(id_of("创建图(2-1-16)"), "ges.create_graphs_v2_1_16");
 }
+
+#[test]
+fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
+    let (dir, docs) = docs_folder("huawei-dli-zh");
+    std::fs::write(
+        docs.join("查询开关.md"),
+        "# 查询开关\n\n## URI\n\nGET /v1.0/switches\n",
+    )
+    .unwrap();
+    let fresh = codegen::import::import(std::slice::from_ref(&docs), None);
+    let name: Vec<&Path> = fresh.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(name, [Path::new("dli/operations/list_switches.yaml")]);
+    // The same file name in the spec, broken by a bad merge.
+    let out = dir.path().join("spec");
+    std::fs::create_dir_all(out.join("dli/operations")).unwrap();
+    std::fs::write(
+        out.join("dli/operations/list_switches.yaml"),
+        "operation: [unclosed\n",
+    )
+    .unwrap();
+    let imported = codegen::import::import_into(&[docs], None, Some(&out));
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(
+        names,
+        [Path::new("dli/operations/list_switches_2.yaml")],
+        "written beside, not over"
+    );
+    assert_eq!(imported.report.unreadable_existing.len(), 1);
+    assert!(
+        imported
+            .report
+            .to_string()
+            .contains("not read dli/operations/list_switches.yaml: "),
+        "{}",
+        imported.report
+    );
+}

@@ -2,7 +2,7 @@
 //! operation's id and file (so Rust names stay stable across doc updates) and
 //! the fields a reviewer marked `hand_edit`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::spec::schema::{Body, Field, Method, ObjectTable, OperationFile};
@@ -60,14 +60,17 @@ impl OperationKey {
 #[derive(Debug, Default)]
 pub struct ExistingSpec {
     operations: BTreeMap<OperationKey, (PathBuf, OperationFile)>,
+    /// Files that could not be read as an operation, with why.
+    unreadable: Vec<(PathBuf, String)>,
 }
 
 impl ExistingSpec {
     /// Reads `dir/<service>/operations/*.yaml`. A file that does not parse is
-    /// left out: `codegen check` reports it, and re-importing then writes the
-    /// operation afresh under a new file name beside it.
+    /// listed in [`ExistingSpec::unreadable`] and never written over: its
+    /// operation is imported under another file name beside it.
     pub fn load(dir: &Path) -> ExistingSpec {
         let mut operations = BTreeMap::new();
+        let mut unreadable = Vec::new();
         let Ok(services) = std::fs::read_dir(dir) else {
             return ExistingSpec::default();
         };
@@ -79,21 +82,43 @@ impl ExistingSpec {
             .collect();
         files.sort();
         for path in files {
-            let Ok(text) = std::fs::read_to_string(&path) else {
+            let Ok(relative) = path.strip_prefix(dir).map(Path::to_owned) else {
                 continue;
             };
-            let Ok(operation) = serde_yaml::from_str::<OperationFile>(&text) else {
-                continue;
-            };
-            let Ok(relative) = path.strip_prefix(dir) else {
-                continue;
-            };
-            let service_dir: PathBuf = relative.iter().take(1).collect();
-            operations
-                .entry(OperationKey::of(&service_dir, &operation))
-                .or_insert((relative.to_owned(), operation));
+            let read = std::fs::read_to_string(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|text| serde_yaml::from_str::<OperationFile>(&text).map_err(|e| e.to_string()));
+            match read {
+                Ok(operation) => {
+                    let service_dir: PathBuf = relative.iter().take(1).collect();
+                    operations
+                        .entry(OperationKey::of(&service_dir, &operation))
+                        .or_insert((relative, operation));
+                }
+                Err(error) => unreadable.push((relative, error)),
+            }
         }
-        ExistingSpec { operations }
+        ExistingSpec {
+            operations,
+            unreadable,
+        }
+    }
+
+    /// Operation files that could not be read, relative to the directory, with why.
+    pub fn unreadable(&self) -> &[(PathBuf, String)] {
+        &self.unreadable
+    }
+
+    /// `(service directory, file stem)` of the unreadable files: names no
+    /// imported operation may take, so that nothing is written over them.
+    pub fn unreadable_names(&self) -> BTreeSet<(PathBuf, String)> {
+        self.unreadable
+            .iter()
+            .filter_map(|(file, _)| {
+                let service_dir: PathBuf = file.iter().take(1).collect();
+                Some((service_dir, file.file_stem()?.to_string_lossy().into_owned()))
+            })
+            .collect()
     }
 
     /// The existing operations: key and operation.

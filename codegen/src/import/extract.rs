@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::page::{Block, Cell, Page, Table};
+use super::page::{Block, Cell, Column, Page, Table, mandatory};
 use super::{Finding, Section, Severity};
 use crate::naming;
 use crate::spec::schema::{
@@ -516,37 +516,18 @@ impl Columns {
     }
 
     fn of(table: &Table) -> TableKind {
-        let find = |names: &[&str]| {
-            table
-                .header
-                .iter()
-                .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
-        };
-        let status = find(&[
-            "状态码",
-            "返回值",
-            "Status Code",
-            "Status code",
-            "HTTP Status Code",
-        ]) == Some(0)
-            && find(&["错误码", "Error Code"]).is_none();
-        let name = find(&[
-            "参数名称",
-            "参数",
-            "名称",
-            "参数名",
-            "Parameter",
-            "Name",
-            "Parameter Name",
-        ]);
-        let params = name.filter(|_| !status).map(|name| Columns {
-            name,
-            required: find(&["是否必选", "是否为必选", "必选", "Mandatory", "Required"]),
-            ty: find(&["参数类型", "类型", "Type", "Parameter Type"]),
-            description: find(&["说明", "描述", "含义", "Description"]),
-            range: find(&["取值范围", "Value Range", "Range"]),
-            default: find(&["默认值", "Default Value", "Default"]),
-        });
+        let status = table.column(Column::Status) == Some(0) && table.column(Column::ErrorCode).is_none();
+        let params = table
+            .column(Column::Name)
+            .filter(|_| !status)
+            .map(|name| Columns {
+                name,
+                required: table.column(Column::Mandatory),
+                ty: table.column(Column::Type),
+                description: table.column(Column::Description),
+                range: table.column(Column::Range),
+                default: table.column(Column::Default),
+            });
         TableKind { params, status }
     }
 }
@@ -563,11 +544,7 @@ fn field_from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
     let doc_type = cell(row, columns.ty)
         .map(|c| c.text.trim().to_owned())
         .filter(|t| !t.is_empty());
-    let required = cell(row, columns.required).and_then(|c| match c.text.trim() {
-        "是" | "Yes" | "yes" | "YES" | "True" | "true" | "必选" | "M" => Some(true),
-        "否" | "No" | "no" | "NO" | "False" | "false" | "可选" | "O" => Some(false),
-        _ => None,
-    });
+    let required = cell(row, columns.required).and_then(|c| mandatory(&c.text));
     let description = cell(row, columns.description)
         .map(|c| c.text.trim().to_owned())
         .unwrap_or_default();

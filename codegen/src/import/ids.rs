@@ -122,6 +122,8 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
             None => p.operation.title.en.as_deref().and_then(from_title),
         })
         .collect();
+    // A file that could not be read keeps its name: nothing is written over it.
+    let unreadable = existing.unreadable_names();
     let mut uses: BTreeMap<(PathBuf, &str), usize> = BTreeMap::new();
     for (page, id) in pending.iter().zip(ids.iter().zip(&titled)) {
         if let Some(id) = id.0.as_deref().or(id.1.as_deref()) {
@@ -132,8 +134,10 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
         .iter()
         .zip(&titled)
         .map(|(page, id)| {
-            id.clone()
-                .filter(|id| uses[&(page.service_dir(), id.as_str())] == 1)
+            id.clone().filter(|id| {
+                let dir = page.service_dir();
+                uses[&(dir.clone(), id.as_str())] == 1 && !unreadable.contains(&(dir, id.clone()))
+            })
         })
         .collect();
     for (id, title) in ids.iter_mut().zip(unique_titles) {
@@ -141,7 +145,7 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
             *id = title;
         }
     }
-    path_ids(pending, &mut ids);
+    path_ids(pending, &mut ids, &unreadable);
     for ((page, id), kept) in pending.iter_mut().zip(ids).zip(kept) {
         let id = id.expect("every operation has an id by now");
         let file = match kept {
@@ -158,7 +162,7 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
 /// versions of one route share it, the lowest version keeping the bare id and
 /// each later one naming its own (`create_graphs_v2_1_16`), so that a version
 /// the docs add later never renames one already there.
-fn path_ids(pending: &[Pending], ids: &mut [Option<String>]) {
+fn path_ids(pending: &[Pending], ids: &mut [Option<String>], unreadable: &BTreeSet<(PathBuf, String)>) {
     const LENGTHS: [usize; 4] = [2, 3, 4, usize::MAX];
     let open: Vec<usize> = (0..pending.len()).filter(|&at| ids[at].is_none()).collect();
     let route = |at: usize| pending[at].key().route();
@@ -195,6 +199,7 @@ fn path_ids(pending: &[Pending], ids: &mut [Option<String>]) {
         .collect();
     let mut taken: BTreeSet<(PathBuf, String)> = (0..pending.len())
         .filter_map(|at| Some((pending[at].service_dir(), ids[at].clone()?)))
+        .chain(unreadable.iter().cloned())
         .collect();
     let mut groups: BTreeMap<(PathBuf, String), Vec<usize>> = BTreeMap::new();
     for &at in &open {
@@ -235,7 +240,8 @@ fn version_numbers(version: Option<&str>) -> Vec<u32> {
         .collect()
 }
 
-/// Renames an operation, and every report entry that names it.
+/// Renames an operation, and every report entry that names it: its pages,
+/// including old revisions that only filled texts (provisional ids are unique).
 fn rename(page: &mut Pending, id: &str, file: PathBuf, report: &mut Report) {
     let service = page.service_dir().display().to_string();
     let (old, new) = (

@@ -130,6 +130,10 @@ pub struct Report {
     /// drops an operation is seen.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undocumented: Vec<String>,
+    /// Operation files of the existing spec that could not be read (`path: why`);
+    /// never written over, their operations imported under another name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreadable_existing: Vec<String>,
 }
 
 impl Report {
@@ -156,6 +160,9 @@ impl fmt::Display for Report {
                     page.page, finding.line, finding.severity, finding.section, finding.code, finding.message
                 )?;
             }
+        }
+        for unreadable in &self.unreadable_existing {
+            writeln!(f, "not read {unreadable}; left as it is")?;
         }
         if !self.undocumented.is_empty() {
             const SHOWN: usize = 10;
@@ -292,7 +299,7 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
     let mut imported = Imported::default();
     let existing_spec = existing.map(ExistingSpec::load).unwrap_or_default();
     let mut error_pages: BTreeMap<String, service::ErrorPages> = BTreeMap::new();
-    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut provisional_ids: BTreeSet<String> = BTreeSet::new();
     let mut pending = Vec::new();
     let mut navigation: BTreeMap<String, Navigation> = BTreeMap::new();
     for (root_name, path) in pages(inputs) {
@@ -326,7 +333,7 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
                     &text,
                     navigation,
                     &mut error_pages,
-                    &mut ids,
+                    &mut provisional_ids,
                     &mut pending,
                 )
             }
@@ -346,37 +353,39 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
         .map(|(key, op)| format!("{}.{}", key.service_dir().display(), op.operation))
         .collect();
     imported.report.undocumented.sort();
+    imported.report.unreadable_existing = existing_spec
+        .unreadable()
+        .iter()
+        .map(|(file, why)| format!("{}: {why}", file.display()))
+        .collect();
     resolve_replacements(&mut pending, &mut imported.report);
     for page in &mut pending {
         let reconciled = reconcile::reconcile(&mut page.operation);
+        // Hand edits go in last: they stand over what the pages and examples say.
+        let kept = existing_spec
+            .get(&page.key())
+            .map(|(_, before)| existing::keep_hand_edits(&mut page.operation, before))
+            .unwrap_or_default();
         if let Some(entry) = imported.report.pages.iter_mut().find(|r| r.page == page.source) {
-            entry.findings.extend(reconciled.changes.into_iter().map(|c| {
-                Finding::at(
-                    Section::Example,
-                    Severity::Info,
-                    "example-contradicts-table",
-                    0,
-                    c,
-                )
-            }));
+            let example = |severity, code, message| Finding::at(Section::Example, severity, code, 0, message);
+            entry.findings.extend(
+                reconciled
+                    .changes
+                    .into_iter()
+                    .map(|c| example(Severity::Info, "example-contradicts-table", c)),
+            );
             entry.findings.extend(
                 reconciled
                     .unsupported
                     .into_iter()
-                    .map(|c| Finding::at(Section::Example, Severity::Warning, "unsupported-example", 0, c)),
+                    .map(|c| example(Severity::Warning, "unsupported-example", c)),
             );
-            if let Some((_, before)) = existing_spec.get(&page.key()) {
-                entry.findings.extend(
-                    existing::keep_hand_edits(&mut page.operation, before)
-                        .into_iter()
-                        .map(|kept| match kept {
-                            existing::Kept::Added(m) => Finding::new(Severity::Info, "hand-edit-kept", 0, m),
-                            existing::Kept::Contradicted(m) => {
-                                Finding::new(Severity::Warning, "hand-edit-conflict", 0, m)
-                            }
-                        }),
-                );
-            }
+            entry.findings.extend(kept.into_iter().map(|kept| match kept {
+                existing::Kept::Added(m) => Finding::new(Severity::Info, "hand-edit-kept", 0, m),
+                existing::Kept::Contradicted(m) => {
+                    Finding::new(Severity::Warning, "hand-edit-conflict", 0, m)
+                }
+            }));
             if entry.status != Status::Skipped {
                 entry.status = status_of(&entry.findings);
             }
@@ -737,7 +746,7 @@ fn import_page(
     text: &str,
     navigation: &mut Navigation,
     error_pages: &mut BTreeMap<String, service::ErrorPages>,
-    ids: &mut BTreeMap<String, BTreeSet<String>>,
+    provisional_ids: &mut BTreeSet<String>,
     pending: &mut Vec<Pending>,
 ) -> PageReport {
     let PageContext {
@@ -812,11 +821,11 @@ fn import_page(
             findings,
         },
         Extracted::Operation(mut operation, replacement_link) => {
-            // A provisional id, unique so that the report can name the page's
+            // A provisional id, unique across services (a page placed later by
+            // its URI moves service), so that the report can name the page's
             // operation until `ids::assign` gives the final one.
-            let taken = ids.entry(service.to_owned()).or_default();
-            operation.operation = unique_id(&operation.operation, taken);
-            taken.insert(operation.operation.clone());
+            operation.operation = unique_id(&operation.operation, provisional_ids);
+            provisional_ids.insert(operation.operation.clone());
             let file = PathBuf::from(service)
                 .join("operations")
                 .join(format!("{}.yaml", operation.operation));

@@ -112,7 +112,83 @@ pub struct Cell {
     pub links: Vec<String>,
 }
 
+/// What a table column holds, known by the header spellings the pages use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Mandatory,
+    Type,
+    Description,
+    Range,
+    Default,
+    Status,
+    ErrorCode,
+    ErrorMessage,
+    Remedy,
+}
+
+impl Column {
+    const SPELLINGS: &[(Column, &[&str])] = &[
+        (
+            Column::Name,
+            &[
+                "参数名称",
+                "参数",
+                "名称",
+                "参数名",
+                "Parameter",
+                "Name",
+                "Parameter Name",
+            ],
+        ),
+        (
+            Column::Mandatory,
+            &["是否必选", "是否为必选", "必选", "Mandatory", "Required"],
+        ),
+        (
+            Column::Type,
+            &["参数类型", "类型", "Type", "Parameter Type", "Data Type"],
+        ),
+        (Column::Description, &["说明", "描述", "含义", "Description"]),
+        (Column::Range, &["取值范围", "Value Range", "Range"]),
+        (Column::Default, &["默认值", "Default Value", "Default"]),
+        (
+            Column::Status,
+            &["状态码", "返回值", "Status Code", "HTTP Status Code"],
+        ),
+        (Column::ErrorCode, &["错误码", "Error Code", "Error Codes"]),
+        (Column::ErrorMessage, &["错误信息", "Error Message", "Message"]),
+        (
+            Column::Remedy,
+            &["处理措施", "Solution", "Handling Measure", "Measure"],
+        ),
+    ];
+
+    /// The column a header names, in either language, any letter case.
+    pub fn of(header: &str) -> Option<Column> {
+        let header = header.trim();
+        Column::SPELLINGS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| header.eq_ignore_ascii_case(n)))
+            .map(|(column, _)| *column)
+    }
+}
+
+/// A mandatory-column cell: `是`, `Yes`, `M` … or `否`, `No`, `O` ….
+pub fn mandatory(text: &str) -> Option<bool> {
+    match text.trim() {
+        "是" | "Yes" | "yes" | "YES" | "True" | "true" | "必选" | "M" => Some(true),
+        "否" | "No" | "no" | "NO" | "False" | "false" | "可选" | "O" => Some(false),
+        _ => None,
+    }
+}
+
 impl Table {
+    /// Where the first column holding `column` is.
+    pub fn column(&self, column: Column) -> Option<usize> {
+        self.header.iter().position(|h| Column::of(h) == Some(column))
+    }
+
     /// The number in `表 4` / `Table 4`, which descriptions cite.
     pub fn number(&self) -> Option<u32> {
         let rest = self

@@ -5,32 +5,12 @@
 
 use std::path::Path;
 
-use super::page::{Block, Cell, Page, Table};
+use super::page::{Block, Cell, Column, Page, Table, mandatory};
 use super::{Finding, Severity};
 use crate::spec::schema::Lang;
 
 /// The mark rendered pages put after headings and table captions.
 const PILCROW: char = '¶';
-
-/// Header cells a rendered table starts with; the row cells follow them.
-const HEADERS: &[&str] = &[
-    "Parameter",
-    "Parameter Name",
-    "Name",
-    "Mandatory",
-    "Type",
-    "Parameter Type",
-    "Data Type",
-    "Description",
-    "Status Code",
-    "Error Code",
-    "Error Message",
-    "Value",
-    "Default Value",
-    "Value Range",
-    "Range",
-    "Example",
-];
 
 /// Whether a text looks like a rendered page rather than another format.
 pub fn looks_rendered(text: &str) -> bool {
@@ -185,9 +165,10 @@ fn table(
         cells.push((text, i + 1));
         i = next;
     }
+    // Header cells first: the ones that name a column.
     let header: Vec<String> = cells
         .iter()
-        .take_while(|(text, _)| HEADERS.iter().any(|h| h.eq_ignore_ascii_case(text)))
+        .take_while(|(text, _)| Column::of(text).is_some())
         .map(|(text, _)| text.clone())
         .collect();
     let mut table = Table {
@@ -246,13 +227,13 @@ fn row_starts(header: &[String], cells: &[(String, usize)]) -> bool {
     header
         .iter()
         .zip(cells)
-        .all(|(column, (text, _))| match column.as_str() {
-            "Parameter" | "Parameter Name" | "Name" | "Error Code" => !text.contains(char::is_whitespace),
-            "Mandatory" => matches!(text.as_str(), "Yes" | "No"),
-            "Type" | "Parameter Type" | "Data Type" => {
+        .all(|(column, (text, _))| match Column::of(column) {
+            Some(Column::Name | Column::ErrorCode) => !text.contains(char::is_whitespace),
+            Some(Column::Mandatory) => mandatory(text).is_some(),
+            Some(Column::Type) => {
                 text.split_whitespace().count() <= 3 && text.starts_with(|c: char| c.is_ascii_uppercase())
             }
-            "Status Code" => text.len() == 3 && text.chars().all(|c| c.is_ascii_digit()),
+            Some(Column::Status) => text.len() == 3 && text.chars().all(|c| c.is_ascii_digit()),
             _ => true,
         })
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::page::{Block, Page, Table};
+use super::page::{Block, Column, Page, Table};
 use super::{Finding, Section, Severity};
 use crate::spec::schema::{
     ErrorBodyShape, ErrorCodeEntry, ExampleKind, OperationFile, ServiceFile, Source, Text,
@@ -72,18 +72,12 @@ struct ErrorColumns {
 
 impl ErrorColumns {
     fn of(table: &Table) -> Option<ErrorColumns> {
-        let find = |names: &[&str]| {
-            table
-                .header
-                .iter()
-                .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
-        };
         Some(ErrorColumns {
-            status: find(&["状态码", "Status Code", "HTTP Status Code"])?,
-            code: find(&["错误码", "Error Code", "Error Codes"])?,
-            message: find(&["错误信息", "Error Message", "Message"]),
-            description: find(&["描述", "说明", "Description"]),
-            remedy: find(&["处理措施", "Solution", "Handling Measure", "Measure"]),
+            status: table.column(Column::Status)?,
+            code: table.column(Column::ErrorCode)?,
+            message: table.column(Column::ErrorMessage),
+            description: table.column(Column::Description),
+            remedy: table.column(Column::Remedy),
         })
     }
 }
