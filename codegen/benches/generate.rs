@@ -1,5 +1,5 @@
-//! How long the stages take on the committed spec: load and validate, build the
-//! model, emit and format every service. `cargo bench -p codegen`.
+//! How long the stages take on the committed spec: load and validate into the
+//! model, and the whole run to formatted files. `cargo bench -p hwcloud-codegen`.
 
 use std::path::Path;
 
@@ -7,30 +7,16 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 fn stages(c: &mut Criterion) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let spec = codegen::spec::load_dir(&dir).expect("valid spec");
-    let model = codegen::Model::from_spec(&spec);
-    c.bench_function("load and validate spec/", |b| {
-        b.iter(|| codegen::spec::load_dir(&dir).unwrap())
+    let out = tempfile::tempdir().expect("a temporary directory");
+    c.bench_function("load and validate spec/ into the model", |b| {
+        b.iter(|| hwcloud_model::load(&dir).unwrap())
     });
-    c.bench_function("build model", |b| b.iter(|| codegen::Model::from_spec(&spec)));
-    c.bench_function("emit and format all services", |b| {
+    c.bench_function("whole run (load to formatted files)", |b| {
         b.iter(|| {
-            model
-                .services
-                .iter()
-                .map(|s| codegen::emit::service_file(s).unwrap().len())
-                .sum::<usize>()
-        })
-    });
-    c.bench_function("whole run (load to formatted text)", |b| {
-        b.iter(|| {
-            let spec = codegen::spec::load_dir(&dir).unwrap();
-            let model = codegen::Model::from_spec(&spec);
-            model
-                .services
-                .iter()
-                .map(|s| codegen::emit::service_file(s).unwrap().len())
-                .sum::<usize>()
+            hwcloud_codegen::Config::new()
+                .out_dir(out.path())
+                .generate(&dir)
+                .unwrap()
         })
     });
 }

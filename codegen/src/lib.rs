@@ -1,74 +1,125 @@
-//! `codegen` turns YAML transcriptions of cloud API documentation (`spec/`) into a
-//! typed Rust SDK.
-//!
-//! The pipeline, one module per stage: [`spec`] loads and validates YAML,
-//! [`model`] resolves it into Rust names and types, [`emit`] writes Rust.
-//! [`Config`] drives the whole run from a build script:
+//! `hwcloud-codegen` turns a spec directory (YAML transcriptions of cloud API
+//! documentation, see `hwcloud-model`) into a typed Rust SDK, from a build script.
 //!
 //! ```no_run
-//! // build.rs
-//! codegen::Config::new()
-//!     .service("dli")
+//! // build.rs of a crate that depends on `hwcloud-runtime`
+//! hwcloud_codegen::Config::new()
+//!     .service_features(true)
 //!     .emit_rerun_if_changed(true)
-//!     .generate("../spec")
-//!     .unwrap_or_else(|e| panic!("{e}"));
+//!     .generate("spec")
+//!     .unwrap_or_else(|error| panic!("{error}"));
 //! ```
+//!
+//! ```ignore
+//! // src/lib.rs: one module per service, each behind the Cargo feature of its name
+//! include!(concat!(env!("OUT_DIR"), "/services.rs"));
+//! ```
+//!
+//! The whole public API:
+//! - [`Config`]: what to generate and where; [`Config::generate`] writes one
+//!   `<service>.rs` per service and `services.rs` declaring their modules;
+//!   [`Config::render_operation`] and [`Config::generate_example_tests`] serve tools and tests.
+//! - [`Generated`] and [`GeneratedFile`]: what a run wrote.
+//! - [`Error`], and [`Diagnostic`] / [`Diagnostics`] for a spec with problems, each
+//!   at its `file:line:col`.
+//!
+//! A spec that loads without diagnostics generates code that compiles: every Rust
+//! name is checked for collisions before anything is written.
 
-pub mod diagnostic;
-pub mod diff;
-pub mod emit;
-pub mod import;
-pub mod model;
-pub mod naming;
-pub mod spec;
+#![warn(unreachable_pub, missing_docs)]
+
+mod emit;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, Diagnostics};
-pub use model::Model;
+use hwcloud_model::Model;
+use hwcloud_model::model::Service;
 
-/// Everything that can stop a generation run.
+pub use hwcloud_model::{Diagnostic, Diagnostics};
+
+/// The path generated code names the runtime by, unless [`Config::runtime_path`] says otherwise.
+pub const DEFAULT_RUNTIME_PATH: &str = "::hwcloud_runtime";
+
+/// Everything that can stop a run.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
+    /// The spec has problems; nothing was written.
     #[error("the spec has errors:\n{0}")]
     Spec(Diagnostics),
+    /// A service asked for is not in the spec.
     #[error("service `{0}` is not in the spec (known: {1})")]
     UnknownService(String, String),
+    /// An operation asked for is not in its service.
+    #[error("operation `{0}` is not in the spec (expected `service.operation`; known: {1})")]
+    UnknownOperation(String, String),
+    /// The runtime path is not a Rust path.
+    #[error("runtime path `{0}` is not a Rust path such as `::hwcloud_runtime`")]
+    RuntimePath(String),
+    /// No output directory was set and `OUT_DIR` is not set either.
     #[error("no output directory: call `out_dir` or run from a build script (OUT_DIR)")]
     NoOutDir,
+    /// A file could not be written.
     #[error("cannot write {0}: {1}")]
     Write(PathBuf, std::io::Error),
-    #[error("generator bug: emitted tokens for service `{0}` do not parse: {1}")]
-    Emit(String, syn::Error),
+    /// The generator produced tokens that do not parse: a bug to report.
+    #[error("generator bug: the code generated for `{0}` does not parse: {1}")]
+    Emit(String, String),
 }
 
 /// Settings for one generation run, in the manner of `prost_build::Config`.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Config {
     services: Vec<String>,
     out_dir: Option<PathBuf>,
     rerun_if_changed: bool,
+    runtime_path: String,
+    service_features: bool,
 }
 
-/// One file written by a run.
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            services: Vec::new(),
+            out_dir: None,
+            rerun_if_changed: false,
+            runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
+            service_features: false,
+        }
+    }
+}
+
+/// One file a run wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct GeneratedFile {
+    /// The service's id: its module and feature name.
     pub service: String,
+    /// Where the file was written.
     pub path: PathBuf,
+    /// Operations in the service.
     pub operations: usize,
+    /// Entries of the service's error-code table.
     pub error_codes: usize,
+    /// Lines of Rust written.
     pub lines: usize,
+    /// Bytes written.
     pub bytes: usize,
 }
 
 /// What a run wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Generated {
+    /// One entry per service file, in service order.
     pub files: Vec<GeneratedFile>,
+    /// `services.rs`, which declares a module per service and includes its file.
+    pub services_file: Option<PathBuf>,
 }
 
 impl Config {
+    /// The defaults: every service, into `$OUT_DIR`, runtime at [`DEFAULT_RUNTIME_PATH`].
     pub fn new() -> Self {
         Self::default()
     }
@@ -80,7 +131,7 @@ impl Config {
         self
     }
 
-    /// Where `<service>.rs` files go; defaults to `$OUT_DIR`.
+    /// Where the files go; defaults to `$OUT_DIR`.
     pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
         self.out_dir = Some(dir.into());
         self
@@ -92,30 +143,34 @@ impl Config {
         self
     }
 
-    /// Loads and validates `spec_dir`, then writes one formatted file per service.
+    /// The Rust path of the runtime crate as generated code should write it:
+    /// `::hwcloud_runtime` (the default) for a crate that depends on it, or a
+    /// re-export such as `crate::runtime`, like prost-build's `prost_path`.
+    pub fn runtime_path(&mut self, path: impl Into<String>) -> &mut Self {
+        self.runtime_path = path.into();
+        self
+    }
+
+    /// Puts each service module behind the Cargo feature of its name, and, in a
+    /// build script, generates only the services whose feature is enabled
+    /// (`CARGO_FEATURE_<SERVICE>`). A crate then adds a service by declaring its
+    /// feature; rustc's `unexpected_cfgs` lint names a service whose feature is missing.
+    pub fn service_features(&mut self, enabled: bool) -> &mut Self {
+        self.service_features = enabled;
+        self
+    }
+
+    /// Loads and validates `spec_dir`, then writes one formatted `<service>.rs`
+    /// per service and `services.rs`, which declares their modules.
     pub fn generate(&self, spec_dir: impl AsRef<Path>) -> Result<Generated, Error> {
-        let spec_dir = spec_dir.as_ref();
-        if self.rerun_if_changed {
-            // The directory itself catches added and removed files.
-            println!("cargo:rerun-if-changed={}", spec_dir.display());
-        }
-        let spec = spec::load_dir(spec_dir).map_err(Error::Spec)?;
-        if self.rerun_if_changed {
-            for file in spec.files() {
-                println!("cargo:rerun-if-changed={}", file.display());
-            }
-        }
-        let model = Model::from_spec(&spec);
-        let out_dir = match &self.out_dir {
-            Some(dir) => dir.clone(),
-            None => std::env::var_os("OUT_DIR")
-                .map(PathBuf::from)
-                .ok_or(Error::NoOutDir)?,
-        };
-        std::fs::create_dir_all(&out_dir).map_err(|e| Error::Write(out_dir.clone(), e))?;
+        let runtime = self.parsed_runtime_path()?;
+        let model = self.load(spec_dir.as_ref())?;
+        let out_dir = self.output_dir()?;
+        let services = self.selected(&model)?;
         let mut generated = Generated::default();
-        for service in self.selected(&model)? {
-            let text = emit::service_file(service).map_err(|e| Error::Emit(service.id.clone(), e))?;
+        for service in services.iter().filter(|s| self.enabled(s)) {
+            let text =
+                emit::service_file(service, &runtime).map_err(|e| Error::Emit(service.id.clone(), e))?;
             let path = out_dir.join(format!("{}.rs", service.id));
             write_if_changed(&path, &text)?;
             generated.files.push(GeneratedFile {
@@ -127,10 +182,88 @@ impl Config {
                 bytes: text.len(),
             });
         }
+        let text = emit::services_file(&services, self.service_features)
+            .map_err(|e| Error::Emit("services.rs".into(), e))?;
+        let path = out_dir.join("services.rs");
+        write_if_changed(&path, &text)?;
+        generated.services_file = Some(path);
         Ok(generated)
     }
 
-    fn selected<'m>(&self, model: &'m Model) -> Result<Vec<&'m model::Service>, Error> {
+    /// The formatted module of one operation, `service.operation`
+    /// (`dli.cancel_job`), as `codegen render` prints it.
+    pub fn render_operation(&self, spec_dir: impl AsRef<Path>, operation: &str) -> Result<String, Error> {
+        let model = self.load(spec_dir.as_ref())?;
+        let found = operation.split_once('.').and_then(|(service, op)| {
+            let service = model.service(service)?;
+            Some((service, service.operation(op)?))
+        });
+        let Some((service, op)) = found else {
+            let known: Vec<String> = model
+                .services
+                .iter()
+                .flat_map(|s| s.operations.iter().map(move |o| format!("{}.{}", s.id, o.id)))
+                .collect();
+            return Err(Error::UnknownOperation(operation.to_owned(), known.join(", ")));
+        };
+        emit::operation_file(service, op).map_err(|e| Error::Emit(operation.to_owned(), e))
+    }
+
+    /// Writes `example_tests.rs`: one `#[test]` per JSON example the spec's pages
+    /// print, naming generated types as `::<crate_name>::<service>::...`, each behind
+    /// its service's feature. The including file provides
+    /// `response_example::<O: Operation>(status, body)`,
+    /// `request_example::<B: Serialize + DeserializeOwned>(body)` and
+    /// `error_example::<O: Operation>(status, body)`.
+    pub fn generate_example_tests(
+        &self,
+        spec_dir: impl AsRef<Path>,
+        crate_name: &str,
+    ) -> Result<PathBuf, Error> {
+        let model = self.load(spec_dir.as_ref())?;
+        let tokens = emit::example_tests::tokens(&model, crate_name);
+        let text = emit::format(tokens).map_err(|e| Error::Emit("example tests".into(), e))?;
+        let path = self.output_dir()?.join("example_tests.rs");
+        write_if_changed(&path, &text)?;
+        Ok(path)
+    }
+
+    fn load(&self, spec_dir: &Path) -> Result<Model, Error> {
+        if self.rerun_if_changed {
+            // The directory itself catches added and removed files.
+            println!("cargo:rerun-if-changed={}", spec_dir.display());
+        }
+        let model = hwcloud_model::load(spec_dir).map_err(Error::Spec)?;
+        if self.rerun_if_changed {
+            for file in &model.files {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
+        }
+        Ok(model)
+    }
+
+    fn parsed_runtime_path(&self) -> Result<syn::Path, Error> {
+        syn::parse_str(&self.runtime_path).map_err(|_| Error::RuntimePath(self.runtime_path.clone()))
+    }
+
+    fn output_dir(&self) -> Result<PathBuf, Error> {
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(Error::NoOutDir)?,
+        };
+        std::fs::create_dir_all(&dir).map_err(|e| Error::Write(dir.clone(), e))?;
+        Ok(dir)
+    }
+
+    /// With service features on, whether the build script's crate enabled this one.
+    fn enabled(&self, service: &Service) -> bool {
+        !self.service_features
+            || std::env::var_os(format!("CARGO_FEATURE_{}", service.id.to_uppercase())).is_some()
+    }
+
+    fn selected<'m>(&self, model: &'m Model) -> Result<Vec<&'m Service>, Error> {
         if self.services.is_empty() {
             return Ok(model.services.iter().collect());
         }

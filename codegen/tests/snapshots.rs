@@ -1,36 +1,18 @@
-//! The generated Rust of every operation in `spec/`, as checked-in snapshots
-//! (`tests/snapshots/*.snap`): a pull request that changes the spec or the
-//! generator shows reviewers exactly what users of the crate will get.
+//! Generation through the public API: byte-identical across runs, one file per
+//! service plus the module declarations.
 
 use std::path::Path;
-
-fn model() -> codegen::Model {
-    let spec = codegen::spec::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"))
-        .unwrap_or_else(|d| panic!("{d}"));
-    codegen::Model::from_spec(&spec)
-}
-
-#[test]
-fn every_operation_matches_its_snapshot() {
-    let model = model();
-    for service in &model.services {
-        for op in &service.operations {
-            let text = codegen::emit::operation_file(service, op).expect("valid tokens");
-            insta::assert_snapshot!(format!("{}__{}", service.id, op.id), text);
-        }
-    }
-}
 
 #[test]
 fn generation_is_byte_identical_across_runs() {
     let first = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let a = codegen::Config::new()
+    let a = hwcloud_codegen::Config::new()
         .out_dir(first.path())
         .generate(&spec)
         .unwrap();
-    let b = codegen::Config::new()
+    let b = hwcloud_codegen::Config::new()
         .out_dir(second.path())
         .generate(&spec)
         .unwrap();
@@ -40,4 +22,26 @@ fn generation_is_byte_identical_across_runs() {
         assert!(!left.is_empty());
         assert!(left == right, "{} differs between runs", a.service);
     }
+    let services = std::fs::read_to_string(first.path().join("services.rs")).unwrap();
+    assert!(
+        services.contains("pub mod dli {\n    include!(\"dli.rs\");\n}"),
+        "{services}"
+    );
+    assert!(
+        !services.contains("cfg(feature"),
+        "features are off by default: {services}"
+    );
+}
+
+#[test]
+fn a_runtime_path_that_is_not_a_path_is_refused_before_anything_is_written() {
+    let out = tempfile::tempdir().unwrap();
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let error = hwcloud_codegen::Config::new()
+        .out_dir(out.path())
+        .runtime_path("not a path")
+        .generate(&spec)
+        .unwrap_err();
+    assert!(matches!(error, hwcloud_codegen::Error::RuntimePath(_)), "{error}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }

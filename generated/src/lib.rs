@@ -1,12 +1,15 @@
 //! Typed requests and responses for Huawei Cloud / Open Telekom Cloud services,
-//! generated at build time from the YAML transcription of their API docs (`spec/`).
+//! generated at build time from the YAML transcription of their API docs (`spec/`,
+//! which this package carries).
 //!
 //! Each service is a module behind a Cargo feature of the same name. Per operation
 //! there is a request type with a compile-time-checked builder, its response type,
 //! and an [`Operation`](runtime::Operation) impl that turns the request into an
-//! [`http::Request`] and parses a response, so any HTTP client can send it.
+//! [`http::Request`](runtime::http::Request) and parses a response, so any HTTP
+//! client can send it; the `client` feature adds one ([`client::Client`]).
 //!
 //! ```
+//! # #[cfg(feature = "dli")] {
 //! use hwcloud::dli::CancelJobRequest;
 //! use hwcloud::runtime::Operation;
 //!
@@ -20,29 +23,21 @@
 //!     http.uri(),
 //!     "/v1.0/48cc2c48765f481480c7db940d6409d1/jobs/6a2b9e1c-0000-4000-8000-000000000000"
 //! );
+//! # }
 //! ```
 
-#![deny(warnings)]
-#![deny(missing_docs)]
+#![warn(missing_docs)]
 
+/// The runtime the generated code calls (the `hwcloud-runtime` crate).
+pub use hwcloud_runtime as runtime;
 #[cfg(feature = "client")]
-pub mod client;
-pub mod runtime;
-pub mod signing;
+pub use hwcloud_runtime::client;
+pub use hwcloud_runtime::signing;
 
-/// Data Lake Insight (DLI).
-#[cfg(feature = "dli")]
-pub mod dli {
-    include!(concat!(env!("OUT_DIR"), "/dli.rs"));
-}
-
-/// Graph Engine Service (GES).
-#[cfg(feature = "ges")]
-pub mod ges {
-    include!(concat!(env!("OUT_DIR"), "/ges.rs"));
-}
+// One module per service of `spec/`, each behind the feature of its name.
+include!(concat!(env!("OUT_DIR"), "/services.rs"));
 
 /// The README's Rust examples, compiled and run as doctests so they stay true.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "dli", feature = "ges", feature = "client"))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -3,10 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Member, Text};
+use hwcloud_model::model::{Member, Text};
 
 /// `#[doc = "..."]` attributes, one per line.
-pub fn attrs(lines: &[String]) -> TokenStream {
+pub(crate) fn attrs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|line| {
         let line = if line.is_empty() {
             String::new()
@@ -19,7 +19,7 @@ pub fn attrs(lines: &[String]) -> TokenStream {
 }
 
 /// Both languages of a text, English first, as paragraphs.
-pub fn text(text: &Text) -> Vec<String> {
+pub(crate) fn text(text: &Text) -> Vec<String> {
     let mut lines = Vec::new();
     for part in [&text.en, &text.zh].into_iter().flatten() {
         if !lines.is_empty() {
@@ -38,7 +38,7 @@ pub fn text(text: &Text) -> Vec<String> {
 }
 
 /// A member's description, then what else its table row says.
-pub fn member(member: &Member) -> Vec<String> {
+pub(crate) fn member(member: &Member) -> Vec<String> {
     let mut lines = text(&member.docs.description);
     let mut facts = Vec::new();
     if let Some(doc_type) = &member.docs.doc_type {
@@ -76,8 +76,8 @@ pub fn member(member: &Member) -> Vec<String> {
 
 /// [`escape`] for the importer's own notes, whose `code spans` stay code spans
 /// when their backticks pair up.
-pub fn escape_keeping_code(text: &str) -> String {
-    if text.matches('`').count() % 2 != 0 {
+pub(crate) fn escape_keeping_code(text: &str) -> String {
+    if !text.matches('`').count().is_multiple_of(2) {
         return escape(text);
     }
     text.trim()
@@ -94,7 +94,7 @@ pub fn escape_keeping_code(text: &str) -> String {
 }
 
 /// Keeps documentation prose from being read as links, HTML or code by rustdoc.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     escape_chars(text.trim())
 }
 

@@ -5,9 +5,9 @@ use quote::quote;
 
 use super::docs;
 use super::names::ident;
-use crate::model::{ErrorCode, Service};
+use hwcloud_model::model::{ErrorCode, Service};
 
-pub fn error_code_enum(service: &Service) -> TokenStream {
+pub(crate) fn error_code_enum(service: &Service) -> TokenStream {
     let enum_docs = docs::attrs(&enum_doc_lines(service));
     let variants = service.error_codes.iter().map(variant);
     let code_arms = arms(service, |e| {
@@ -77,8 +77,8 @@ pub fn error_code_enum(service: &Service) -> TokenStream {
             }
         }
 
-        impl std::str::FromStr for ErrorCode {
-            type Err = std::convert::Infallible;
+        impl ::std::str::FromStr for ErrorCode {
+            type Err = ::std::convert::Infallible;
 
             fn from_str(code: &str) -> Result<Self, Self::Err> {
                 Ok(match code {
@@ -88,21 +88,21 @@ pub fn error_code_enum(service: &Service) -> TokenStream {
             }
         }
 
-        impl std::fmt::Display for ErrorCode {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::std::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.code())
             }
         }
 
-        impl serde::Serialize for ErrorCode {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl runtime::serde::Serialize for ErrorCode {
+            fn serialize<S: runtime::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.code())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for ErrorCode {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let code = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        impl<'de> runtime::serde::Deserialize<'de> for ErrorCode {
+            fn deserialize<D: runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
                 Ok(code.parse().unwrap_or_else(|never| match never {}))
             }
         }

@@ -10,18 +10,18 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::names::ident;
-use crate::model::{ExampleKind, Model};
+use hwcloud_model::model::{ExampleKind, Model};
 
 /// Test functions for every JSON example in `model`, each behind its service feature.
-pub fn tokens(model: &Model, crate_name: &str) -> TokenStream {
+pub(crate) fn tokens(model: &Model, crate_name: &str) -> TokenStream {
     let krate = ident(crate_name);
     let mut tests = Vec::new();
     for service in &model.services {
         let service_mod = ident(&service.id);
         let feature = &service.id;
         for op in &service.operations {
-            let module = ident(&op.id);
-            let request = ident(&op.request_type());
+            let module = ident(&op.names.module);
+            let request = ident(&op.names.request);
             for (index, example) in op.examples.iter().enumerate().filter(|(_, e)| e.is_json) {
                 let body = &example.body;
                 let status = example.status.unwrap_or(200);
@@ -36,7 +36,7 @@ pub fn tokens(model: &Model, crate_name: &str) -> TokenStream {
                     ),
                     ExampleKind::Request => match &op.body {
                         Some(_) => {
-                            let body_type = ident(&op.body_type());
+                            let body_type = ident(&op.names.body);
                             (
                                 "request",
                                 quote!(request_example::<#krate::#service_mod::#module::#body_type>(#body)),
@@ -68,8 +68,8 @@ pub fn tokens(model: &Model, crate_name: &str) -> TokenStream {
             let Some(op) = service.operations.first() else {
                 continue;
             };
-            let module = ident(&op.id);
-            let request = ident(&op.request_type());
+            let module = ident(&op.names.module);
+            let request = ident(&op.names.request);
             let body = &example.body;
             let status = example.status.unwrap_or(400);
             let name = format_ident!("{}_service_error_{}", service.id, index);

@@ -1,15 +1,14 @@
 //! One module per operation: request, builder, wire form, response, nested objects.
 
-use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::names::{argument_type, argument_value, ident, plain, rust_type};
 use super::{docs, structs};
-use crate::model::{ExampleKind, Location, Member, Method, Operation, PathPiece, Service, Type};
+use hwcloud_model::model::{ExampleKind, Location, Member, Method, Operation, PathPiece, Service, Type};
 
-pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
-    let module = ident(&op.id);
+pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream {
+    let module = ident(&op.names.module);
     let module_doc = docs::attrs(&[format!(
         "{} (`{} {}`).",
         docs::escape(op.title.preferred().unwrap_or(&op.id)),
@@ -27,7 +26,8 @@ pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
         #module_doc
         #allow_deprecated
         pub mod #module {
-            use crate::runtime;
+            use super::runtime;
+            use super::runtime::serde::{Deserialize, Serialize};
 
             #request
             #body
@@ -40,15 +40,15 @@ pub fn operation_module(service: &Service, op: &Operation) -> TokenStream {
 }
 
 /// The `pub use` that lifts an operation's main types to the service module.
-pub fn reexport(op: &Operation) -> TokenStream {
-    let module = ident(&op.id);
-    let mut names = vec![ident(&op.request_type()), ident(&op.builder_type())];
+pub(crate) fn reexport(op: &Operation) -> TokenStream {
+    let module = ident(&op.names.module);
+    let mut names = vec![ident(&op.names.request), ident(&op.names.builder)];
     if op.body.is_some() {
-        names.push(ident(&op.body_type()));
+        names.push(ident(&op.names.body));
     }
-    names.push(ident(&op.response_type()));
+    names.push(ident(&op.names.response));
     if op.response_is_array {
-        names.push(ident(&op.response_item_type()));
+        names.push(ident(&op.names.response_item));
     }
     let allow_deprecated = op.deprecated.as_ref().map(|_| quote!(#[allow(deprecated)]));
     quote!(#allow_deprecated pub use #module::{#(#names),*};)
@@ -57,7 +57,7 @@ pub fn reexport(op: &Operation) -> TokenStream {
 fn deprecated_attr(op: &Operation) -> Option<TokenStream> {
     let deprecation = op.deprecated.as_ref()?;
     let mut note = match &deprecation.replacement {
-        Some(replacement) => format!("out of date in the docs: use `{replacement}` instead"),
+        Some(replacement) => format!("out of date in the docs: use `{}` instead", replacement.request),
         None => "out of date in the docs".to_owned(),
     };
     if let Some(text) = deprecation.note.preferred() {
@@ -90,7 +90,12 @@ fn request_doc_lines(op: &Operation) -> Vec<String> {
     if let Some(deprecation) = &op.deprecated {
         lines.push(String::new());
         lines.push(match &deprecation.replacement {
-            Some(replacement) => format!("Out of date in the docs; use [`{replacement}`] instead."),
+            Some(replacement) => format!(
+                "Out of date in the docs; use [`{}`](super::{}::{}) instead.",
+                replacement.request,
+                plain(&replacement.module),
+                replacement.request
+            ),
             None => "Out of date in the docs.".to_owned(),
         });
     }
@@ -113,8 +118,8 @@ fn request_doc_lines(op: &Operation) -> Vec<String> {
 }
 
 fn request_struct(op: &Operation) -> TokenStream {
-    let name = ident(&op.request_type());
-    let builder = ident(&op.builder_type());
+    let name = ident(&op.names.request);
+    let builder = ident(&op.names.builder);
     let doc = docs::attrs(&request_doc_lines(op));
     let deprecated = deprecated_attr(op);
     let fields = op.params.iter().map(|member| {
@@ -124,7 +129,7 @@ fn request_struct(op: &Operation) -> TokenStream {
         quote!(#doc pub #field: #ty,)
     });
     let body = op.body.as_ref().map(|_| {
-        let body = ident(&op.body_type());
+        let body = ident(&op.names.body);
         quote!(
             /// The JSON body.
             pub body: #body,
@@ -141,7 +146,7 @@ fn request_struct(op: &Operation) -> TokenStream {
     });
     let builder_doc = docs::attrs(&[format!(
         "Starts a [`{}`]; `build()` compiles once every required parameter is set.",
-        op.request_type()
+        op.names.request
     )]);
     quote! {
         #doc
@@ -162,22 +167,22 @@ fn request_struct(op: &Operation) -> TokenStream {
 }
 
 /// `T`, or `Option<T>` for an optional member.
-pub fn member_type(member: &Member) -> TokenStream {
+pub(crate) fn member_type(member: &Member) -> TokenStream {
     let ty = rust_type(&member.ty);
     if member.required { ty } else { quote!(Option<#ty>) }
 }
 
 fn state_param(member: &Member) -> proc_macro2::Ident {
-    format_ident!("{}State", plain(&member.setter).to_upper_camel_case())
+    ident(&member.state)
 }
 
 fn marker_trait(member: &Member) -> proc_macro2::Ident {
-    format_ident!("Has{}", plain(&member.setter).to_upper_camel_case())
+    ident(&member.marker)
 }
 
 fn builder(op: &Operation) -> TokenStream {
-    let name = ident(&op.builder_type());
-    let request = ident(&op.request_type());
+    let name = ident(&op.names.builder);
+    let request = ident(&op.names.request);
     let deprecated = deprecated_attr(op);
     let inputs: Vec<&Member> = op.inputs().collect();
     let states: Vec<_> = inputs
@@ -213,14 +218,14 @@ fn builder(op: &Operation) -> TokenStream {
     };
     let param_values = op.params.iter().map(take);
     let body_value = op.body.as_ref().map(|fields| {
-        let body = ident(&op.body_type());
+        let body = ident(&op.names.body);
         let values = fields.iter().map(take);
         quote!(body: #body { #(#values),* },)
     });
     let doc = docs::attrs(&[format!(
         "Builder for [`{}`]. Each required parameter is a type parameter that turns from \
          [`Unset`](runtime::Unset) to [`Set`](runtime::Set) when given.",
-        op.request_type()
+        op.names.request
     )]);
     let defaults = states.iter().map(|s| quote!(#s = runtime::Unset));
     let project_scoped = project_scoped(&name, &inputs);
@@ -307,7 +312,7 @@ fn setter(op: &Operation, inputs: &[&Member], member: &Member) -> TokenStream {
             }
         };
     }
-    let builder = ident(&op.builder_type());
+    let builder = ident(&op.names.builder);
     let out_states = inputs.iter().filter(|m| m.required).map(|m| {
         if m.setter == member.setter {
             quote!(runtime::Set<#ty>)
@@ -354,10 +359,7 @@ fn marker(op: &Operation, member: &Member) -> TokenStream {
     } else {
         format!(" (`{}` on the wire)", member.wire)
     };
-    let message = format!(
-        "missing required {kind} `{rust}`{wire} of `{}`",
-        op.request_type()
-    );
+    let message = format!("missing required {kind} `{rust}`{wire} of `{}`", op.names.request);
     let label = format!("`{rust}` has not been set");
     let note = format!("call `.{rust}(...)` on the builder before `.build()`");
     let doc = docs::attrs(&[format!(
@@ -375,12 +377,12 @@ fn marker(op: &Operation, member: &Member) -> TokenStream {
 
 fn method_tokens(method: Method) -> TokenStream {
     let name = format_ident!("{}", method.as_str());
-    quote!(http::Method::#name)
+    quote!(runtime::http::Method::#name)
 }
 
 fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
-    let request = ident(&op.request_type());
-    let response = ident(&op.response_type());
+    let request = ident(&op.names.request);
+    let response = ident(&op.names.response);
     let id = format!("{}.{}", service.id, op.id);
     let method = method_tokens(op.method);
     let uri = &op.uri;
@@ -447,7 +449,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
         quote!(let mut headers = vec![#(#required_headers),*];)
     };
     let body = if op.body.is_some() {
-        quote!(Some(serde_json::to_vec(&self.body)))
+        quote!(Some(runtime::serde_json::to_vec(&self.body)))
     } else {
         quote!(None)
     };
@@ -456,12 +458,12 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             type Response = #response;
             type ErrorCode = super::ErrorCode;
             const ID: &'static str = #id;
-            const METHOD: http::Method = #method;
+            const METHOD: runtime::http::Method = #method;
             const URI_TEMPLATE: &'static str = #uri;
             const STATUS_CODES: &'static [runtime::DocumentedStatus] = &[#(#statuses),*];
             const ENDPOINT_PATTERN: Option<&'static str> = #endpoint;
 
-            fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, runtime::RequestError> {
+            fn to_http_request(&self) -> Result<runtime::http::Request<Vec<u8>>, runtime::RequestError> {
                 let mut path = runtime::PathBuilder::new();
                 #(#path_steps)*
                 #query_binding = runtime::QueryBuilder::new();
@@ -490,7 +492,7 @@ fn query_step(member: &Member) -> TokenStream {
 }
 
 /// The first documented example of `kind`, for a doc comment.
-pub fn first_example(op: &Operation, kind: ExampleKind) -> Option<&str> {
+pub(crate) fn first_example(op: &Operation, kind: ExampleKind) -> Option<&str> {
     op.examples
         .iter()
         .find(|e| e.kind == kind && e.is_json)

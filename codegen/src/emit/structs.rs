@@ -6,7 +6,7 @@ use quote::quote;
 use super::docs;
 use super::names::{argument_type, argument_value, ident, plain};
 use super::operation::{first_example, member_type};
-use crate::model::{ExampleKind, Member, Object, Operation};
+use hwcloud_model::model::{ExampleKind, Member, Object, Operation};
 
 /// A struct field with its doc comment and serde attributes.
 fn field(member: &Member) -> TokenStream {
@@ -26,7 +26,7 @@ fn undocumented_field() -> TokenStream {
     quote! {
         /// Keys the response carried that the docs do not list, kept so nothing is lost.
         #[serde(flatten)]
-        pub undocumented: serde_json::Map<String, serde_json::Value>,
+        pub undocumented: runtime::serde_json::Map<String, runtime::serde_json::Value>,
     }
 }
 
@@ -46,37 +46,39 @@ fn example_doc(example: Option<&str>) -> Vec<String> {
     lines
 }
 
-pub fn body_struct(op: &Operation, fields: &[Member]) -> TokenStream {
-    let name = ident(&op.body_type());
-    let mut lines = vec![format!("JSON body of [`{}`].", op.request_type())];
+pub(crate) fn body_struct(op: &Operation, fields: &[Member]) -> TokenStream {
+    let name = ident(&op.names.body);
+    let mut lines = vec![format!("JSON body of [`{}`].", op.names.request)];
     lines.extend(example_doc(first_example(op, ExampleKind::Request)));
     let doc = docs::attrs(&lines);
     let fields = fields.iter().map(field);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(crate = "runtime::serde")]
         pub struct #name {
             #(#fields)*
         }
     }
 }
 
-pub fn response_struct(op: &Operation) -> TokenStream {
-    let name = ident(&op.response_type());
-    let mut lines = vec![format!("Success response of [`{}`].", op.request_type())];
+pub(crate) fn response_struct(op: &Operation) -> TokenStream {
+    let name = ident(&op.names.response);
+    let mut lines = vec![format!("Success response of [`{}`].", op.names.request)];
     lines.extend(example_doc(first_example(op, ExampleKind::Response)));
     let doc = docs::attrs(&lines);
     let fields = op.response.iter().map(field);
     let undocumented = undocumented_field();
     if op.response_is_array {
-        let item = ident(&op.response_item_type());
-        let item_doc = docs::attrs(&[format!("One element of [`{}`].", op.response_type())]);
+        let item = ident(&op.names.response_item);
+        let item_doc = docs::attrs(&[format!("One element of [`{}`].", op.names.response)]);
         return quote! {
             #doc
             pub type #name = Vec<#item>;
 
             #item_doc
-            #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(crate = "runtime::serde")]
             pub struct #item {
                 #(#fields)*
                 #undocumented
@@ -85,7 +87,8 @@ pub fn response_struct(op: &Operation) -> TokenStream {
     }
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(crate = "runtime::serde")]
         pub struct #name {
             #(#fields)*
             #undocumented
@@ -93,7 +96,7 @@ pub fn response_struct(op: &Operation) -> TokenStream {
     }
 }
 
-pub fn object_struct(object: &Object) -> TokenStream {
+pub(crate) fn object_struct(object: &Object) -> TokenStream {
     let name = ident(&object.name);
     let mut lines = docs::text(&object.caption);
     if lines.is_empty() {
@@ -126,7 +129,7 @@ pub fn object_struct(object: &Object) -> TokenStream {
         });
         let undocumented_init = object
             .in_response
-            .then(|| quote!(undocumented: serde_json::Map::new(),));
+            .then(|| quote!(undocumented: runtime::serde_json::Map::new(),));
         let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         quote! {
             impl #name {
@@ -140,7 +143,8 @@ pub fn object_struct(object: &Object) -> TokenStream {
     });
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+        #[serde(crate = "runtime::serde")]
         pub struct #name {
             #(#fields)*
             #undocumented

@@ -1,0 +1,849 @@
+//! What a spec change does to users of the generated crate.
+//!
+//! Two validated models are compared operation by operation; every difference is
+//! classified by its effect on the Rust API and the wire: breaking, additive, or
+//! documentation only. Rendering lives in [`render`].
+
+pub mod render;
+pub mod side;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use hwcloud_model::model::{Location, Member, Model, Object, Operation, PathPiece, Service, Text, Type};
+
+/// The effect of one change, most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Class {
+    Breaking,
+    Additive,
+    Documentation,
+}
+
+impl Class {
+    pub fn label(self) -> &'static str {
+        match self {
+            Class::Breaking => "breaking",
+            Class::Additive => "additive",
+            Class::Documentation => "documentation",
+        }
+    }
+}
+
+/// One difference between the two specs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub class: Class,
+    pub service: String,
+    /// The operation id, or `None` for service-level changes (error codes).
+    pub operation: Option<String>,
+    /// What changed, e.g. `response field removed`.
+    pub what: String,
+    /// Where, e.g. `response.jobs[].status`.
+    pub path: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// The generated item it touches, e.g. `dli::list_jobs::Job::status`.
+    pub rust_item: String,
+}
+
+/// Every change, grouped by service and operation in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Diff {
+    pub changes: Vec<Change>,
+}
+
+impl Diff {
+    pub fn count(&self, class: Class) -> usize {
+        self.changes.iter().filter(|c| c.class == class).count()
+    }
+
+    /// The most severe class present.
+    pub fn worst(&self) -> Option<Class> {
+        self.changes.iter().map(|c| c.class).min()
+    }
+
+    /// The semver bump the changes imply for the generated crate.
+    pub fn semver(&self) -> &'static str {
+        match self.worst() {
+            Some(Class::Breaking) => "major",
+            Some(Class::Additive) => "minor",
+            Some(Class::Documentation) => "patch",
+            None => "none",
+        }
+    }
+}
+
+/// Compares two models.
+pub fn diff(old: &Model, new: &Model) -> Diff {
+    let mut out = Vec::new();
+    let services: BTreeMap<&str, (Option<&Service>, Option<&Service>)> = old
+        .services
+        .iter()
+        .map(|s| (s.id.as_str(), (Some(s), None)))
+        .chain(new.services.iter().map(|s| (s.id.as_str(), (None, Some(s)))))
+        .fold(BTreeMap::new(), |mut map, (id, (o, n))| {
+            let entry = map.entry(id).or_insert((None, None));
+            entry.0 = entry.0.or(o);
+            entry.1 = entry.1.or(n);
+            map
+        });
+    for (id, pair) in services {
+        match pair {
+            (Some(old), Some(new)) => service(old, new, &mut out),
+            (Some(_), None) => out.push(change(
+                Class::Breaking,
+                id,
+                None,
+                "service removed",
+                id,
+                Some(id),
+                None,
+                id,
+            )),
+            (None, Some(_)) => out.push(change(
+                Class::Additive,
+                id,
+                None,
+                "service added",
+                id,
+                None,
+                Some(id),
+                id,
+            )),
+            (None, None) => {}
+        }
+    }
+    // Service-level changes first, then by operation; breaking first within each.
+    out.sort_by(|a, b| {
+        (&a.service, &a.operation, a.class, &a.path).cmp(&(&b.service, &b.operation, b.class, &b.path))
+    });
+    Diff { changes: out }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn change(
+    class: Class,
+    service: &str,
+    operation: Option<&str>,
+    what: &str,
+    path: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    rust_item: &str,
+) -> Change {
+    Change {
+        class,
+        service: service.to_owned(),
+        operation: operation.map(str::to_owned),
+        what: what.to_owned(),
+        path: path.to_owned(),
+        old: old.map(str::to_owned),
+        new: new.map(str::to_owned),
+        rust_item: rust_item.to_owned(),
+    }
+}
+
+fn service(old: &Service, new: &Service, out: &mut Vec<Change>) {
+    let id = old.id.as_str();
+    for code in &old.error_codes {
+        let item = format!("{id}::ErrorCode::{}", code.variant);
+        match new.error_codes.iter().find(|c| c.code == code.code) {
+            None => out.push(change(
+                Class::Breaking,
+                id,
+                None,
+                "error code removed",
+                "error_codes",
+                Some(&code.code),
+                None,
+                &item,
+            )),
+            Some(now) => {
+                if now.status != code.status {
+                    let (o, n) = (code.status.to_string(), now.status.to_string());
+                    out.push(change(
+                        Class::Documentation,
+                        id,
+                        None,
+                        "error code status changed",
+                        &format!("error_codes.{}.status", code.code),
+                        Some(&o),
+                        Some(&n),
+                        &item,
+                    ));
+                }
+                for (label, o, n) in [
+                    ("message", &code.message, &now.message),
+                    ("description", &code.description, &now.description),
+                    ("remedy", &code.remedy, &now.remedy),
+                ] {
+                    text_change(
+                        o,
+                        n,
+                        id,
+                        None,
+                        &format!("error_codes.{}.{label}", code.code),
+                        &item,
+                        out,
+                    );
+                }
+            }
+        }
+    }
+    for code in new
+        .error_codes
+        .iter()
+        .filter(|c| !old.error_codes.iter().any(|o| o.code == c.code))
+    {
+        let item = format!("{id}::ErrorCode::{}", code.variant);
+        out.push(change(
+            Class::Additive,
+            id,
+            None,
+            "error code added",
+            "error_codes",
+            None,
+            Some(&code.code),
+            &item,
+        ));
+    }
+
+    // Operations: by id, then by method and URI shape (an id that changed).
+    let mut unmatched_new: Vec<&Operation> = new.operations.iter().collect();
+    let mut pairs = Vec::new();
+    let mut removed = Vec::new();
+    for op in &old.operations {
+        match unmatched_new.iter().position(|n| n.id == op.id) {
+            Some(i) => pairs.push((op, unmatched_new.remove(i))),
+            None => removed.push(op),
+        }
+    }
+    for op in removed {
+        match unmatched_new
+            .iter()
+            .position(|n| n.method == op.method && n.uri_shape == op.uri_shape)
+        {
+            Some(i) => {
+                let now = unmatched_new.remove(i);
+                out.push(change(
+                    Class::Breaking,
+                    id,
+                    Some(&now.id),
+                    "Rust name changed",
+                    "operation",
+                    Some(&op.names.request),
+                    Some(&now.names.request),
+                    &format!("{id}::{}", op.names.request),
+                ));
+                pairs.push((op, now));
+            }
+            None => out.push(change(
+                Class::Breaking,
+                id,
+                Some(&op.id),
+                "operation removed",
+                "operation",
+                Some(&format!("{} {}", op.method.as_str(), op.uri)),
+                None,
+                &format!("{id}::{}", op.names.request),
+            )),
+        }
+    }
+    for now in unmatched_new {
+        out.push(change(
+            Class::Additive,
+            id,
+            Some(&now.id),
+            "operation added",
+            "operation",
+            None,
+            Some(&format!("{} {}", now.method.as_str(), now.uri)),
+            &format!("{id}::{}", now.names.request),
+        ));
+    }
+    pairs.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    for (old_op, new_op) in pairs {
+        operation(id, old_op, new_op, out);
+    }
+}
+
+struct OpContext<'a> {
+    service: &'a str,
+    op: &'a str,
+    request: String,
+    module: String,
+}
+
+impl OpContext<'_> {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        out: &mut Vec<Change>,
+        class: Class,
+        what: &str,
+        path: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+        item: &str,
+    ) {
+        out.push(change(
+            class,
+            self.service,
+            Some(self.op),
+            what,
+            path,
+            old,
+            new,
+            item,
+        ));
+    }
+}
+
+fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Change>) {
+    let cx = OpContext {
+        service,
+        op: &new.id,
+        request: format!("{service}::{}", new.names.request),
+        module: format!("{service}::{}", new.names.module),
+    };
+    if old.method != new.method || old.uri_shape != new.uri_shape {
+        cx.push(
+            out,
+            Class::Breaking,
+            "method or URI changed",
+            "uri",
+            Some(&format!("{} {}", old.method.as_str(), old.uri)),
+            Some(&format!("{} {}", new.method.as_str(), new.uri)),
+            &cx.request,
+        );
+    } else if old.uri != new.uri {
+        cx.push(
+            out,
+            Class::Documentation,
+            "placeholder renamed",
+            "uri",
+            Some(&old.uri),
+            Some(&new.uri),
+            &cx.request,
+        );
+    }
+    match (&old.deprecated, &new.deprecated) {
+        (None, Some(_)) => cx.push(
+            out,
+            Class::Additive,
+            "operation deprecated",
+            "deprecated",
+            None,
+            Some("deprecated"),
+            &cx.request,
+        ),
+        (Some(_), None) => cx.push(
+            out,
+            Class::Documentation,
+            "deprecation withdrawn",
+            "deprecated",
+            Some("deprecated"),
+            None,
+            &cx.request,
+        ),
+        _ => {}
+    }
+    text_change(
+        &old.title,
+        &new.title,
+        service,
+        Some(&new.id),
+        "title",
+        &cx.request,
+        out,
+    );
+    text_change(
+        &old.summary,
+        &new.summary,
+        service,
+        Some(&new.id),
+        "summary",
+        &cx.request,
+        out,
+    );
+
+    // Path parameters by position: the placeholder name does not travel.
+    let path_params = |op: &Operation| -> Vec<Member> {
+        op.path
+            .iter()
+            .filter_map(|p| match p {
+                PathPiece::Param(i) => Some(op.params[*i].clone()),
+                PathPiece::Literal(_) => None,
+            })
+            .collect()
+    };
+    let (old_path, new_path) = (path_params(old), path_params(new));
+    if old_path.len() == new_path.len() {
+        for (o, n) in old_path.iter().zip(&new_path) {
+            member(
+                &cx,
+                &format!("path.{}", n.wire),
+                &format!("{}::{}", cx.request, n.rust),
+                o,
+                n,
+                true,
+                &old.objects,
+                &new.objects,
+                out,
+            );
+        }
+    }
+    for location in [Location::Query, Location::Header] {
+        let prefix = if location == Location::Query {
+            "query"
+        } else {
+            "header"
+        };
+        let pick = |op: &Operation| -> Vec<Member> {
+            op.params
+                .iter()
+                .filter(|p| p.location == Some(location))
+                .cloned()
+                .collect()
+        };
+        members(
+            &cx,
+            prefix,
+            &cx.request,
+            &pick(old),
+            &pick(new),
+            true,
+            &old.objects,
+            &new.objects,
+            out,
+        );
+    }
+    let empty = Vec::new();
+    members(
+        &cx,
+        "request",
+        &format!("{}::{}", cx.module, new.names.body),
+        old.body.as_ref().unwrap_or(&empty),
+        new.body.as_ref().unwrap_or(&empty),
+        true,
+        &old.objects,
+        &new.objects,
+        out,
+    );
+    if old.response_is_array != new.response_is_array {
+        let shape = |array: bool| if array { "JSON array" } else { "JSON object" };
+        cx.push(
+            out,
+            Class::Breaking,
+            "response body shape changed",
+            "response",
+            Some(shape(old.response_is_array)),
+            Some(shape(new.response_is_array)),
+            &format!("{service}::{}", new.names.response),
+        );
+    }
+    members(
+        &cx,
+        "response",
+        &format!("{service}::{}", new.names.response),
+        &old.response,
+        &new.response,
+        false,
+        &old.objects,
+        &new.objects,
+        out,
+    );
+    let statuses = |op: &Operation| {
+        op.status_codes
+            .iter()
+            .map(|(s, t)| format!("{s} {}", t.preferred().unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if statuses(old) != statuses(new) {
+        cx.push(
+            out,
+            Class::Documentation,
+            "status codes changed",
+            "status_codes",
+            Some(&statuses(old)),
+            Some(&statuses(new)),
+            &cx.request,
+        );
+    }
+    let examples = |op: &Operation| {
+        op.examples
+            .iter()
+            .map(|e| e.body.trim().to_owned())
+            .collect::<Vec<_>>()
+    };
+    if examples(old) != examples(new) {
+        let (o, n) = (examples(old).len().to_string(), examples(new).len().to_string());
+        cx.push(
+            out,
+            Class::Documentation,
+            "examples changed",
+            "examples",
+            Some(&o),
+            Some(&n),
+            &cx.request,
+        );
+    }
+}
+
+/// Matches members by wire name (they travel by it) and compares each pair.
+#[allow(clippy::too_many_arguments)]
+fn members(
+    cx: &OpContext<'_>,
+    prefix: &str,
+    owner: &str,
+    old: &[Member],
+    new: &[Member],
+    is_input: bool,
+    old_objects: &[Object],
+    new_objects: &[Object],
+    out: &mut Vec<Change>,
+) {
+    // By wire name first; a member whose wire name changed but whose Rust name did
+    // not still compiles, and sends something else: that is its own change.
+    let renamed: Vec<(&Member, &Member)> = old
+        .iter()
+        .filter(|o| !new.iter().any(|n| n.wire == o.wire))
+        .filter_map(|o| {
+            new.iter()
+                .find(|n| n.rust == o.rust && !old.iter().any(|x| x.wire == n.wire))
+                .map(|n| (o, n))
+        })
+        .collect();
+    for o in old {
+        let path = format!("{prefix}.{}", o.wire);
+        let item = format!("{owner}::{}", o.rust);
+        if let Some((_, n)) = renamed.iter().find(|(x, _)| x.wire == o.wire) {
+            cx.push(
+                out,
+                Class::Breaking,
+                "wire name changed (Rust name kept)",
+                &path,
+                Some(&o.wire),
+                Some(&n.wire),
+                &item,
+            );
+            member(
+                cx,
+                &format!("{prefix}.{}", n.wire),
+                &item,
+                o,
+                n,
+                is_input,
+                old_objects,
+                new_objects,
+                out,
+            );
+            continue;
+        }
+        match new.iter().find(|n| n.wire == o.wire) {
+            Some(n) => member(
+                cx,
+                &path,
+                &format!("{owner}::{}", n.rust),
+                o,
+                n,
+                is_input,
+                old_objects,
+                new_objects,
+                out,
+            ),
+            None => {
+                let what = if is_input {
+                    "parameter removed"
+                } else {
+                    "response field removed"
+                };
+                cx.push(
+                    out,
+                    Class::Breaking,
+                    what,
+                    &path,
+                    Some(&type_text(&o.ty, o.required)),
+                    None,
+                    &item,
+                );
+            }
+        }
+    }
+    for n in new
+        .iter()
+        .filter(|n| !old.iter().any(|o| o.wire == n.wire) && !renamed.iter().any(|(_, r)| r.wire == n.wire))
+    {
+        let path = format!("{prefix}.{}", n.wire);
+        let item = format!("{owner}::{}", n.rust);
+        let (class, what) = match (is_input, n.required) {
+            (true, true) => (Class::Breaking, "required parameter added"),
+            (true, false) => (Class::Additive, "optional parameter added"),
+            (false, _) => (Class::Additive, "response field added"),
+        };
+        cx.push(
+            out,
+            class,
+            what,
+            &path,
+            None,
+            Some(&type_text(&n.ty, n.required)),
+            &item,
+        );
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn member(
+    cx: &OpContext<'_>,
+    path: &str,
+    item: &str,
+    old: &Member,
+    new: &Member,
+    is_input: bool,
+    old_objects: &[Object],
+    new_objects: &[Object],
+    out: &mut Vec<Change>,
+) {
+    if old.rust != new.rust {
+        cx.push(
+            out,
+            Class::Breaking,
+            "Rust name changed",
+            path,
+            Some(&old.rust),
+            Some(&new.rust),
+            item,
+        );
+    }
+    if shape(&old.ty) != shape(&new.ty) {
+        let what = if is_input {
+            "type changed"
+        } else {
+            "response field retyped"
+        };
+        cx.push(
+            out,
+            Class::Breaking,
+            what,
+            path,
+            Some(&type_text(&old.ty, old.required)),
+            Some(&type_text(&new.ty, new.required)),
+            item,
+        );
+    } else {
+        if let (Some(o), Some(n)) = (object_name(&old.ty), object_name(&new.ty))
+            && o != n
+        {
+            cx.push(
+                out,
+                Class::Breaking,
+                "Rust name changed",
+                path,
+                Some(o),
+                Some(n),
+                item,
+            );
+        }
+        nested(
+            cx,
+            path,
+            &old.ty,
+            &new.ty,
+            is_input,
+            old_objects,
+            new_objects,
+            out,
+        );
+    }
+    if old.required != new.required {
+        let (o, n) = (type_text(&old.ty, old.required), type_text(&new.ty, new.required));
+        let what = match (is_input, new.required) {
+            (true, true) => "optional became required",
+            (true, false) => "required became optional (field becomes an Option)",
+            (false, true) => "response field became mandatory (Option removed)",
+            (false, false) => "response field became optional (now an Option)",
+        };
+        cx.push(out, Class::Breaking, what, path, Some(&o), Some(&n), item);
+    }
+    text_change(
+        &old.docs.description,
+        &new.docs.description,
+        cx.service,
+        Some(cx.op),
+        &format!("{path}.description"),
+        item,
+        out,
+    );
+    let joined = |values: &[String]| (!values.is_empty()).then(|| values.join(", "));
+    let facts = [
+        (
+            "documented type",
+            old.docs.doc_type.clone(),
+            new.docs.doc_type.clone(),
+        ),
+        ("default", old.docs.default.clone(), new.docs.default.clone()),
+        ("range", old.docs.range.clone(), new.docs.range.clone()),
+        (
+            "documented values",
+            joined(&old.docs.values),
+            joined(&new.docs.values),
+        ),
+        // Path parameters match by position: their placeholder name does not travel.
+        ("placeholder name", path_only(old), path_only(new)),
+    ];
+    for (label, o, n) in facts {
+        if o != n {
+            cx.push(
+                out,
+                Class::Documentation,
+                &format!("{label} changed"),
+                path,
+                o.as_deref(),
+                n.as_deref(),
+                item,
+            );
+        }
+    }
+}
+
+fn path_only(member: &Member) -> Option<String> {
+    (member.location == Some(Location::Path)).then(|| member.wire.clone())
+}
+
+/// Follows object types into their tables, extending the path with `[]` for arrays.
+#[allow(clippy::too_many_arguments)]
+fn nested(
+    cx: &OpContext<'_>,
+    path: &str,
+    old: &Type,
+    new: &Type,
+    is_input: bool,
+    old_objects: &[Object],
+    new_objects: &[Object],
+    out: &mut Vec<Change>,
+) {
+    match (old, new) {
+        (Type::Vec(o), Type::Vec(n)) => nested(
+            cx,
+            &format!("{path}[]"),
+            o,
+            n,
+            is_input,
+            old_objects,
+            new_objects,
+            out,
+        ),
+        (Type::Boxed(o), Type::Boxed(n)) => nested(cx, path, o, n, is_input, old_objects, new_objects, out),
+        (Type::Map(o), Type::Map(n)) => nested(
+            cx,
+            &format!("{path}{{}}"),
+            o,
+            n,
+            is_input,
+            old_objects,
+            new_objects,
+            out,
+        ),
+        (Type::Object(o), Type::Object(n)) => {
+            let (Some(o), Some(n)) = (
+                old_objects.iter().find(|x| &x.name == o),
+                new_objects.iter().find(|x| &x.name == n),
+            ) else {
+                return;
+            };
+            let owner = format!("{}::{}", cx.module, n.name);
+            text_change(
+                &o.caption,
+                &n.caption,
+                cx.service,
+                Some(cx.op),
+                &format!("{path}.caption"),
+                &owner,
+                out,
+            );
+            members(
+                cx,
+                path,
+                &owner,
+                &o.fields,
+                &n.fields,
+                is_input,
+                old_objects,
+                new_objects,
+                out,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The type with object names erased: a renamed table is not a retyped field.
+fn shape(ty: &Type) -> String {
+    match ty {
+        Type::Object(_) => "object".into(),
+        Type::Vec(inner) => format!("Vec<{}>", shape(inner)),
+        Type::Map(inner) => format!("Map<{}>", shape(inner)),
+        Type::Boxed(inner) => shape(inner),
+        other => type_text(other, true),
+    }
+}
+
+fn object_name(ty: &Type) -> Option<&str> {
+    match ty {
+        Type::Object(name) => Some(name),
+        Type::Vec(inner) | Type::Map(inner) | Type::Boxed(inner) => object_name(inner),
+        _ => None,
+    }
+}
+
+fn type_text(ty: &Type, required: bool) -> String {
+    let text = match ty {
+        Type::String => "String".into(),
+        Type::I32 => "i32".into(),
+        Type::I64 => "i64".into(),
+        Type::F64 => "f64".into(),
+        Type::Bool => "bool".into(),
+        Type::JsonObject => "serde_json::Map".into(),
+        Type::Json => "serde_json::Value".into(),
+        Type::Vec(inner) => format!("Vec<{}>", type_text(inner, true)),
+        Type::Map(inner) => format!("BTreeMap<String, {}>", type_text(inner, true)),
+        Type::TextOr(inner) => format!("TextOr<{}>", type_text(inner, true)),
+        Type::Object(name) => name.clone(),
+        Type::Boxed(inner) => format!("Box<{}>", type_text(inner, true)),
+    };
+    if required { text } else { format!("Option<{text}>") }
+}
+
+fn text_change(
+    old: &Text,
+    new: &Text,
+    service: &str,
+    operation: Option<&str>,
+    path: &str,
+    item: &str,
+    out: &mut Vec<Change>,
+) {
+    for (lang, o, n) in [("en", &old.en, &new.en), ("zh", &old.zh, &new.zh)] {
+        let normalize = |t: &Option<String>| {
+            t.as_deref()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        if normalize(o) != normalize(n) {
+            out.push(change(
+                Class::Documentation,
+                service,
+                operation,
+                &format!("text changed ({lang})"),
+                path,
+                o.as_deref(),
+                n.as_deref(),
+                item,
+            ));
+        }
+    }
+}

@@ -1,0 +1,348 @@
+//! Huawei Cloud documentation pages: Markdown with embedded HTML tables
+//! (`huaweicloudDocs/*`, `cn.zh-cn/API参考`).
+
+use std::path::Path;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::page::{Block, Cell, Page, Table};
+use super::{Finding, Severity};
+use hwcloud_model::spec::schema::Lang;
+
+/// Parses a page; problems that cost content come back as findings.
+pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let mut blocks = Vec::new();
+    let mut title = String::new();
+    let mut id = None;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut pending_anchors: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let raw = lines[i];
+        let line = raw.trim();
+        let line_no = i + 1;
+        if line.starts_with("```") {
+            let mut code = Vec::new();
+            i += 1;
+            while i < lines.len() && !lines[i].trim().starts_with("```") {
+                code.push(lines[i]);
+                i += 1;
+            }
+            if i == lines.len() {
+                findings.push(Finding::new(
+                    Severity::Warning,
+                    "unclosed-code-fence",
+                    line_no,
+                    "a code block is not closed",
+                ));
+            }
+            blocks.push(Block::Code {
+                text: dedent(&code),
+                line: line_no,
+            });
+            i += 1;
+            continue;
+        }
+        if line.starts_with("<table") {
+            let mut html = String::new();
+            let start = i;
+            while i < lines.len() {
+                html.push_str(lines[i]);
+                html.push('\n');
+                if lines[i].contains("</table>") {
+                    break;
+                }
+                i += 1;
+            }
+            if i == lines.len() {
+                findings.push(Finding::new(
+                    Severity::Error,
+                    "unclosed-table",
+                    start + 1,
+                    "a table is not closed; its rows may be incomplete",
+                ));
+            }
+            let caption = caption_before(&blocks);
+            let mut table = parse_table(&html, start + 1, &mut findings);
+            table.caption = caption;
+            table.anchors = std::mem::take(&mut pending_anchors);
+            blocks.push(Block::Table(table));
+            i += 1;
+            continue;
+        }
+        let anchors = anchor_names(line);
+        if let Some(heading) = line.strip_prefix('#') {
+            let level = 1 + heading.chars().take_while(|c| *c == '#').count() as u8;
+            let text = clean_text(heading.trim_start_matches('#'));
+            if level == 1 && title.is_empty() {
+                title = text.clone();
+                id = anchors.first().cloned();
+            }
+            blocks.push(Block::Heading {
+                level,
+                text,
+                line: line_no,
+            });
+            pending_anchors.clear();
+        } else if !anchors.is_empty() && clean_text(line).is_empty() {
+            pending_anchors.extend(anchors);
+        } else {
+            let text = clean_text(line);
+            if !text.is_empty() {
+                blocks.push(Block::Text {
+                    text,
+                    links: markdown_link_targets(line),
+                    line: line_no,
+                });
+            }
+        }
+        i += 1;
+    }
+    let page = Page::new(
+        path,
+        Lang::Zh,
+        id,
+        title,
+        blocks,
+        "a `# title` line",
+        &mut findings,
+    );
+    (page, findings)
+}
+
+/// `**表 2**  响应参数` just before a table is its caption.
+fn caption_before(blocks: &[Block]) -> String {
+    match blocks.last() {
+        Some(Block::Text { text, .. }) if text.starts_with('表') => text.clone(),
+        _ => String::new(),
+    }
+}
+
+fn anchor_names(line: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("<a name=\"") {
+        let after = &rest[at + 9..];
+        if let Some(end) = after.find('"') {
+            names.push(after[..end].to_owned());
+            rest = &after[end..];
+        } else {
+            break;
+        }
+    }
+    names
+}
+
+/// Markdown line to plain text: anchors, emphasis, escapes and list markers removed.
+pub fn clean_text(line: &str) -> String {
+    let mut text = line.to_owned();
+    while let Some(start) = text.find("<a name=") {
+        match text[start..].find("</a>") {
+            Some(end) => text.replace_range(start..start + end + 4, ""),
+            None => break,
+        }
+    }
+    let text = text
+        .replace("**", "")
+        .replace("![](public_sys-resources/icon-note.gif)", "");
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| "{}_*[]()#<>`!-.|~".contains(*n)) {
+            out.push(chars.next().expect("peeked"));
+        } else {
+            out.push(c);
+        }
+    }
+    let trimmed = out.trim().trim_start_matches('>').trim();
+    let trimmed = trimmed
+        .strip_prefix("- ")
+        .or_else(|| trimmed.strip_prefix("-"))
+        .unwrap_or(trimmed);
+    let without_links = strip_markdown_links(trimmed.trim());
+    html_escape_decode(without_links.trim())
+}
+
+/// The targets of `[text](target)` links, in order.
+fn markdown_link_targets(line: &str) -> Vec<String> {
+    let mut targets = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("](") {
+        let after = &rest[at + 2..];
+        let Some(end) = after.find(')') else { break };
+        targets.push(after[..end].to_owned());
+        rest = &after[end..];
+    }
+    targets
+}
+
+/// `[text](target)` → `text`.
+fn strip_markdown_links(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](") else {
+            break;
+        };
+        let Some(end) = rest[open + close..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..open + close]);
+        rest = &rest[open + close + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn html_escape_decode(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+fn dedent(lines: &[&str]) -> String {
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| l.get(indent..).unwrap_or(l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("a fixed selector")
+}
+
+fn parse_table(html: &str, line: usize, findings: &mut Vec<Finding>) -> Table {
+    let document = Html::parse_fragment(html);
+    let row_selector = selector("tr");
+    let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
+    let mut header = Vec::new();
+    let mut body_rows = 0;
+    for (r, row) in document.select(&row_selector).enumerate() {
+        let is_header = row
+            .children()
+            .filter_map(ElementRef::wrap)
+            .any(|c| c.value().name() == "th")
+            || row
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| a.value().name() == "thead");
+        let mut cells = Vec::new();
+        for cell in row
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+        {
+            let span = |name: &str| {
+                cell.value()
+                    .attr(name)
+                    .and_then(|v| v.parse::<usize>().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 50)
+            };
+            cells.push((cell_content(cell), span("rowspan"), span("colspan")));
+        }
+        if is_header && header.is_empty() && r == 0 {
+            header = cells.into_iter().map(|(c, _, _)| c.text).collect();
+            continue;
+        }
+        // A rowspan above may have created this row already.
+        let r = body_rows;
+        body_rows += 1;
+        while grid.len() <= r {
+            grid.push(Vec::new());
+        }
+        let mut col = 0;
+        for (cell, rowspan, colspan) in cells {
+            while grid[r].get(col).is_some_and(Option::is_some) {
+                col += 1;
+            }
+            for dr in 0..rowspan {
+                while grid.len() <= r + dr {
+                    grid.push(Vec::new());
+                }
+                for dc in 0..colspan {
+                    let target = &mut grid[r + dr];
+                    if target.len() <= col + dc {
+                        target.resize(col + dc + 1, None);
+                    }
+                    target[col + dc] = Some(cell.clone());
+                }
+            }
+            col += colspan;
+        }
+    }
+    let width = header.len();
+    let rows: Vec<Vec<Cell>> = grid
+        .into_iter()
+        .filter(|row| row.iter().any(Option::is_some))
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect();
+    if width > 0 && rows.iter().any(|r| r.len() != width) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "ragged-table",
+            line,
+            "a table row has a different number of cells than the header",
+        ));
+    }
+    Table {
+        caption: String::new(),
+        anchors: Vec::new(),
+        header,
+        rows,
+        line,
+    }
+}
+
+/// A cell's text, paragraphs and line breaks as newlines, and its links.
+fn cell_content(cell: ElementRef<'_>) -> Cell {
+    let mut text = String::new();
+    let mut links = Vec::new();
+    collect(cell, &mut text, &mut links);
+    let text = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Cell { text, links }
+}
+
+fn collect(element: ElementRef<'_>, text: &mut String, links: &mut Vec<String>) {
+    for child in element.children() {
+        match child.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) => {
+                let child = ElementRef::wrap(child).expect("an element node");
+                if e.name() == "a"
+                    && let Some(href) = e.attr("href")
+                {
+                    links.push(href.to_owned());
+                }
+                let block = matches!(e.name(), "p" | "br" | "li" | "div" | "ul" | "ol" | "tr");
+                if block && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                collect(child, text, links);
+                if block && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+}

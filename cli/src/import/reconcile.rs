@@ -1,0 +1,475 @@
+//! A page's JSON examples against its tables.
+//!
+//! Pages contradict themselves: a table marks a field mandatory that the example
+//! leaves out, or says `Boolean` where the example prints `"true"`. The example is
+//! what the service was seen to accept or send, so the field widens to admit it
+//! (optional, `text_or<T>`, the container the example shows) and its `note` says
+//! what the table said. Each change is reported; nothing else is touched.
+
+use serde_json::Value;
+
+use hwcloud_model::spec::schema::{Body, ExampleFormat, ExampleKind, Field, ObjectTable, OperationFile};
+use hwcloud_model::spec::types::TypeExpr;
+
+/// Which field list an example object is read against.
+#[derive(Debug, Clone, PartialEq)]
+enum Table {
+    Request,
+    Response,
+    Object(String),
+}
+
+/// What reconciling changed: widenings (`changes`), and examples the spec
+/// cannot express (`unsupported`), kept as text.
+#[derive(Debug, Default)]
+pub struct Reconciled {
+    pub changes: Vec<String>,
+    pub unsupported: Vec<String>,
+}
+
+/// Widens `operation`'s fields until every JSON example fits.
+pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
+    let mut unsupported = Vec::new();
+    let mut changes = Vec::new();
+    let array_response = operation.examples.iter().any(|e| {
+        e.format == ExampleFormat::Json
+            && e.kind == ExampleKind::Response
+            && serde_json::from_str::<Value>(&e.body).is_ok_and(|v| v.is_array())
+    });
+    if array_response && let Some(change) = array_body(operation) {
+        changes.push(change);
+    }
+    let is_array_response = operation.response.as_ref().is_some_and(|b| b.array);
+    for example in operation
+        .examples
+        .iter_mut()
+        .filter(|e| e.format == ExampleFormat::Json && e.kind != ExampleKind::Error)
+    {
+        if example.kind == ExampleKind::Response && is_array_response {
+            // 批量停止作业: the zh page prints one element, the en page the array.
+            if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_object()) {
+                example.format = ExampleFormat::Text;
+                example.note = Some(
+                    "Prints one object where the other response examples print the JSON array; kept verbatim."
+                        .to_owned(),
+                );
+                unsupported.push(
+                    "a response example prints one object where the other examples print a JSON array; kept as text"
+                        .to_owned(),
+                );
+            }
+            continue;
+        }
+        // `[{...}]` as a request body: request bodies are objects in the spec's schema.
+        if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_array()) {
+            example.format = ExampleFormat::Text;
+            example.note = Some(
+                "A JSON array as the whole body, which the spec cannot express yet; kept verbatim."
+                    .to_owned(),
+            );
+            unsupported.push(format!(
+                "a {:?} example is a JSON array as the whole body, which the spec cannot express yet; kept as text",
+                example.kind
+            ).to_lowercase());
+        }
+    }
+    let examples: Vec<(Table, Value)> = operation
+        .examples
+        .iter()
+        .filter(|e| e.format == ExampleFormat::Json)
+        .filter_map(|e| {
+            let table = match e.kind {
+                ExampleKind::Request => Table::Request,
+                ExampleKind::Response => Table::Response,
+                ExampleKind::Error => return None,
+            };
+            Some((table, serde_json::from_str(&e.body).ok()?))
+        })
+        .collect();
+    for (table, value) in &examples {
+        if let (Table::Response, Value::Array(items)) = (table, value) {
+            let cx = Walk {
+                prefix: "response field",
+                keep_unknown: false,
+            };
+            for item in items {
+                walk(operation, &cx, table, item, "[]", &mut changes, 0);
+            }
+            continue;
+        }
+        let (prefix, body) = match table {
+            Table::Request => ("request field", &mut operation.request_body),
+            _ => ("response field", &mut operation.response),
+        };
+        if let Some(body) = body
+            && let Some(change) = unwrap_root(body, &mut operation.objects, value)
+        {
+            changes.push(format!("{prefix}s: {change}"));
+        }
+        // Request types drop keys they do not know; response types keep them.
+        let keep_unknown = *table == Table::Request;
+        let cx = Walk { prefix, keep_unknown };
+        walk(operation, &cx, table, value, "", &mut changes, 0);
+    }
+    Reconciled { changes, unsupported }
+}
+
+/// A response the example prints as a JSON array (`[{"is_success": ...}]`)
+/// becomes an array body. Its table either lists the elements' fields, or has
+/// one `Array of Objects` row per language (`数组元素`, `Array elements`) whose
+/// object table lists them; that table's fields then become the body's.
+fn array_body(operation: &mut OperationFile) -> Option<String> {
+    let body = operation.response.as_mut()?;
+    if body.array {
+        return None;
+    }
+    let element_tables: Vec<String> = body
+        .fields
+        .iter()
+        .filter_map(|f| match TypeExpr::parse(&f.ty) {
+            Ok(TypeExpr::Array(inner)) => match *inner {
+                TypeExpr::Ref(name) => Some(name),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    body.array = true;
+    if element_tables.is_empty() || element_tables.len() != body.fields.len() {
+        return Some("response: the example is a JSON array of the objects the table describes".to_owned());
+    }
+    let rows: Vec<String> = body.fields.iter().map(|f| format!("`{}`", f.name)).collect();
+    let mut fields = operation
+        .objects
+        .iter()
+        .find(|o| o.name == element_tables[0])?
+        .fields
+        .clone();
+    // The other language's row names its own table of the same fields.
+    for other in operation
+        .objects
+        .iter()
+        .filter(|o| element_tables[1..].contains(&o.name))
+    {
+        for field in &mut fields {
+            if let Some(same) = other.fields.iter().find(|f| f.name == field.name) {
+                field.description.en = field.description.en.take().or(same.description.en.clone());
+                field.description.zh = field.description.zh.take().or(same.description.zh.clone());
+            }
+        }
+    }
+    body.fields = fields;
+    // The element tables go, unless a field elsewhere still names one.
+    let named: Vec<String> = body
+        .fields
+        .iter()
+        .chain(operation.objects.iter().flat_map(|o| &o.fields))
+        .map(|f| f.ty.clone())
+        .collect();
+    operation.objects.retain(|o| {
+        !element_tables.contains(&o.name)
+            || named
+                .iter()
+                .any(|ty| TypeExpr::parse(ty).is_ok_and(|t| t.refs().contains(&o.name.as_str())))
+    });
+    Some(format!(
+        "response: the example is a JSON array; the table's {} {} its elements, whose fields become the body's",
+        rows.join(" and "),
+        if rows.len() == 1 {
+            "row describes"
+        } else {
+            "rows describe"
+        }
+    ))
+}
+
+/// Pages that print the body as `{"labels": [...]}` but tabulate only the
+/// elements: the table becomes the elements' object, under that one key.
+fn unwrap_root(body: &mut Body, objects: &mut Vec<ObjectTable>, example: &Value) -> Option<String> {
+    let Value::Object(root) = example else { return None };
+    let documented = |keys: &mut dyn Iterator<Item = &String>| {
+        keys.filter(|k| body.fields.iter().any(|f| &f.name == *k)).count()
+    };
+    if root.len() != 1 || documented(&mut root.keys()) > 0 {
+        return None;
+    }
+    let (key, inner) = root.iter().next()?;
+    let (element, is_list) = match inner {
+        Value::Array(items) => (items.first()?, true),
+        object @ Value::Object(_) => (object, false),
+        _ => return None,
+    };
+    let Value::Object(element) = element else {
+        return None;
+    };
+    if documented(&mut element.keys()) == 0 {
+        return None;
+    }
+    let name = super::extract::object_name(key, objects);
+    objects.push(ObjectTable {
+        name: name.clone(),
+        caption: std::mem::take(&mut body.caption),
+        fields: std::mem::take(&mut body.fields),
+    });
+    let ty = if is_list {
+        format!("array<{name}>")
+    } else {
+        name.clone()
+    };
+    body.fields.push(Field::added(
+        key.clone(),
+        ty,
+        true,
+        format!("The page tabulates the elements only; its example wraps them in `{key}`."),
+    ));
+    Some(format!(
+        "the table documents what the example wraps in `{key}`; `{name}` now holds it"
+    ))
+}
+
+struct Walk<'a> {
+    prefix: &'a str,
+    keep_unknown: bool,
+}
+
+fn fields_mut<'a>(operation: &'a mut OperationFile, table: &Table) -> Option<&'a mut Vec<Field>> {
+    match table {
+        Table::Request => operation.request_body.as_mut().map(|b| &mut b.fields),
+        Table::Response => operation.response.as_mut().map(|b| &mut b.fields),
+        Table::Object(name) => operation
+            .objects
+            .iter_mut()
+            .find(|o| &o.name == name)
+            .map(|o| &mut o.fields),
+    }
+}
+
+/// Object tables nest; a table that (wrongly) contains itself must not loop.
+const MAX_DEPTH: usize = 16;
+
+fn walk(
+    operation: &mut OperationFile,
+    cx: &Walk<'_>,
+    table: &Table,
+    value: &Value,
+    path: &str,
+    changes: &mut Vec<String>,
+    depth: usize,
+) {
+    let Value::Object(map) = value else { return };
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let prefix = cx.prefix;
+    if cx.keep_unknown
+        && let Some(fields) = fields_mut(operation, table)
+    {
+        for (key, sent) in map {
+            if sent.is_null() || fields.iter().any(|f| &f.name == key) {
+                continue;
+            }
+            let ty = scalar_type(sent).unwrap_or_else(|| widen_scalar(sent));
+            changes.push(format!(
+                "{prefix} `{path}{key}`: not in the table, an example sends it; added as optional `{ty}`"
+            ));
+            fields.push(Field::added(
+                key.clone(),
+                ty.to_string(),
+                false,
+                "Not in the page's table; the page's example sends it.",
+            ));
+        }
+    }
+    let count = fields_mut(operation, table).map_or(0, |f| f.len());
+    for index in 0..count {
+        let Some(field) = fields_mut(operation, table).and_then(|f| f.get_mut(index)) else {
+            return;
+        };
+        let at = format!("{path}{}", field.name);
+        let nested = match map.get(&field.name) {
+            None | Some(Value::Null) => {
+                if field.required == Some(true) {
+                    field.required = Some(false);
+                    add_note(field, "Marked mandatory; the page's example leaves it out.");
+                    changes.push(format!(
+                        "{prefix} `{at}`: marked mandatory, but an example leaves it out; made optional"
+                    ));
+                }
+                continue;
+            }
+            Some(sent) => {
+                let Ok(ty) = TypeExpr::parse(&field.ty) else {
+                    continue;
+                };
+                match check(&ty, sent) {
+                    Ok(nested) => nested,
+                    Err(widened) => {
+                        let shown = excerpt(sent);
+                        add_note(
+                            field,
+                            &format!("Documented as `{ty}`; the page's example sends `{shown}`."),
+                        );
+                        changes.push(format!(
+                            "{prefix} `{at}`: documented as `{ty}`, an example sends `{shown}`; now `{widened}`"
+                        ));
+                        field.ty = widened.to_string();
+                        check(&widened, sent).unwrap_or_default()
+                    }
+                }
+            }
+        };
+        for (name, inner) in nested {
+            walk(
+                operation,
+                cx,
+                &Table::Object(name),
+                inner,
+                &format!("{at}."),
+                changes,
+                depth + 1,
+            );
+        }
+    }
+}
+
+/// The objects to descend into when `value` fits `ty`, or the type to widen to.
+fn check<'v>(ty: &TypeExpr, value: &'v Value) -> Result<Vec<(String, &'v Value)>, TypeExpr> {
+    let fits = |ok: bool, otherwise: TypeExpr| if ok { Ok(Vec::new()) } else { Err(otherwise) };
+    match (ty, value) {
+        (TypeExpr::Any, _) => Ok(Vec::new()),
+        (TypeExpr::Object, _) => fits(value.is_object(), widen_scalar(value)),
+        (TypeExpr::String, Value::String(_)) => Ok(Vec::new()),
+        (TypeExpr::Integer, Value::Number(n)) if n.as_i64().is_some() => fits(
+            n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+            TypeExpr::Long,
+        ),
+        (TypeExpr::Long, Value::Number(n)) if n.as_i64().is_some() => Ok(Vec::new()),
+        (TypeExpr::Integer | TypeExpr::Long, Value::Number(_)) => Err(TypeExpr::Number),
+        (TypeExpr::Number, Value::Number(_)) | (TypeExpr::Boolean, Value::Bool(_)) => Ok(Vec::new()),
+        (TypeExpr::Integer | TypeExpr::Long | TypeExpr::Number | TypeExpr::Boolean, Value::String(_)) => {
+            Err(TypeExpr::TextOr(Box::new(ty.clone())))
+        }
+        (TypeExpr::TextOr(_), Value::String(_)) => Ok(Vec::new()),
+        (TypeExpr::TextOr(inner), _) => check(inner, value).map_err(|_| TypeExpr::Any),
+        // A string the example prints as a number or boolean: that, or its text.
+        (TypeExpr::String, Value::Number(_) | Value::Bool(_)) => match scalar_type(value) {
+            Some(kind) => Err(TypeExpr::TextOr(Box::new(kind))),
+            None => Err(TypeExpr::Any),
+        },
+        (TypeExpr::Array(inner), Value::Array(items)) => {
+            let mut nested = Vec::new();
+            for item in items {
+                match check(inner, item) {
+                    Ok(more) => nested.extend(more),
+                    Err(widened) => return Err(TypeExpr::Array(Box::new(widened))),
+                }
+            }
+            Ok(nested)
+        }
+        (TypeExpr::Map(inner), Value::Object(entries)) => {
+            let mut nested = Vec::new();
+            for item in entries.values() {
+                match check(inner, item) {
+                    Ok(more) => nested.extend(more),
+                    Err(widened) => return Err(TypeExpr::Map(Box::new(widened))),
+                }
+            }
+            Ok(nested)
+        }
+        (TypeExpr::Ref(name), Value::Object(_)) => Ok(vec![(name.clone(), value)]),
+        // One object documented, a list of them sent.
+        (TypeExpr::Ref(name), Value::Array(items)) if items.iter().all(Value::is_object) => {
+            Err(TypeExpr::Array(Box::new(TypeExpr::Ref(name.clone()))))
+        }
+        // A container where the table says otherwise: the table cannot be trusted
+        // for its contents, so they stay JSON.
+        (TypeExpr::Array(_) | TypeExpr::Map(_) | TypeExpr::Ref(_), _) => Err(TypeExpr::Any),
+        (_, Value::Array(_) | Value::Object(_)) => Err(widen_scalar(value)),
+        _ => Err(TypeExpr::Any),
+    }
+}
+
+/// What a scalar-typed field becomes when the example sends a container (or an
+/// `object` field a scalar): a list of one scalar type, a JSON object, or any JSON.
+fn widen_scalar(value: &Value) -> TypeExpr {
+    match value {
+        Value::Array(items) => {
+            let kinds: Vec<Option<TypeExpr>> = items.iter().map(scalar_type).collect();
+            match kinds.first() {
+                Some(Some(first)) if kinds.iter().all(|k| k.as_ref() == Some(first)) => {
+                    TypeExpr::Array(Box::new(first.clone()))
+                }
+                _ => TypeExpr::Array(Box::new(TypeExpr::Any)),
+            }
+        }
+        Value::Object(_) => TypeExpr::Object,
+        _ => TypeExpr::Any,
+    }
+}
+
+fn scalar_type(value: &Value) -> Option<TypeExpr> {
+    match value {
+        Value::String(_) => Some(TypeExpr::String),
+        Value::Bool(_) => Some(TypeExpr::Boolean),
+        Value::Number(n) if n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()) => Some(TypeExpr::Integer),
+        Value::Number(n) if n.as_i64().is_some() => Some(TypeExpr::Long),
+        Value::Number(_) => Some(TypeExpr::Number),
+        _ => None,
+    }
+}
+
+fn excerpt(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
+fn add_note(field: &mut Field, note: &str) {
+    match &mut field.note {
+        Some(existing) if existing.contains(note) => {}
+        Some(existing) => {
+            existing.push(' ');
+            existing.push_str(note);
+        }
+        None => field.note = Some(note.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn widened(ty: &str, json: &str) -> Option<String> {
+        let value: Value = serde_json::from_str(json).unwrap();
+        check(&TypeExpr::parse(ty).unwrap(), &value)
+            .err()
+            .map(|t| t.to_string())
+    }
+
+    #[test]
+    fn each_contradiction_widens_to_what_the_example_shows() {
+        assert_eq!(widened("boolean", "true"), None);
+        assert_eq!(
+            widened("boolean", "\"true\"").as_deref(),
+            Some("text_or<boolean>")
+        );
+        assert_eq!(widened("integer", "\"1\"").as_deref(), Some("text_or<integer>"));
+        assert_eq!(widened("integer", "1566180327674").as_deref(), Some("long"));
+        assert_eq!(widened("integer", "0.5").as_deref(), Some("number"));
+        assert_eq!(widened("string", "12").as_deref(), Some("text_or<integer>"));
+        assert_eq!(
+            widened("string", "[\"a\", \"b\"]").as_deref(),
+            Some("array<string>")
+        );
+        assert_eq!(widened("string", "{\"a\": 1}").as_deref(), Some("object"));
+        assert_eq!(widened("array<string>", "\"\"").as_deref(), Some("any"));
+        assert_eq!(
+            widened("array<integer>", "[1, \"2\"]").as_deref(),
+            Some("array<text_or<integer>>")
+        );
+        assert_eq!(widened("Job", "[{}]").as_deref(), Some("array<Job>"));
+        assert_eq!(widened("text_or<integer>", "\"x\""), None);
+    }
+}

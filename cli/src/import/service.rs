@@ -1,0 +1,270 @@
+//! Service files from the error-code pages.
+//!
+//! An error-code page has a table with a status column and an error-code column;
+//! its rows become `error_codes`, each text filed under the language it is
+//! written in (GES prints English messages on its Chinese pages). The shapes of
+//! the error body come from the error examples of the service's operations. Name
+//! and endpoint are not on these pages: they are kept from the `service.yaml`
+//! already in the output directory, and otherwise left for a reviewer to fill.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::page::{Block, Column, Page, Table};
+use super::{Finding, Section, Severity};
+use hwcloud_model::spec::schema::{
+    ErrorBodyShape, ErrorCodeEntry, ExampleKind, OperationFile, ServiceFile, Source, Text,
+};
+
+/// The error codes on one page; `None` when the page has no error-code table.
+pub fn error_codes(page: &Page) -> Option<(Vec<ErrorCodeEntry>, Vec<Finding>)> {
+    let mut entries = Vec::new();
+    let mut findings = Vec::new();
+    let mut found = false;
+    for block in &page.blocks {
+        let Block::Table(table) = block else { continue };
+        let Some(columns) = ErrorColumns::of(table) else {
+            continue;
+        };
+        found = true;
+        for row in &table.rows {
+            let cell = |i: Option<usize>| {
+                i.and_then(|i| row.get(i))
+                    .map(|c| c.text.trim().to_owned())
+                    .unwrap_or_default()
+            };
+            let code = cell(Some(columns.code));
+            let status = cell(Some(columns.status));
+            if code.is_empty() {
+                continue;
+            }
+            let Ok(status) = status.parse::<u16>() else {
+                findings.push(Finding::at(
+                    Section::StatusCodes,
+                    Severity::Warning,
+                    "bad-status",
+                    table.line,
+                    format!("error code `{code}`: status `{status}` is not a number; row left out"),
+                ));
+                continue;
+            };
+            entries.push(ErrorCodeEntry {
+                status,
+                code,
+                message: by_language(cell(columns.message)),
+                description: by_language(cell(columns.description)),
+                remedy: by_language(cell(columns.remedy)),
+                hand_edit: None,
+            });
+        }
+    }
+    found.then_some((entries, findings))
+}
+
+struct ErrorColumns {
+    status: usize,
+    code: usize,
+    message: Option<usize>,
+    description: Option<usize>,
+    remedy: Option<usize>,
+}
+
+impl ErrorColumns {
+    fn of(table: &Table) -> Option<ErrorColumns> {
+        Some(ErrorColumns {
+            status: table.column(Column::Status)?,
+            code: table.column(Column::ErrorCode)?,
+            message: table.column(Column::ErrorMessage),
+            description: table.column(Column::Description),
+            remedy: table.column(Column::Remedy),
+        })
+    }
+}
+
+/// A cell's text under the language it is written in.
+fn by_language(text: String) -> Text {
+    if text.is_empty() {
+        Text::default()
+    } else if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        Text {
+            zh: Some(text),
+            en: None,
+        }
+    } else {
+        Text {
+            en: Some(text),
+            zh: None,
+        }
+    }
+}
+
+/// Everything the error-code pages of one service said.
+#[derive(Debug, Default)]
+pub struct ErrorPages {
+    pub sources: Vec<Source>,
+    pub codes: Vec<ErrorCodeEntry>,
+}
+
+impl ErrorPages {
+    /// Adds a page's codes: one entry per code, texts filled per language;
+    /// returns what two pages disagree on.
+    pub fn add(&mut self, source: Source, codes: Vec<ErrorCodeEntry>) -> Vec<String> {
+        let mut conflicts = Vec::new();
+        self.sources.push(source);
+        for entry in codes {
+            match self.codes.iter_mut().find(|e| e.code == entry.code) {
+                None => self.codes.push(entry),
+                Some(known) => {
+                    if known.status != entry.status {
+                        conflicts.push(format!(
+                            "error code `{}`: status {} on one page, {} on another; {} kept",
+                            entry.code, known.status, entry.status, known.status
+                        ));
+                    }
+                    for (mine, theirs) in [
+                        (&mut known.message, entry.message),
+                        (&mut known.description, entry.description),
+                        (&mut known.remedy, entry.remedy),
+                    ] {
+                        if mine.en.is_none() {
+                            mine.en = theirs.en;
+                        }
+                        if mine.zh.is_none() {
+                            mine.zh = theirs.zh;
+                        }
+                    }
+                }
+            }
+        }
+        conflicts
+    }
+
+    /// The service file, with name, description, endpoint and error-body shapes
+    /// taken from `existing` where it has them (error-body shapes the examples show
+    /// are added), and the codes a reviewer edited there (`hand_edit`). A hand
+    /// edit the pages now contradict is kept and listed in the returned conflicts.
+    pub fn service_file(
+        self,
+        service: &str,
+        operations: &[&OperationFile],
+        existing: Option<&ServiceFile>,
+    ) -> (ServiceFile, Vec<String>) {
+        let mut codes = self.codes;
+        let mut conflicts = Vec::new();
+        for kept in existing.iter().flat_map(|e| &e.error_codes) {
+            let Some(why) = &kept.hand_edit else { continue };
+            match codes.iter_mut().find(|c| c.code == kept.code) {
+                Some(listed) => {
+                    let page_says = listed.clone();
+                    *listed = kept.clone();
+                    let with_edit = ErrorCodeEntry {
+                        hand_edit: Some(why.clone()),
+                        ..page_says
+                    };
+                    if with_edit != *kept {
+                        conflicts.push(format!(
+                            "error code {}: kept the hand edit ({why}); the page now says otherwise",
+                            kept.code
+                        ));
+                    }
+                }
+                None => codes.push(kept.clone()),
+            }
+        }
+        codes.sort_by(|a, b| a.code.cmp(&b.code));
+        let shapes = error_body_shapes(operations, &codes);
+        let file = match existing {
+            Some(existing) => ServiceFile {
+                sources: self.sources,
+                error_codes: codes,
+                // The reviewed shapes first, then any the examples show besides.
+                error_body: existing
+                    .error_body
+                    .iter()
+                    .cloned()
+                    .chain(shapes.into_iter().filter(|s| !existing.error_body.contains(s)))
+                    .collect(),
+                ..existing.clone()
+            },
+            None => ServiceFile {
+                service: service.to_owned(),
+                name: Text {
+                    en: Some(service.to_uppercase()),
+                    zh: None,
+                },
+                description: Text::default(),
+                endpoint: None,
+                sources: self.sources,
+                error_body: shapes,
+                error_codes: codes,
+                examples: Vec::new(),
+            },
+        };
+        (file, conflicts)
+    }
+}
+
+/// The (code key, message key) pairs of the operations' error examples, most
+/// used first, and `is_success`/`message` when response tables document them.
+fn error_body_shapes(operations: &[&OperationFile], codes: &[ErrorCodeEntry]) -> Vec<ErrorBodyShape> {
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for example in operations
+        .iter()
+        .flat_map(|op| &op.examples)
+        .filter(|e| e.kind == ExampleKind::Error)
+    {
+        let Ok(Value::Object(body)) = serde_json::from_str::<Value>(&example.body) else {
+            continue;
+        };
+        let code_key = body.iter().find_map(|(key, value)| {
+            let text = value.as_str()?;
+            codes.iter().any(|c| c.code == text).then(|| key.clone())
+        });
+        let Some(code_key) = code_key else { continue };
+        let message_key = body
+            .iter()
+            .filter(|(key, value)| **key != code_key && value.is_string())
+            .map(|(key, _)| key)
+            .find(|key| {
+                let key = key.to_lowercase();
+                key.contains("msg") || key.contains("message")
+            });
+        if let Some(message_key) = message_key {
+            *counts.entry((code_key, message_key.clone())).or_default() += 1;
+        }
+    }
+    let mut pairs: Vec<((String, String), usize)> = counts.into_iter().collect();
+    pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut shapes: Vec<ErrorBodyShape> = pairs
+        .into_iter()
+        .map(|((code, message), _)| ErrorBodyShape {
+            code: Some(code),
+            message,
+            success: None,
+        })
+        .collect();
+    let documents_success = operations.iter().any(|op| {
+        op.response.as_ref().is_some_and(|body| {
+            let has = |name: &str, ty: &str| body.fields.iter().any(|f| f.name == name && f.ty == ty);
+            has("is_success", "boolean") && has("message", "string")
+        })
+    });
+    if documents_success {
+        shapes.push(ErrorBodyShape {
+            code: None,
+            message: "message".to_owned(),
+            success: Some("is_success".to_owned()),
+        });
+    }
+    shapes
+}
+
+/// The source entry of an error-code page.
+pub fn source(page: &Page, source_page: &str) -> Source {
+    Source {
+        page: source_page.to_owned(),
+        lang: page.lang,
+        id: page.id.clone(),
+    }
+}

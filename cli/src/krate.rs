@@ -1,0 +1,239 @@
+//! `codegen crate`: a complete, standalone SDK crate for every service of a spec
+//! directory: `Cargo.toml` (one feature per service), a `build.rs` with the one
+//! `Config` call, `src/lib.rs`, a README, and a copy of the spec it is built from.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use hwcloud_model::Model;
+
+/// Where the generated crate takes `hwcloud-runtime` and `hwcloud-codegen` from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A checkout's crate directories (`<dir>/runtime`, `<dir>/codegen`): builds offline.
+    Checkout(PathBuf),
+    /// A registry version, for publishing.
+    Version(String),
+    /// A git repository, optionally at a revision.
+    Git {
+        /// The repository URL.
+        url: String,
+        /// A branch, tag or commit.
+        rev: Option<String>,
+    },
+}
+
+impl Source {
+    /// The checkout this CLI was built from when it still exists, else the
+    /// registry version of this CLI.
+    pub fn default_for_this_build() -> Source {
+        let checkout = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        match checkout.join("runtime/Cargo.toml").canonicalize() {
+            Ok(manifest) => Source::Checkout(
+                manifest
+                    .parent()
+                    .and_then(Path::parent)
+                    .map_or(checkout.clone(), Path::to_owned),
+            ),
+            Err(_) => Source::Version(env!("CARGO_PKG_VERSION").to_owned()),
+        }
+    }
+
+    fn dependency(&self, package: &str, dir: &str) -> String {
+        match self {
+            Source::Checkout(root) => format!(
+                "{{ path = {} }}",
+                toml_string(&root.join(dir).display().to_string())
+            ),
+            Source::Version(version) => format!("{{ version = {} }}", toml_string(version)),
+            Source::Git { url, rev } => {
+                let rev = rev
+                    .as_ref()
+                    .map(|r| format!(", rev = {}", toml_string(r)))
+                    .unwrap_or_default();
+                format!(
+                    "{{ git = {}{rev}, package = {} }}",
+                    toml_string(url),
+                    toml_string(package)
+                )
+            }
+        }
+    }
+}
+
+/// What to write.
+#[derive(Debug, Clone)]
+pub struct CrateOptions {
+    /// The package name; Rust code names it with `-` as `_`.
+    pub name: String,
+    /// How generated code names the runtime (`::hwcloud_runtime`, or
+    /// `crate::runtime`, the crate's own re-export).
+    pub runtime_path: String,
+    /// Where the runtime and the generator come from.
+    pub source: Source,
+}
+
+/// Why a crate could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum CrateError {
+    /// The spec has problems.
+    #[error("the spec has errors:\n{0}")]
+    Spec(hwcloud_model::Diagnostics),
+    /// The package name is not one Cargo accepts.
+    #[error("`{0}` is not a package name: use ASCII letters, digits, `-` and `_`, starting with a letter")]
+    Name(String),
+    /// A file could not be read or written.
+    #[error("{0}: {1}")]
+    Io(PathBuf, std::io::Error),
+}
+
+/// Validates `spec_dir`, then writes the crate into `out` (created if needed).
+/// Returns the files written, relative to `out`.
+pub fn write_crate(spec_dir: &Path, out: &Path, options: &CrateOptions) -> Result<Vec<PathBuf>, CrateError> {
+    let valid_name = options.name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && options
+            .name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !valid_name {
+        return Err(CrateError::Name(options.name.clone()));
+    }
+    let model = hwcloud_model::load(spec_dir).map_err(CrateError::Spec)?;
+    let mut written = Vec::new();
+    let files = [
+        ("Cargo.toml", manifest(&model, options)),
+        ("build.rs", build_script(options)),
+        ("src/lib.rs", lib_rs(&model)),
+        ("README.md", readme(&model, options)),
+    ];
+    for (name, text) in files {
+        write(&out.join(name), &text)?;
+        written.push(PathBuf::from(name));
+    }
+    let spec_out = out.join("spec");
+    if spec_out.exists() {
+        std::fs::remove_dir_all(&spec_out).map_err(|e| CrateError::Io(spec_out.clone(), e))?;
+    }
+    for file in &model.files {
+        let relative = file.strip_prefix(spec_dir).unwrap_or(file);
+        let text = std::fs::read_to_string(file).map_err(|e| CrateError::Io(file.clone(), e))?;
+        write(&spec_out.join(relative), &text)?;
+        written.push(Path::new("spec").join(relative));
+    }
+    Ok(written)
+}
+
+fn write(path: &Path, text: &str) -> Result<(), CrateError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| CrateError::Io(dir.to_owned(), e))?;
+    }
+    std::fs::write(path, text).map_err(|e| CrateError::Io(path.to_owned(), e))
+}
+
+fn service_list(model: &Model) -> String {
+    let names: Vec<String> = model
+        .services
+        .iter()
+        .map(|s| match s.name.preferred() {
+            Some(name) => format!("{name} (`{}`)", s.id),
+            None => format!("`{}`", s.id),
+        })
+        .collect();
+    names.join(", ")
+}
+
+fn manifest(model: &Model, options: &CrateOptions) -> String {
+    let ids: Vec<&str> = model.services.iter().map(|s| s.id.as_str()).collect();
+    let mut text = format!(
+        "[package]\nname = {}\nversion = \"0.1.0\"\nedition = \"2024\"\ndescription = {}\n\
+         # The spec travels with the crate: build.rs generates the code from it.\n\
+         include = [\"src/**\", \"build.rs\", \"spec/**\", \"README.md\"]\n\n",
+        toml_string(&options.name),
+        toml_string(&format!(
+            "Typed Rust SDK for {}, generated by hwcloud-codegen.",
+            service_list(model)
+        )),
+    );
+    text.push_str("# One feature per service directory in spec/.\n[features]\n");
+    let quoted: Vec<String> = ids.iter().map(|id| toml_string(id)).collect();
+    let _ = writeln!(text, "default = [{}]", quoted.join(", "));
+    for id in &ids {
+        let _ = writeln!(text, "{id} = []");
+    }
+    let _ = write!(
+        text,
+        "\n[dependencies]\nhwcloud-runtime = {}\n\n[build-dependencies]\nhwcloud-codegen = {}\n\n\
+         # A workspace of its own, so the crate builds wherever it is written; remove\n\
+         # this table to make it a member of an enclosing workspace.\n[workspace]\n",
+        options.source.dependency("hwcloud-runtime", "runtime"),
+        options.source.dependency("hwcloud-codegen", "codegen"),
+    );
+    text
+}
+
+fn build_script(options: &CrateOptions) -> String {
+    let runtime = if options.runtime_path == hwcloud_codegen::DEFAULT_RUNTIME_PATH {
+        String::new()
+    } else {
+        format!(".runtime_path({:?})", options.runtime_path)
+    };
+    format!(
+        "//! Generates one module per service in `spec/` whose feature is enabled.\n\n\
+         fn main() {{\n    \
+         hwcloud_codegen::Config::new(){runtime}.service_features(true).emit_rerun_if_changed(true).generate(\"spec\").unwrap_or_else(|error| panic!(\"{{error}}\"));\n\
+         }}\n"
+    )
+}
+
+fn lib_rs(model: &Model) -> String {
+    let mut text = format!(
+        "//! Typed Rust SDK for {}, generated by hwcloud-codegen from `spec/`.\n//!\n\
+         //! One module per service, each behind the Cargo feature of its name. Each\n\
+         //! operation is a request type with a builder that checks required parameters\n\
+         //! at compile time; [`runtime::Operation`] turns it into an `http::Request` and\n\
+         //! parses the response.\n\n",
+        service_list(model)
+    );
+    text.push_str("/// The runtime the generated code calls (`hwcloud-runtime`).\npub use hwcloud_runtime as runtime;\n\n");
+    text.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/services.rs\"));\n");
+    text
+}
+
+fn readme(model: &Model, options: &CrateOptions) -> String {
+    let mut text = format!(
+        "# {}\n\nTyped Rust SDK for {}, generated by [hwcloud-codegen] from the spec in `spec/`.\n\n",
+        options.name,
+        service_list(model)
+    );
+    text.push_str("| feature | service | operations |\n| --- | --- | --- |\n");
+    for service in &model.services {
+        let _ = writeln!(
+            text,
+            "| `{}` | {} | {} |",
+            service.id,
+            service.name.preferred().unwrap_or(&service.id),
+            service.operations.len()
+        );
+    }
+    text.push_str(
+        "\nThe code is generated at build time (`build.rs`); to change it, change the\n\
+         spec (`codegen import` re-imports documentation pages into it, `codegen check spec`\n\
+         validates it) and rebuild.\n\n[hwcloud-codegen]: https://crates.io/crates/hwcloud-codegen\n",
+    );
+    text
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut quoted = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}

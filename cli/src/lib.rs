@@ -1,0 +1,11 @@
+//! The `codegen` command's library: everything the build-time generator
+//! (`hwcloud-codegen`) leaves out because a build script never needs it.
+//!
+//! - [`import`]: documentation pages (Huawei Markdown, Open Telekom Cloud
+//!   reStructuredText, rendered page text) into spec YAML, with a report.
+//! - [`diff`]: what a spec change does to users of the generated crate.
+//! - [`krate`]: a standalone SDK crate for a spec directory (`codegen crate`).
+
+pub mod diff;
+pub mod import;
+pub mod krate;

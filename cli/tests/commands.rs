@@ -1,0 +1,149 @@
+//! The `codegen` binary as a user runs it: `check` and `crate`.
+
+use std::path::Path;
+use std::process::Command;
+
+const SERVICE: &str = "\
+service: widgets
+name:
+  en: Widget Service
+error_body:
+  - code: error_code
+    message: error_msg
+error_codes:
+  - status: 400
+    code: WDG.0001
+    message:
+      en: Bad widget.
+";
+
+const OPERATION: &str = "\
+operation: get_widget
+title:
+  en: Querying a Widget
+sources:
+  - page: widgets/get.md
+    lang: en
+method: GET
+uri: /v1/{project_id}/widgets/{widget_id}
+parameters:
+  - name: project_id
+    in: path
+    required: true
+    type: string
+  - name: widget_id
+    in: path
+    required: true
+    type: string
+response:
+  fields:
+    - name: parts
+      type: array<Part>
+objects:
+  - name: Part
+    fields:
+      - name: name
+        required: true
+        type: string
+";
+
+fn spec(operation: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("widgets");
+    std::fs::create_dir_all(service.join("operations")).unwrap();
+    std::fs::write(service.join("service.yaml"), SERVICE).unwrap();
+    std::fs::write(service.join("operations/get_widget.yaml"), operation).unwrap();
+    dir
+}
+
+fn codegen(args: &[&str], dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn check_exits_non_zero_and_prints_locations() {
+    let dir = spec(&OPERATION.replace("type: array<Part>", "type: array<Label>"));
+    let output = codegen(&["check", "--short", "."], dir.path());
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("get_widget.yaml:21:13: type `array<Label>` refers to object table `Label`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 error(s)"), "{stderr}");
+}
+
+#[test]
+fn crate_writes_a_standalone_crate_that_carries_its_spec() {
+    let dir = spec(OPERATION);
+    let out = dir.path().join("widgets-sdk");
+    let output = codegen(&["crate", "--spec", ".", "--out", "widgets-sdk"], dir.path());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("name = \"widgets-sdk\""), "{manifest}");
+    assert!(
+        manifest.contains("default = [\"widgets\"]\nwidgets = []"),
+        "{manifest}"
+    );
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../runtime")
+        .canonicalize()
+        .unwrap();
+    assert!(
+        manifest.contains(&format!(
+            "hwcloud-runtime = {{ path = \"{}\" }}",
+            runtime.display()
+        )),
+        "the runtime comes from this checkout: {manifest}"
+    );
+    assert!(manifest.contains("\n[workspace]\n"), "{manifest}");
+    let build = std::fs::read_to_string(out.join("build.rs")).unwrap();
+    assert!(
+        build.contains("hwcloud_codegen::Config::new().service_features(true)"),
+        "{build}"
+    );
+    let lib = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
+    assert!(
+        lib.contains("include!(concat!(env!(\"OUT_DIR\"), \"/services.rs\"));"),
+        "{lib}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("spec/widgets/operations/get_widget.yaml")).unwrap(),
+        OPERATION
+    );
+}
+
+#[test]
+fn crate_can_depend_on_a_published_version_and_refuses_a_bad_spec() {
+    let dir = spec(OPERATION);
+    let output = codegen(
+        &["crate", "--out", "sdk", "--spec", ".", "--version", "0.1.0"],
+        dir.path(),
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let manifest = std::fs::read_to_string(dir.path().join("sdk/Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("hwcloud-codegen = { version = \"0.1.0\" }"),
+        "{manifest}"
+    );
+
+    let bad = spec(&OPERATION.replace("- name: Part", "- name: GetWidgetResponse"));
+    let output = codegen(&["crate", "--out", "sdk", "--spec", "."], bad.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        !bad.path().join("sdk").exists(),
+        "nothing is written for a bad spec"
+    );
+}

@@ -1,0 +1,460 @@
+//! Every classification of `codegen diff`, on small specs written here, plus the
+//! CLI: output formats, `--fail-on` exit codes, git revisions, invalid sides.
+
+use std::path::Path;
+use std::process::Command;
+
+use hwcloud_codegen_cli::diff::{self, Class, Diff};
+
+const SERVICE: &str = "service: demo\nname:\n  en: Demo\nerror_body:\n  - code: error_code\n    message: error_msg\nerror_codes:\n  - status: 400\n    code: DEMO.0001\n    message:\n      en: Bad.\n";
+
+const OPERATION: &str = "\
+operation: list_things
+title:
+  en: Listing things
+sources:
+  - page: demo/list.md
+    lang: en
+method: GET
+uri: /v1/{project_id}/things
+parameters:
+  - name: project_id
+    in: path
+    required: true
+    type: string
+    description:
+      en: Project ID.
+  - name: limit
+    in: query
+    required: false
+    type: integer
+response:
+  fields:
+    - name: things
+      required: true
+      type: array<Thing>
+objects:
+  - name: Thing
+    caption:
+      en: things
+    fields:
+      - name: status
+        type: string
+        description:
+          en: Status.
+examples:
+  - kind: response
+    status: 200
+    body: |
+      {\"things\": []}
+";
+
+fn write(dir: &Path, service: &str, operations: &[&str]) {
+    let ops = dir.join("demo/operations");
+    std::fs::create_dir_all(&ops).unwrap();
+    std::fs::write(dir.join("demo/service.yaml"), service).unwrap();
+    for op in operations {
+        let id = op.lines().next().unwrap().trim_start_matches("operation: ");
+        std::fs::write(ops.join(format!("{id}.yaml")), op).unwrap();
+    }
+}
+
+fn model(service: &str, operations: &[&str]) -> hwcloud_model::Model {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), service, operations);
+    hwcloud_model::load(dir.path()).unwrap_or_else(|d| panic!("{d}"))
+}
+
+fn between(old: &str, new: &str) -> Diff {
+    diff::diff(&model(SERVICE, &[old]), &model(SERVICE, &[new]))
+}
+
+/// The (class, what, path) of each change.
+fn summary(diff: &Diff) -> Vec<(Class, String, String)> {
+    diff.changes
+        .iter()
+        .map(|c| (c.class, c.what.clone(), c.path.clone()))
+        .collect()
+}
+
+fn one(diff: &Diff, class: Class, what: &str, path: &str) {
+    assert_eq!(
+        summary(diff),
+        [(class, what.to_owned(), path.to_owned())],
+        "{diff:#?}"
+    );
+}
+
+#[test]
+fn identical_specs_have_no_changes() {
+    let diff = between(OPERATION, OPERATION);
+    assert!(diff.changes.is_empty());
+    assert_eq!(diff.semver(), "none");
+}
+
+#[test]
+fn breaking_changes() {
+    one(
+        &between(OPERATION, &OPERATION.replace("method: GET", "method: POST")),
+        Class::Breaking,
+        "method or URI changed",
+        "uri",
+    );
+    one(
+        &between(OPERATION, &OPERATION.replace("/things", "/items")),
+        Class::Breaking,
+        "method or URI changed",
+        "uri",
+    );
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace(
+                "response:",
+                "  - name: owner\n    in: query\n    required: true\n    type: string\nresponse:",
+            ),
+        ),
+        Class::Breaking,
+        "required parameter added",
+        "query.owner",
+    );
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace(
+                "    required: false\n    type: integer",
+                "    required: true\n    type: integer",
+            ),
+        ),
+        Class::Breaking,
+        "optional became required",
+        "query.limit",
+    );
+    one(
+        &between(OPERATION, &OPERATION.replace("type: integer", "type: long")),
+        Class::Breaking,
+        "type changed",
+        "query.limit",
+    );
+    let removed = OPERATION.replace(
+        "      - name: status\n        type: string\n        description:\n          en: Status.\n",
+        "      - name: state\n        type: string\n",
+    );
+    let diff = between(OPERATION, &removed);
+    assert!(
+        summary(&diff).contains(&(
+            Class::Breaking,
+            "response field removed".into(),
+            "response.things[].status".into()
+        )),
+        "{diff:#?}"
+    );
+    let change = diff
+        .changes
+        .iter()
+        .find(|c| c.what == "response field removed")
+        .unwrap();
+    assert_eq!(change.rust_item, "demo::list_things::Thing::status");
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace(
+                "      - name: status\n        type: string",
+                "      - name: status\n        type: integer",
+            ),
+        ),
+        Class::Breaking,
+        "response field retyped",
+        "response.things[].status",
+    );
+    let fewer_codes = SERVICE.replace(
+        "  - status: 400\n    code: DEMO.0001\n    message:\n      en: Bad.\n",
+        "",
+    );
+    let diff = diff::diff(
+        &model(SERVICE, &[OPERATION]),
+        &model(
+            &fewer_codes.replace("error_codes:\n", "error_codes: []\n"),
+            &[OPERATION],
+        ),
+    );
+    one(&diff, Class::Breaking, "error code removed", "error_codes");
+    assert_eq!(diff.changes[0].rust_item, "demo::ErrorCode::Demo0001");
+    let renamed = OPERATION.replace("operation: list_things", "operation: list_all_things");
+    let diff = between(OPERATION, &renamed);
+    one(&diff, Class::Breaking, "Rust name changed", "operation");
+    assert_eq!(
+        (diff.changes[0].old.as_deref(), diff.changes[0].new.as_deref()),
+        (Some("ListThingsRequest"), Some("ListAllThingsRequest"))
+    );
+    one(
+        &between(
+            OPERATION,
+            &OPERATION
+                .replace("  - name: Thing\n", "  - name: Item\n")
+                .replace("array<Thing>", "array<Item>"),
+        ),
+        Class::Breaking,
+        "Rust name changed",
+        "response.things",
+    );
+    assert_eq!(
+        between(OPERATION, &OPERATION.replace("method: GET", "method: POST")).semver(),
+        "major"
+    );
+}
+
+#[test]
+fn additive_changes() {
+    let other = OPERATION
+        .replace("operation: list_things", "operation: show_thing")
+        .replace("/things", "/things/{id}")
+        .replace(
+            "  - name: limit",
+            "  - name: id\n    in: path\n    required: true\n    type: string\n  - name: limit",
+        );
+    let diff = diff::diff(
+        &model(SERVICE, &[OPERATION]),
+        &model(SERVICE, &[OPERATION, &other]),
+    );
+    one(&diff, Class::Additive, "operation added", "operation");
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace(
+                "response:",
+                "  - name: offset\n    in: query\n    type: integer\nresponse:",
+            ),
+        ),
+        Class::Additive,
+        "optional parameter added",
+        "query.offset",
+    );
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace(
+                "        description:\n          en: Status.\n",
+                "        description:\n          en: Status.\n      - name: size\n        type: long\n",
+            ),
+        ),
+        Class::Additive,
+        "response field added",
+        "response.things[].size",
+    );
+    let more_codes =
+        format!("{SERVICE}  - status: 404\n    code: DEMO.0404\n    message:\n      en: Missing.\n");
+    let diff = diff::diff(&model(SERVICE, &[OPERATION]), &model(&more_codes, &[OPERATION]));
+    one(&diff, Class::Additive, "error code added", "error_codes");
+    let deprecated = OPERATION.replace("title:", "deprecated:\n  note:\n    en: Out of date.\ntitle:");
+    let diff = between(OPERATION, &deprecated);
+    one(&diff, Class::Additive, "operation deprecated", "deprecated");
+    assert_eq!(diff.semver(), "minor");
+}
+
+#[test]
+fn documentation_only_changes() {
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace("en: Project ID.", "en: The project."),
+        ),
+        Class::Documentation,
+        "text changed (en)",
+        "path.project_id.description",
+    );
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace("en: Listing things", "en: Listing all things"),
+        ),
+        Class::Documentation,
+        "text changed (en)",
+        "title",
+    );
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace("{\"things\": []}", "{\"things\": [{\"status\": \"ok\"}]}"),
+        ),
+        Class::Documentation,
+        "examples changed",
+        "examples",
+    );
+    one(
+        &between(
+            OPERATION,
+            &OPERATION.replace("      en: things\n", "      en: things parameters\n"),
+        ),
+        Class::Documentation,
+        "text changed (en)",
+        "response.things[].caption",
+    );
+    // {project_id} -> {projectId}: the Rust name stays `project_id`, the name never travels.
+    let camel = OPERATION
+        .replace("{project_id}", "{projectId}")
+        .replace("  - name: project_id", "  - name: projectId");
+    let diff = between(OPERATION, &camel);
+    assert!(
+        diff.changes.iter().all(|c| c.class == Class::Documentation),
+        "{diff:#?}"
+    );
+    assert!(
+        summary(&diff).contains(&(Class::Documentation, "placeholder renamed".into(), "uri".into())),
+        "{diff:#?}"
+    );
+    assert!(summary(&diff).contains(&(
+        Class::Documentation,
+        "placeholder name changed".into(),
+        "path.projectId".into()
+    )));
+    assert_eq!(diff.semver(), "patch");
+}
+
+fn codegen(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn formats_and_fail_on_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("old"), SERVICE, &[OPERATION]);
+    write(
+        &dir.path().join("new"),
+        SERVICE,
+        &[&OPERATION
+            .replace("type: integer", "type: long")
+            .replace("en: Project ID.", "en: The project.")],
+    );
+
+    let (code, text, _) = codegen(dir.path(), &["diff", "old", "new"]);
+    assert_eq!(code, Some(0));
+    assert!(text.contains("demo.list_things\n  breaking      query.limit: type changed (`Option<i32>` -> `Option<i64>`) [demo::ListThingsRequest::limit]"), "{text}");
+    assert!(
+        text.ends_with("1 breaking, 0 additive, 1 documentation-only change(s); semver: major\n"),
+        "{text}"
+    );
+
+    let (_, markdown, _) = codegen(dir.path(), &["diff", "old", "new", "--format", "markdown"]);
+    assert!(
+        markdown.starts_with(
+            "### 🔴 Spec diff: 1 breaking, 0 additive, 1 documentation-only change(s); semver: major"
+        ),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| breaking | type changed | `query.limit` | `Option<i32>` | `Option<i64>` | `demo::ListThingsRequest::limit` |"), "{markdown}");
+
+    let (_, json, _) = codegen(dir.path(), &["diff", "old", "new", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (json["breaking"].as_u64(), json["semver"].as_str()),
+        (Some(1), Some("major"))
+    );
+    assert_eq!(json["changes"][0]["rust_item"], "demo::ListThingsRequest::limit");
+
+    assert_eq!(
+        codegen(dir.path(), &["diff", "old", "new", "--fail-on", "breaking"]).0,
+        Some(1)
+    );
+    assert_eq!(
+        codegen(dir.path(), &["diff", "old", "old", "--fail-on", "documentation"]).0,
+        Some(0)
+    );
+    write(
+        &dir.path().join("docs"),
+        SERVICE,
+        &[&OPERATION.replace("en: Project ID.", "en: The project.")],
+    );
+    assert_eq!(
+        codegen(dir.path(), &["diff", "old", "docs", "--fail-on", "breaking"]).0,
+        Some(0)
+    );
+    assert_eq!(
+        codegen(dir.path(), &["diff", "old", "docs", "--fail-on", "documentation"]).0,
+        Some(1)
+    );
+}
+
+#[test]
+fn an_invalid_side_is_named_and_nothing_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("old"), SERVICE, &[OPERATION]);
+    write(
+        &dir.path().join("new"),
+        SERVICE,
+        &[&OPERATION.replace("array<Thing>", "array<Missing>")],
+    );
+    let (code, _, stderr) = codegen(dir.path(), &["diff", "old", "new"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.starts_with("error: NEW (`new`) is not a valid spec:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("refers to object table `Missing`"), "{stderr}");
+    let (code, _, stderr) = codegen(dir.path(), &["diff", "no-such-rev", "new"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("OLD (`no-such-rev`) is not a directory nor a git revision"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn git_revisions_and_the_working_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid"])
+            .args(args)
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    write(&dir.path().join("spec"), SERVICE, &[OPERATION]);
+    git(&["add", "."]);
+    git(&["commit", "-qm", "one"]);
+    write(
+        &dir.path().join("spec"),
+        SERVICE,
+        &[&OPERATION.replace(
+            "response:",
+            "  - name: offset\n    in: query\n    type: integer\nresponse:",
+        )],
+    );
+    git(&["commit", "-qam", "two"]);
+
+    let (code, text, stderr) = codegen(dir.path(), &["diff", "HEAD~1", "HEAD"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(text.contains("optional parameter added"), "{text}");
+
+    write(
+        &dir.path().join("spec"),
+        SERVICE,
+        &[&OPERATION.replace("method: GET", "method: DELETE")],
+    );
+    let (code, text, stderr) = codegen(dir.path(), &["diff", "--fail-on", "breaking"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(text.contains("method or URI changed"), "{text}");
+}
+
+#[test]
+fn a_response_that_becomes_a_json_array_is_breaking() {
+    let array = OPERATION.replace("response:\n  fields:", "response:\n  array: true\n  fields:");
+    one(
+        &between(OPERATION, &array),
+        Class::Breaking,
+        "response body shape changed",
+        "response",
+    );
+}

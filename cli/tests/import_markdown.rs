@@ -1,0 +1,768 @@
+//! The Huawei Markdown importer on small pages written here, one per variant the
+//! published pages use, and on broken pages, which must give located findings and
+//! never a panic.
+
+use std::path::Path;
+
+use hwcloud_codegen_cli::import::extract::{self, Extracted};
+use hwcloud_codegen_cli::import::page::Block;
+use hwcloud_codegen_cli::import::{Severity, huawei_md};
+use hwcloud_model::spec::schema::{ExampleKind, OperationFile, ParamLocation};
+
+fn import(page: &str) -> (OperationFile, Vec<hwcloud_codegen_cli::import::Finding>) {
+    let (page, mut findings) = huawei_md::parse(Path::new("test/page.md"), page);
+    let (extracted, more) = extract::operation(&page, "test/page.md");
+    findings.extend(more);
+    match extracted {
+        Extracted::Operation(op, _) => (*op, findings),
+        Extracted::Skipped(why) => panic!("skipped: {why}; {findings:?}"),
+    }
+}
+
+/// A temporary documentation folder named like a corpus folder, so the
+/// importer takes the service from its name.
+fn docs_folder(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join(name);
+    std::fs::create_dir_all(&docs).unwrap();
+    (dir, docs)
+}
+
+fn table(header: &[&str], rows: &[&[&str]]) -> String {
+    let th: String = header
+        .iter()
+        .map(|h| format!("<th class=\"x\"><p>{h}</p>\n</th>\n"))
+        .collect();
+    let trs: String = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "<tr>{}</tr>\n",
+                r.iter()
+                    .map(|c| format!("<td><p>{c}</p>\n</td>\n"))
+                    .collect::<String>()
+            )
+        })
+        .collect();
+    format!("<table><thead align=\"left\"><tr>{th}</tr>\n</thead>\n<tbody>{trs}</tbody>\n</table>\n")
+}
+
+const HEAD: &str = "# 取消作业（推荐）<a name=\"dli_02_0104\"></a>\n\n## 功能介绍<a name=\"s1\"></a>\n\n该API用于取消作业。\n\n## URI<a name=\"s2\"></a>\n\n";
+
+#[test]
+fn escaped_markdown_uri_outside_a_fence_and_header_variant_one() {
+    let page = format!(
+        "{HEAD}-   URI格式：\n\n    DELETE /v1.0/\\{{project\\_id\\}}/jobs/\\{{job\\_id\\}}\n\n**表 1**  URI参数\n\n{}",
+        table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[
+                &["project_id", "是", "String", "项目编号。"],
+                &["job_id", "是", "String", "作业ID。"]
+            ]
+        )
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(findings, []);
+    assert_eq!(op.uri, "/v1.0/{project_id}/jobs/{job_id}");
+    assert_eq!(op.sources[0].id.as_deref(), Some("dli_02_0104"));
+    assert_eq!(op.summary.zh.as_deref(), Some("该API用于取消作业。"));
+    let names: Vec<_> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location, p.required))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("project_id", Some(ParamLocation::Path), Some(true)),
+            ("job_id", Some(ParamLocation::Path), Some(true))
+        ]
+    );
+}
+
+#[test]
+fn uri_inside_a_code_fence_with_camel_case_and_header_variant_two() {
+    let page = format!(
+        "{HEAD}-   URI 格式\n\n    ```\n    DELETE /ges/v1.0/{{projectId}}/graphs/{{graphName}}\n    ```\n\n**表 1**  URI参数说明\n\n{}",
+        table(
+            &["参数", "是否为必选", "类型", "描述"],
+            &[
+                &["projectId", "是", "String", "ID"],
+                &["graphName", "是", "String", "图名称。"]
+            ]
+        )
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(findings, []);
+    assert_eq!(op.uri, "/ges/v1.0/{projectId}/graphs/{graphName}");
+    assert_eq!(op.parameters[1].description.zh.as_deref(), Some("图名称。"));
+}
+
+#[test]
+fn query_tables_nested_tables_by_number_and_by_anchor_link_and_notes_in_cells() {
+    let page = format!(
+        "{HEAD}GET /v1.0/{{project_id}}/jobs\n\n**表 1**  URI参数\n\n{}\n**表 2**  query参数\n\n{}\n## 响应消息\n\n**表 3**  响应参数\n\n{}\n**表 4**  jobs参数\n\n{}\n**表 5**  标签说明\n\n<a name=\"table77\"></a>\n{}",
+        table(
+            &["名称", "必选", "参数类型", "说明"],
+            &[&["project_id", "是", "String", "项目"]]
+        ),
+        table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[&["page-size", "否", "Integer", "每页个数。"]]
+        ),
+        table(
+            &["参数", "是否必选", "参数类型", "说明"],
+            &[&["jobs", "是", "Array of Objects", "作业信息。具体参数请参见表4。"]]
+        ),
+        table(
+            &["参数", "是否必选", "参数类型", "说明"],
+            &[
+                &[
+                    "status",
+                    "是",
+                    "String",
+                    "状态。</p>\n<div class=\"note\"><p>说明： 仅在完成后有效。</p></div><p>"
+                ],
+                &[
+                    "tags",
+                    "否",
+                    "Array of Objects",
+                    "标签，详见<a href=\"#table77\">标签说明</a>。"
+                ]
+            ]
+        ),
+        table(
+            &["参数", "是否必选", "参数类型", "说明"],
+            &[&["key", "是", "String", "键。"]]
+        ),
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(findings, []);
+    let query = op
+        .parameters
+        .iter()
+        .find(|p| p.name == "page-size")
+        .expect("query parameter");
+    assert_eq!(
+        (query.location, query.ty.as_str()),
+        (Some(ParamLocation::Query), "integer")
+    );
+    let response = &op.response.as_ref().expect("response").fields;
+    assert_eq!(response[0].ty, "array<Job>");
+    let job = op.objects.iter().find(|o| o.name == "Job").expect("jobs table");
+    assert_eq!(job.fields[1].ty, "array<Tag>");
+    assert!(
+        job.fields[0]
+            .description
+            .zh
+            .as_deref()
+            .unwrap()
+            .contains("说明： 仅在完成后有效。")
+    );
+    assert!(
+        op.objects
+            .iter()
+            .any(|o| o.name == "Tag" && o.fields[0].name == "key")
+    );
+}
+
+#[test]
+fn rowspan_and_colspan_are_expanded() {
+    let html = "<table><thead align=\"left\"><tr><th>状态码</th><th>描述</th></tr></thead>\n<tbody><tr><td rowspan=\"2\">400</td><td>请求错误。</td></tr>\n<tr><td>参数错误。</td></tr>\n<tr><td colspan=\"2\">500 内部错误</td></tr>\n</tbody></table>\n";
+    let (page, findings) = huawei_md::parse(Path::new("t.md"), &format!("# T\n\n{html}"));
+    assert_eq!(findings, []);
+    let Some(Block::Table(table)) = page.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
+        panic!("no table")
+    };
+    let cells: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            vec!["400", "请求错误。"],
+            vec!["400", "参数错误。"],
+            vec!["500 内部错误", "500 内部错误"]
+        ]
+    );
+}
+
+#[test]
+fn examples_keep_status_and_drop_the_request_line() {
+    let page = format!(
+        "{HEAD}POST /v1.0/{{project_id}}/jobs\n\n**表 1**  URI参数\n\n{}\n## 示例\n\n-   请求样例：\n\n    ```\n    POST https://Endpoint/v1.0/p/jobs\n    {{\"sql\": \"select 1\"}}\n    ```\n\n-   请求失败样例\n\n    ```\n    Http Status Code: 400\n    {{\"error_code\": \"DLI.0001\", \"error_msg\": \"bad\"}}\n    ```\n\n-   成功响应样例：\n\n    ```\n    {{\"message\": \"{{\"\"}}\"}}\n    ```\n",
+        table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[&["project_id", "是", "String", "项目"]]
+        )
+    );
+    let (op, findings) = import(&page);
+    let kinds: Vec<_> = op.examples.iter().map(|e| (e.kind, e.status, e.format)).collect();
+    use hwcloud_model::spec::schema::ExampleFormat::{Json, Text};
+    assert_eq!(
+        kinds,
+        [
+            (ExampleKind::Request, None, Json),
+            (ExampleKind::Error, Some(400), Json),
+            (ExampleKind::Response, Some(200), Text)
+        ]
+    );
+    assert_eq!(op.examples[0].body, "{\"sql\": \"select 1\"}\n");
+    assert_eq!(
+        findings.iter().map(|f| f.code).collect::<Vec<_>>(),
+        ["example-not-json"]
+    );
+}
+
+#[test]
+fn a_truncated_table_gives_a_located_error_not_a_panic() {
+    let page = format!(
+        "{HEAD}GET /v1.0/{{project_id}}/x\n\n**表 1**  URI参数\n\n<table><thead><tr><th>参数</th><th>是否必选</th></tr></thead><tbody><tr><td>project_id</td><td>是"
+    );
+    let (page, findings) = huawei_md::parse(Path::new("t.md"), &page);
+    let unclosed = findings
+        .iter()
+        .find(|f| f.code == "unclosed-table")
+        .expect("a finding");
+    assert_eq!((unclosed.severity, unclosed.line), (Severity::Error, 13));
+    let _ = extract::operation(&page, "t.md");
+}
+
+#[test]
+fn invalid_html_and_garbage_never_panic() {
+    for text in [
+        "",
+        "# only a title",
+        "## URI\n\nGET /v1/{a\n",
+        "# T\n\n## URI\n\nDELETE /v1/{x}/y\n\n<table><tr><td rowspan=\"999999\">x</td></tr></table>\n",
+        "# T\n\n<table><thead><tr><th>参数</th></tr><tbody><tr><td><p>a<td>b</table>\n```\nunclosed",
+        "\u{feff}# T\n\n## URI\n\nGET /v1/{x}?a={b}&c=d\n\n<table></table>",
+    ] {
+        let (page, _) = huawei_md::parse(Path::new("t.md"), text);
+        let _ = extract::operation(&page, "t.md");
+    }
+}
+
+#[test]
+fn overview_pages_are_skipped_not_failed() {
+    let (page, _) = huawei_md::parse(
+        Path::new("t.md"),
+        "# API概览\n\n## 创建作业\n\nPOST /v1.0/{project_id}/jobs 用于创建作业。\n",
+    );
+    let (extracted, findings) = extract::operation(&page, "t.md");
+    assert!(matches!(extracted, Extracted::Skipped(_)) && findings.is_empty());
+}
+
+fn write_pages(dir: &Path) {
+    let uri_table = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目"],
+            &["job_id", "是", "String", "作业ID"],
+        ],
+    );
+    std::fs::write(
+        dir.join("取消作业（推荐）.md"),
+        format!("# 取消作业（推荐）\n\n## URI\n\nDELETE /v1.0/\\{{project\\_id\\}}/jobs/\\{{job\\_id\\}}\n\n**表 1**  URI参数\n\n{uri_table}"),
+    )
+    .unwrap();
+    let queue_table = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目"],
+            &["queue_name", "是", "String", "队列"],
+            &["job_id", "是", "String", "作业ID"],
+        ],
+    );
+    std::fs::write(
+        dir.join("取消作业（废弃）.md"),
+        format!(
+            "# 取消作业（废弃）\n\n## 功能介绍\n\n>本章节介绍的API已过时，推荐使用[取消作业（推荐）](取消作业（推荐）.md)介绍的API。\n\n## URI\n\nDELETE /v1.0/\\{{project\\_id\\}}/queues/\\{{queue\\_name\\}}/jobs/\\{{job\\_id\\}}\n\n**表 1**  URI参数\n\n{queue_table}"
+        ),
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_deprecated_page_names_the_operation_it_links_to() {
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
+    write_pages(&docs);
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    assert_eq!(
+        imported.report.count(hwcloud_codegen_cli::import::Status::Ok),
+        2,
+        "{}",
+        imported.report
+    );
+    let deprecated = &imported.files[Path::new("dli/operations/delete_queues_jobs.yaml")];
+    assert!(
+        deprecated.contains("deprecated:\n  replacement: delete_jobs\n"),
+        "{deprecated}"
+    );
+}
+
+#[test]
+fn importing_twice_gives_byte_identical_yaml() {
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
+    write_pages(&docs);
+    let first = hwcloud_codegen_cli::import::import(std::slice::from_ref(&docs), None);
+    let second = hwcloud_codegen_cli::import::import(&[docs], None);
+    assert_eq!(first.files, second.files);
+    assert_eq!(first.files.len(), 2);
+}
+
+#[test]
+fn an_old_page_left_beside_the_current_one_only_fills_texts() {
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
+    let page = |title: &str, rows: &[&[&str]]| {
+        let uri = table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[&["project_id", "是", "String", "项目"]],
+        );
+        let body = table(&["参数名称", "是否必选", "参数类型", "说明"], rows);
+        format!(
+            "# {title}\n\n## URI\n\nPOST /v2.0/\\{{project\\_id\\}}/resources\n\n**表 1**  URI参数\n\n{uri}\n## 请求消息\n\n**表 2**  请求参数\n\n{body}"
+        )
+    };
+    // The old title documented a field the current page dropped and made `kind` mandatory.
+    let old = page(
+        "上传资源包",
+        &[
+            &["kind", "是", "String", "类型"],
+            &["group", "否", "String", "分组"],
+        ],
+    );
+    let current = page("上传分组资源", &[&["kind", "否", "String", "资源类型"]]);
+    std::fs::write(docs.join("上传资源包.md"), old).unwrap();
+    std::fs::write(docs.join("上传分组资源.md"), current).unwrap();
+    std::fs::write(
+        docs.join("index.md"),
+        "# API参考\n\n-   [上传分组资源](上传分组资源.md)\n",
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    assert_eq!(imported.files.len(), 1, "{:?}", imported.files.keys());
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    let body = op.request_body.expect("the current page's body");
+    let names: Vec<(&str, Option<bool>)> = body
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        names,
+        [("kind", Some(false))],
+        "the current page alone shapes the operation"
+    );
+    let old_report = imported
+        .report
+        .pages
+        .iter()
+        .find(|p| p.page.ends_with("上传资源包.md"))
+        .unwrap();
+    assert_eq!(
+        old_report.status,
+        hwcloud_codegen_cli::import::Status::Ok,
+        "{}",
+        imported.report
+    );
+    let said: Vec<&str> = old_report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(
+        said.iter().any(|m| m.contains("table of contents lists it")),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&"differs: request field `group` is only on this page"),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&"differs: request field `kind`: mandatory on one page, optional on the other"),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn an_error_code_page_becomes_the_service_file_and_hand_edited_codes_survive_reimport() {
+    let (dir, docs) = docs_folder("huawei-ges-zh");
+    let codes = table(
+        &["状态码", "错误码", "错误信息", "描述", "处理措施"],
+        &[
+            &["400", "GES.0001", "Incorrect parameter.", "参数错误", "检查URL。"],
+            &["abc", "GES.0002", "Bad status.", "状态码错误", ""],
+            &["404", "GES.0003", "Not found.", "", ""],
+        ],
+    );
+    std::fs::write(
+        docs.join("管理面API错误码.md"),
+        format!("# 管理面API错误码\n\n{codes}"),
+    )
+    .unwrap();
+    let out = dir.path().join("spec");
+    std::fs::create_dir_all(out.join("ges")).unwrap();
+    std::fs::write(
+        out.join("ges/service.yaml"),
+        "service: ges\nname:\n  en: Graph Engine Service\nendpoint: ges.{region}.myhuaweicloud.com\nerror_body:\n- code: errorCode\n  message: errorMessage\nerror_codes:\n- status: 400\n  code: GES.8003\n  message:\n    en: graph not found\n  hand_edit: Used by the examples, missing from the table.\n- status: 400\n  code: GES.9999\n  message:\n    en: gone from the page, no hand edit\n- status: 404\n  code: GES.0003\n  message:\n    en: Graph not found.\n  hand_edit: The service's message, as observed.\n",
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import_into(&[docs], None, Some(&out));
+    let yaml = &imported.files[Path::new("ges/service.yaml")];
+    let file: hwcloud_model::spec::schema::ServiceFile = serde_yaml::from_str(yaml).unwrap();
+    assert_eq!(
+        file.name.en.as_deref(),
+        Some("Graph Engine Service"),
+        "kept from the existing file"
+    );
+    assert_eq!(file.endpoint.as_deref(), Some("ges.{region}.myhuaweicloud.com"));
+    let codes: Vec<&str> = file.error_codes.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["GES.0001", "GES.0003", "GES.8003"],
+        "the page's codes, the hand-added one; GES.9999 is gone"
+    );
+    assert_eq!(
+        file.error_codes[1].message.en.as_deref(),
+        Some("Graph not found."),
+        "a hand edit the page contradicts is kept"
+    );
+    let first = &file.error_codes[0];
+    assert_eq!(
+        (
+            first.message.en.as_deref(),
+            first.description.zh.as_deref(),
+            first.remedy.zh.as_deref()
+        ),
+        (Some("Incorrect parameter."), Some("参数错误"), Some("检查URL。")),
+        "each text under the language it is written in"
+    );
+    let page = &imported.report.pages[0];
+    assert_eq!(page.skipped, Some("error codes, read into service.yaml"));
+    assert!(
+        page.findings
+            .iter()
+            .any(|f| f.code == "bad-status" && f.message.contains("GES.0002")),
+        "{:?}",
+        page.findings
+    );
+    assert!(
+        page.findings
+            .iter()
+            .any(|f| f.code == "hand-edit-conflict" && f.message.contains("GES.0003")),
+        "the contradiction is reported: {:?}",
+        page.findings
+    );
+}
+
+#[test]
+fn a_placeholder_no_table_documents_takes_the_row_other_pages_give_it() {
+    let (_dir, docs) = docs_folder("huawei-ges-zh");
+    let uri = table(
+        &["参数", "是否必选", "类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目编号。"],
+            &["graph_name", "是", "String", "图名称。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("查询图(1-0-0).md"),
+        format!("# 查询图\n\n## URI\n\nGET /ges/v1.0/\\{{project\\_id\\}}/graphs/\\{{graph\\_name\\}}\n\n**表 1**  URI参数\n\n{uri}"),
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("删除点(2-2-7).md"),
+        "# 删除点\n\n## URI\n\n```\nPOST /ges/v1.0/{projectId}/graphs/{graphName}/vertices/action?action_id=delete\n```\n",
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    assert_eq!(
+        imported.report.count(hwcloud_codegen_cli::import::Status::Ok),
+        2,
+        "{}",
+        imported.report
+    );
+    let op: OperationFile =
+        serde_yaml::from_str(&imported.files[Path::new("ges/operations/delete_vertices_action.yaml")])
+            .unwrap();
+    let graph = op.parameters.iter().find(|p| p.name == "graphName").unwrap();
+    assert_eq!(graph.description.zh.as_deref(), Some("图名称。"));
+    assert!(graph.note.as_deref().unwrap().contains("other pages"));
+}
+
+#[test]
+fn an_example_that_contradicts_its_table_widens_the_field_and_says_why() {
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
+    let body = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["enabled", "是", "Boolean", "开关"],
+            &["name", "是", "String", "名称"],
+        ],
+    );
+    std::fs::write(
+        docs.join("更新开关.md"),
+        format!(
+            "# 更新开关\n\n## URI\n\nPUT /v1.0/switch\n\n## 请求消息\n\n**表 1**  请求参数\n\n{body}\n## 示例\n\n-   请求样例\n\n    ```\n    {{\"enabled\": \"true\", \"extra\": 1}}\n    ```\n"
+        ),
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    let fields = &op.request_body.expect("a body").fields;
+    let shape: Vec<(&str, &str, Option<bool>)> = fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("enabled", "text_or<boolean>", Some(true)),
+            ("name", "string", Some(false)),
+            ("extra", "integer", Some(false)),
+        ]
+    );
+    assert!(
+        fields.iter().all(|f| f.note.is_some()),
+        "each change is noted: {fields:?}"
+    );
+    let page = &imported.report.pages[0];
+    assert_eq!(
+        page.status,
+        hwcloud_codegen_cli::import::Status::Ok,
+        "{}",
+        imported.report
+    );
+    assert_eq!(
+        page.findings
+            .iter()
+            .filter(|f| f.code == "example-contradicts-table")
+            .count(),
+        3,
+        "{:?}",
+        page.findings
+    );
+}
+
+#[test]
+fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
+    let (dir, docs) = docs_folder("huawei-dli-zh");
+    let response = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["status", "否", "String", "状态。"],
+            &["name", "否", "String", "名称。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("查询开关.md"),
+        format!(
+            "# 查询开关\n\n## URI\n\nGET /v1.0/switch\n\n## 响应消息\n\n**表 1**  响应参数\n\n{response}"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("spec");
+    std::fs::create_dir_all(out.join("dli/operations")).unwrap();
+    // The reviewer's file: its own id, `status` retyped and `count` added by hand,
+    // `gone` an earlier page's field with no hand edit.
+    std::fs::write(
+        out.join("dli/operations/show_switch.yaml"),
+        "operation: show_switch\ntitle:\n  zh: 查询开关\nsources:\n- page: huawei-dli-zh/查询开关.md\n  lang: zh\nmethod: GET\nuri: /v1.0/switch\nresponse:\n  fields:\n  - name: status\n    required: false\n    type: integer\n    hand_edit: The service sends a number.\n  - name: count\n    type: integer\n    hand_edit: Sent by the service, not in the table.\n  - name: gone\n    type: string\n",
+    )
+    .unwrap();
+    // An operation the docs no longer have stays, and is listed.
+    std::fs::write(
+        out.join("dli/operations/delete_switch.yaml"),
+        "operation: delete_switch\ntitle:\n  zh: 删除开关\nsources:\n- page: huawei-dli-zh/删除开关.md\n  lang: zh\nmethod: DELETE\nuri: /v1.0/switch\n",
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import_into(&[docs], None, Some(&out));
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(
+        names,
+        [Path::new("dli/operations/show_switch.yaml")],
+        "the id is kept"
+    );
+    assert_eq!(imported.report.undocumented, ["dli.delete_switch"]);
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    assert_eq!(op.operation, "show_switch");
+    let fields: Vec<(&str, &str)> = op
+        .response
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("status", "integer"), ("name", "string"), ("count", "integer")],
+        "hand edits kept, the page's new field in, the unmarked old field gone"
+    );
+    let findings = &imported.report.pages[0].findings;
+    let codes: Vec<(&str, bool)> = findings
+        .iter()
+        .filter(|f| f.code.starts_with("hand-edit"))
+        .map(|f| {
+            (
+                f.code,
+                f.message.contains("`status`") || f.message.contains("`count`"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [("hand-edit-conflict", true), ("hand-edit-kept", true)],
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn a_response_printed_as_a_json_array_becomes_an_array_body_of_its_element_table() {
+    let (_dir, docs) = docs_folder("huawei-dli-zh");
+    let response = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[&[
+            "数组元素",
+            "否",
+            "Array of Objects",
+            "响应消息组。具体请参考<a href=\"#t4\">表4</a>。",
+        ]],
+    );
+    let elements = table(
+        &["参数名称", "是否必选", "参数类型", "说明"],
+        &[
+            &["is_success", "否", "Boolean", "是否成功。"],
+            &["message", "否", "String", "消息内容。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("批量运行作业.md"),
+        format!(
+            "# 批量运行作业\n\n## URI\n\nPOST /v1.0/jobs/run\n\n## 响应消息\n\n**表 1**  响应参数\n\n{response}\n**表 4**  数组元素参数说明\n\n<a name=\"t4\"></a>\n{elements}\n## 示例\n\n-   响应样例\n\n    ```\n    [{{\"is_success\": \"true\", \"message\": \"ok\"}}]\n    ```\n"
+        ),
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    let body = op.response.expect("a response");
+    assert!(body.array, "{}", imported.report);
+    let fields: Vec<(&str, &str)> = body
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("is_success", "text_or<boolean>"), ("message", "string")],
+        "the element table's fields, checked against the example's elements"
+    );
+    assert!(op.objects.is_empty(), "the element table is the body now");
+    assert_eq!(
+        op.examples[0].format,
+        hwcloud_model::spec::schema::ExampleFormat::Json
+    );
+    assert!(
+        !imported.report.to_string().contains("unsupported-example"),
+        "{}",
+        imported.report
+    );
+}
+
+#[test]
+fn path_ids_grow_until_routes_differ_and_later_versions_name_themselves() {
+    let (_dir, docs) = docs_folder("huawei-ges-zh");
+    let graph = "/ges/v1.0/{project_id}/graphs/{graph_name}";
+    for (page, method, path) in [
+        (
+            "更新点属性(1-1-6)",
+            "POST",
+            format!("{graph}/vertices/{{vertex_id}}/properties/action"),
+        ),
+        (
+            "批量更新点属性(2-1-10)",
+            "POST",
+            format!("{graph}/vertices/properties/action"),
+        ),
+        (
+            "更新边属性(1-1-6)",
+            "POST",
+            format!("{graph}/edges/properties/action"),
+        ),
+        (
+            "批量更新边属性(2-1-10)",
+            "POST",
+            format!("{graph}/edges/properties/action"),
+        ),
+        ("创建图(2-1-16)", "POST", "/v1.0/{project_id}/graphs".to_owned()),
+        ("创建图(1-0-0)", "POST", "/v1.0/{project_id}/graphs".to_owned()),
+    ] {
+        std::fs::write(
+            docs.join(format!("{page}.md")),
+            format!("# {page}\n\n## URI\n\n```\n{method} {path}\n```\n"),
+        )
+        .unwrap();
+    }
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let id_of = |page: &str| {
+        let entry = imported
+            .report
+            .pages
+            .iter()
+            .find(|p| p.page.contains(page))
+            .unwrap();
+        entry.operation.clone().unwrap()
+    };
+    assert_eq!(id_of("/更新点属性"), "ges.create_vertices_properties_action");
+    assert_eq!(
+        id_of("批量更新点属性"),
+        "ges.create_vertices_properties_action_v2_1_10"
+    );
+    assert_eq!(id_of("/更新边属性"), "ges.create_edges_properties_action");
+    assert_eq!(
+        id_of("批量更新边属性"),
+        "ges.create_edges_properties_action_v2_1_10"
+    );
+    assert_eq!(
+        id_of("创建图(1-0-0)"),
+        "ges.create_graphs",
+        "the lowest version keeps the bare id"
+    );
+    assert_eq!(id_of("创建图(2-1-16)"), "ges.create_graphs_v2_1_16");
+}
+
+#[test]
+fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
+    let (dir, docs) = docs_folder("huawei-dli-zh");
+    std::fs::write(
+        docs.join("查询开关.md"),
+        "# 查询开关\n\n## URI\n\nGET /v1.0/switches\n",
+    )
+    .unwrap();
+    let fresh = hwcloud_codegen_cli::import::import(std::slice::from_ref(&docs), None);
+    let name: Vec<&Path> = fresh.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(name, [Path::new("dli/operations/list_switches.yaml")]);
+    // The same file name in the spec, broken by a bad merge.
+    let out = dir.path().join("spec");
+    std::fs::create_dir_all(out.join("dli/operations")).unwrap();
+    std::fs::write(
+        out.join("dli/operations/list_switches.yaml"),
+        "operation: [unclosed\n",
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import_into(&[docs], None, Some(&out));
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(
+        names,
+        [Path::new("dli/operations/list_switches_2.yaml")],
+        "written beside, not over"
+    );
+    assert_eq!(imported.report.unreadable_existing.len(), 1);
+    assert!(
+        imported
+            .report
+            .to_string()
+            .contains("not read dli/operations/list_switches.yaml: "),
+        "{}",
+        imported.report
+    );
+}

@@ -1,0 +1,200 @@
+//! The validated model: resolved types and every Rust name, nothing YAML.
+//!
+//! Only [`load`](crate::load) builds it, in the same pass that validates the spec,
+//! so every reference in it resolves and every name in it is a distinct Rust
+//! identifier in its scope. Emitters read it and never look back at the spec.
+
+use std::path::PathBuf;
+
+pub use crate::names::OperationNames;
+pub use crate::spec::schema::{ErrorBodyShape, ExampleKind, Method, Text};
+
+/// A whole spec directory.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The services, ordered by id.
+    pub services: Vec<Service>,
+    /// Every file the model was read from, for build-script change tracking.
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// `dli`: module and feature name.
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    pub endpoint: Option<String>,
+    pub error_shapes: Vec<ErrorBodyShape>,
+    pub error_codes: Vec<ErrorCode>,
+    pub examples: Vec<Example>,
+    pub operations: Vec<Operation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ErrorCode {
+    pub variant: String,
+    pub code: String,
+    pub status: u16,
+    pub message: Text,
+    pub description: Text,
+    pub remedy: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub id: String,
+    /// The module and type names of the operation.
+    pub names: OperationNames,
+    pub title: Text,
+    pub summary: Text,
+    pub sources: Vec<SourcePage>,
+    pub api_version: Option<String>,
+    pub deprecated: Option<Deprecation>,
+    pub method: Method,
+    /// The URI as documented, fixed query included.
+    pub uri: String,
+    /// The URI with placeholders anonymous (`/v1.0/{}/jobs/{}`): what identifies
+    /// the operation whatever the placeholders are called.
+    pub uri_shape: String,
+    pub path: Vec<PathPiece>,
+    pub fixed_query: Vec<(String, String)>,
+    /// Path, query and header parameters, in documentation order.
+    pub params: Vec<Member>,
+    pub body: Option<Vec<Member>>,
+    pub response: Vec<Member>,
+    /// The response is a JSON array of objects with the `response` members.
+    pub response_is_array: bool,
+    pub objects: Vec<Object>,
+    pub status_codes: Vec<(u16, Text)>,
+    pub examples: Vec<Example>,
+}
+
+impl Operation {
+    /// Parameters and body fields, which all get builder methods.
+    pub fn inputs(&self) -> impl Iterator<Item = &Member> {
+        self.params.iter().chain(self.body.iter().flatten())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    pub page: String,
+    pub lang: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct Deprecation {
+    /// Names of the replacement operation, when the page names one.
+    pub replacement: Option<OperationNames>,
+    pub note: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPiece {
+    Literal(String),
+    /// Index into [`Operation::params`].
+    Param(usize),
+}
+
+/// A parameter or a field: one row of a documentation table.
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// The name on the wire, as documented.
+    pub wire: String,
+    /// The Rust name, possibly `r#`-escaped.
+    pub rust: String,
+    /// The builder method: `rust`, or `body_<rust>` for a body field that shares
+    /// its name with a parameter (GES repeats `graphName` in path and body).
+    pub setter: String,
+    /// The builder's type parameter for a required input (`JobIdState`).
+    pub state: String,
+    /// The marker trait that names a required input when it is missing (`HasJobId`).
+    pub marker: String,
+    pub location: Option<Location>,
+    pub required: bool,
+    pub ty: Type,
+    pub docs: MemberDocs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MemberDocs {
+    pub description: Text,
+    /// The mandatory column as documented: `None` when the table has none.
+    pub documented_required: Option<bool>,
+    pub doc_type: Option<String>,
+    pub default: Option<String>,
+    pub range: Option<String>,
+    pub values: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Type {
+    String,
+    I32,
+    I64,
+    F64,
+    Bool,
+    JsonObject,
+    Json,
+    Vec(Box<Type>),
+    Map(Box<Type>),
+    /// `runtime::TextOr<T>`: the value or its text, kept as sent.
+    TextOr(Box<Type>),
+    Object(String),
+    /// An object that contains itself through this field: boxed to have a size.
+    Boxed(Box<Type>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Object {
+    pub name: String,
+    pub caption: Text,
+    pub fields: Vec<Member>,
+    /// Reachable from the request body: gets a constructor taking its required fields.
+    pub in_request: bool,
+    /// Reachable from the response: keeps undocumented keys.
+    pub in_response: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub kind: ExampleKind,
+    pub status: Option<u16>,
+    pub title: Text,
+    pub is_json: bool,
+    pub body: String,
+}
+
+impl Model {
+    /// The service with this id.
+    pub fn service(&self, id: &str) -> Option<&Service> {
+        self.services.iter().find(|s| s.id == id)
+    }
+}
+
+impl Service {
+    /// The operation with this id.
+    pub fn operation(&self, id: &str) -> Option<&Operation> {
+        self.operations.iter().find(|o| o.id == id)
+    }
+}
+
+impl Type {
+    /// The object tables this type names, through arrays, maps and boxes.
+    pub fn object_names(&self) -> Vec<&str> {
+        match self {
+            Type::Object(name) => vec![name],
+            Type::Vec(inner) | Type::Map(inner) | Type::Boxed(inner) => inner.object_names(),
+            _ => Vec::new(),
+        }
+    }
+}

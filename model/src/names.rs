@@ -1,0 +1,284 @@
+//! Every Rust name the generator emits, derived from documentation names here and
+//! nowhere else, and the scopes in which two of them must not coincide.
+//!
+//! Wire names stay exactly as the docs spell them (`projectId`); Rust names are
+//! derived with heck. [`Scope`] collects the names one Rust scope (a module, a
+//! struct, an impl) will hold, so validation can report two items that become the
+//! same identifier after case conversion before any code is written.
+
+use std::collections::BTreeMap;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Keywords that `r#` can escape.
+const RAW_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static", "struct", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const RESERVED: &[&str] = &["crate", "self", "super", "Self", "_"];
+
+/// Type names generated code writes unqualified inside an operation module: a
+/// generated type of the same name would shadow them.
+pub const PRELUDE_TYPES: &[&str] = &[
+    "String",
+    "Vec",
+    "Option",
+    "Some",
+    "None",
+    "Box",
+    "Result",
+    "Ok",
+    "Err",
+    "Self",
+    "Default",
+    "Serialize",
+    "Deserialize",
+];
+
+/// Item names every service module holds besides its operations' types.
+pub const SERVICE_ITEMS: &[&str] = &["ErrorCode", "ApiError", "ResponseError"];
+
+/// Module names a service module holds besides its operations' modules: the
+/// alias through which generated code names the runtime.
+pub const SERVICE_MODULES: &[&str] = &["runtime"];
+
+/// The response field that keeps undocumented JSON keys; docs may not use the name.
+pub const UNDOCUMENTED_FIELD: &str = "undocumented";
+
+/// The request field that holds the JSON body.
+pub const BODY_FIELD: &str = "body";
+
+/// The builder method that finishes a request.
+pub const BUILD_METHOD: &str = "build";
+
+/// The fallback variant of every error-code enum.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
+
+/// A field, parameter, setter or module name: `graphName` → `graph_name`,
+/// `type` → `r#type`, `self` → `self_`. Empty when the name has no letters or digits.
+pub fn snake(name: &str) -> String {
+    let mut snake = name.to_snake_case();
+    if snake.is_empty() {
+        return snake;
+    }
+    if snake.starts_with(|c: char| c.is_ascii_digit()) {
+        snake.insert(0, 'n');
+    }
+    if RESERVED.contains(&snake.as_str()) {
+        snake.push('_');
+    } else if RAW_KEYWORDS.contains(&snake.as_str()) {
+        snake.insert_str(0, "r#");
+    }
+    snake
+}
+
+/// A type, trait or variant name: `cancel_job` → `CancelJob`, `DLI.0001` → `Dli0001`.
+pub fn upper_camel(name: &str) -> String {
+    let mut camel = name.to_upper_camel_case();
+    if camel.starts_with(|c: char| c.is_ascii_digit()) {
+        camel.insert(0, 'N');
+    }
+    if camel == "Self" {
+        camel.push('_');
+    }
+    camel
+}
+
+/// The name as it reads without `r#`, for messages, serde renames and derived names.
+pub fn plain(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// Whether a derived name is one Rust identifier (after an optional `r#`): an
+/// XID start character or `_`, then XID continue characters, as rustc requires.
+/// heck keeps letters of any script, and some pages annotate a name in Chinese.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = plain(name).chars();
+    chars
+        .next()
+        .is_some_and(|c| unicode_ident::is_xid_start(c) || c == '_')
+        && chars.all(unicode_ident::is_xid_continue)
+        && plain(name) != "_"
+}
+
+/// Whether `name` is usable as an `operation` or `service` id and in file names.
+pub fn is_snake_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !name.contains("__")
+        && !name.ends_with('_')
+}
+
+/// Whether an object table named `name` could collide with a name the generator
+/// makes in any operation: a standard type, or the shape of a request, builder,
+/// body, response, response item, marker trait or builder type parameter. A tool
+/// that names tables (the importer) avoids these; validation still checks the
+/// actual names of each operation.
+pub fn is_reserved_type_name(name: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "Request",
+        "RequestBuilder",
+        "RequestBody",
+        "Response",
+        "ResponseItem",
+        "State",
+    ];
+    let marker = name
+        .strip_prefix("Has")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()));
+    PRELUDE_TYPES.contains(&name)
+        || SERVICE_ITEMS.contains(&name)
+        || marker
+        || SUFFIXES.iter().any(|s| name.ends_with(s))
+}
+
+/// The names of an operation's module and main types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OperationNames {
+    /// The module holding the operation's items (`cancel_job`, `r#type`).
+    pub module: String,
+    /// `CancelJobRequest`.
+    pub request: String,
+    /// `CancelJobRequestBuilder`.
+    pub builder: String,
+    /// `CancelJobRequestBody`, used when the request has a JSON body.
+    pub body: String,
+    /// `CancelJobResponse`.
+    pub response: String,
+    /// `CancelJobResponseItem`, the element of an array response.
+    pub response_item: String,
+}
+
+impl OperationNames {
+    /// The names for operation id `id`.
+    pub fn of(id: &str) -> OperationNames {
+        let prefix = upper_camel(id);
+        OperationNames {
+            module: snake(id),
+            request: format!("{prefix}Request"),
+            builder: format!("{prefix}RequestBuilder"),
+            body: format!("{prefix}RequestBody"),
+            response: format!("{prefix}Response"),
+            response_item: format!("{prefix}ResponseItem"),
+        }
+    }
+}
+
+/// The builder method of a body field whose name a parameter already takes
+/// (GES repeats `graphName` in path and body).
+pub fn body_setter(rust: &str) -> String {
+    format!("body_{}", plain(rust))
+}
+
+/// The builder's type parameter that tracks whether `setter` was called.
+pub fn state_param(setter: &str) -> String {
+    format!("{}State", upper_camel(plain(setter)))
+}
+
+/// The marker trait whose absence names the missing required `setter`.
+pub fn marker_trait(setter: &str) -> String {
+    format!("Has{}", upper_camel(plain(setter)))
+}
+
+/// The variant of the service's `ErrorCode` enum for `code`.
+pub fn error_variant(code: &str) -> String {
+    upper_camel(code)
+}
+
+/// One Rust scope: the names it will hold, each with what claimed it, so that a
+/// second claim on a name can say which two items collide.
+#[derive(Debug)]
+pub(crate) struct Scope<'a> {
+    what: &'a str,
+    names: BTreeMap<String, String>,
+}
+
+impl<'a> Scope<'a> {
+    /// An empty scope described as `what` in messages (`module dli::cancel_job`).
+    pub(crate) fn new(what: &'a str) -> Self {
+        Scope {
+            what,
+            names: BTreeMap::new(),
+        }
+    }
+
+    /// A scope holding names the generator reserves for itself.
+    pub(crate) fn reserving(what: &'a str, reserved: &[&str], why: &str) -> Self {
+        let mut scope = Scope::new(what);
+        for name in reserved {
+            scope.names.insert((*name).to_owned(), why.to_owned());
+        }
+        scope
+    }
+
+    /// Claims `name` for `item`; on a collision, the message to report.
+    pub(crate) fn claim(&mut self, name: &str, item: impl Into<String>) -> Result<(), String> {
+        let item = item.into();
+        match self.names.get(plain(name)) {
+            Some(first) => Err(format!("{item} becomes `{name}` in {}, like {first}", self.what)),
+            None => {
+                self.names.insert(plain(name).to_owned(), item);
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derives_rust_names_from_doc_names() {
+        assert_eq!(snake("projectId"), "project_id");
+        assert_eq!(snake("page-size"), "page_size");
+        assert_eq!(snake("X-Auth-Token"), "x_auth_token");
+        assert_eq!(snake("type"), "r#type");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(snake("2fa"), "n2fa");
+        assert_eq!(upper_camel("DLI.0001"), "Dli0001");
+        assert_eq!(upper_camel("GES.8303"), "Ges8303");
+        assert_eq!(upper_camel("cancel_job"), "CancelJob");
+        assert_eq!(state_param("r#type"), "TypeState");
+        assert_eq!(marker_trait("graph_name"), "HasGraphName");
+        let names = OperationNames::of("type");
+        assert_eq!(
+            (names.module.as_str(), names.request.as_str()),
+            ("r#type", "TypeRequest")
+        );
+    }
+
+    #[test]
+    fn identifiers_are_what_rustc_accepts() {
+        assert!(is_identifier("r#type") && is_identifier("job_id") && is_identifier("_x"));
+        assert!(is_identifier("has_label_一千亿边"));
+        assert!(!is_identifier("a²") && !is_identifier("") && !is_identifier("1a") && !is_identifier("_"));
+    }
+
+    #[test]
+    fn snake_identifiers_are_plain_lowercase() {
+        assert!(is_snake_identifier("cancel_job_v2"));
+        assert!(!is_snake_identifier("CancelJob"));
+        assert!(!is_snake_identifier("cancel-job"));
+        assert!(!is_snake_identifier("_job"));
+    }
+
+    #[test]
+    fn a_scope_names_both_items_of_a_collision() {
+        let mut scope = Scope::reserving("module demo", &["String"], "a standard type");
+        assert!(scope.claim("Job", "object table `Job`").is_ok());
+        let message = scope.claim("Job", "response type of `job`").unwrap_err();
+        assert_eq!(
+            message,
+            "response type of `job` becomes `Job` in module demo, like object table `Job`"
+        );
+        assert!(scope.claim("String", "object table `String`").is_err());
+        assert!(scope.claim("r#type", "field `type`").is_ok());
+        assert!(scope.claim("type", "field `Type`").is_err());
+    }
+}

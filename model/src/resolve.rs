@@ -1,0 +1,778 @@
+//! Validation that produces the model: each spec file is checked and turned into
+//! its part of the [`Model`](crate::Model) in one pass, every URI and type parsed
+//! once, every Rust name taken from [`names`](crate::names) and claimed in the
+//! scope it will live in. Every problem becomes one located diagnostic.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diagnostic::Diagnostics;
+use crate::model::{
+    Deprecation, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation, PathPiece, Service,
+    SourcePage, Type,
+};
+use crate::names::{self, OperationNames, Scope};
+use crate::spec::locate::{child, item};
+use crate::spec::schema::{
+    self, ExampleFormat, ExampleKind, Field, Lang, OperationFile, ParamLocation, ServiceFile,
+};
+use crate::spec::types::{TypeExpr, is_type_name};
+use crate::spec::uri::{Piece, UriTemplate};
+use crate::spec::{ServiceSpec, SpecFile};
+
+/// The model of one service directory; what is wrong goes to `out`.
+pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
+    let file = &spec.service;
+    let error_codes = service_file(file, out);
+    let operations: Vec<Operation> = spec
+        .operations
+        .iter()
+        .filter_map(|op| operation(op, out))
+        .collect();
+    service_scope(spec, out);
+    let value = &file.value;
+    Service {
+        id: value.service.clone(),
+        name: value.name.clone(),
+        description: value.description.clone(),
+        endpoint: value.endpoint.clone(),
+        error_shapes: value.error_body.clone(),
+        error_codes,
+        examples: examples(file, &value.examples, out),
+        operations,
+    }
+}
+
+fn service_file(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<ErrorCode> {
+    let service = &file.value;
+    if !names::is_snake_identifier(&service.service) {
+        out.push(file.error_at(
+            "service",
+            "the service id must be snake_case ASCII (it names a module and a feature)",
+        ));
+    } else if names::snake(&service.service) != service.service {
+        out.push(file.error_at(
+            "service",
+            format!("the service id `{}` is a Rust keyword", service.service),
+        ));
+    }
+    let dir_name = file
+        .path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    if dir_name.as_deref() != Some(service.service.as_str()) {
+        out.push(file.error_at(
+            "service",
+            format!(
+                "service `{}` must live in a directory of the same name",
+                service.service
+            ),
+        ));
+    }
+    if service.error_body.is_empty() {
+        out.push(file.error_at_key("error_body", "at least one error body shape is needed"));
+    }
+    for (i, shape) in service.error_body.iter().enumerate() {
+        if shape.code.is_none() && shape.success.is_none() {
+            out.push(file.error_at(
+                &item("error_body", i),
+                "an error body shape needs `code` or `success` to tell an error apart",
+            ));
+        }
+    }
+    error_codes(file, out)
+}
+
+fn error_codes(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<ErrorCode> {
+    let what = format!("enum `{}::ErrorCode`", file.value.service);
+    let mut variants = Scope::reserving(&what, &[names::UNKNOWN_VARIANT], "the fallback variant");
+    let mut codes = BTreeMap::new();
+    let mut resolved = Vec::new();
+    for (i, entry) in file.value.error_codes.iter().enumerate() {
+        let path = item("error_codes", i);
+        if let Some(first) = codes.insert(entry.code.as_str(), i) {
+            out.push(file.error_at(
+                &child(&path, "code"),
+                format!(
+                    "error code `{}` is listed twice (first at error_codes[{first}])",
+                    entry.code
+                ),
+            ));
+            continue;
+        }
+        let variant = names::error_variant(&entry.code);
+        let claimed = if names::is_identifier(&variant) {
+            variants.claim(&variant, format!("error code `{}`", entry.code))
+        } else {
+            Err(format!("error code `{}` cannot name an enum variant", entry.code))
+        };
+        if let Err(message) = claimed {
+            out.push(file.error_at(&child(&path, "code"), message));
+        }
+        if !(100..=599).contains(&entry.status) {
+            out.push(file.error_at(
+                &child(&path, "status"),
+                format!("{} is not an HTTP status", entry.status),
+            ));
+        }
+        if entry.message.is_empty() {
+            out.push(file.error_at_key(&path, "an error code needs a message"));
+        }
+        resolved.push(ErrorCode {
+            variant,
+            code: entry.code.clone(),
+            status: entry.status,
+            message: entry.message.clone(),
+            description: entry.description.clone(),
+            remedy: entry.remedy.clone(),
+        });
+    }
+    resolved
+}
+
+/// Operation ids, their files, their replacements, and the names every operation
+/// puts in the service module: its module and its re-exported types.
+fn service_scope(spec: &ServiceSpec, out: &mut Diagnostics) {
+    let service = &spec.service.value.service;
+    let what = format!("module `{service}`");
+    let mut scope = Scope::reserving(&what, names::SERVICE_ITEMS, "a generated service item");
+    for module in names::SERVICE_MODULES {
+        let _ = scope.claim(module, "the runtime alias");
+    }
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, op) in spec.operations.iter().enumerate() {
+        let id = op.value.operation.as_str();
+        if let Some(&first) = ids.get(id) {
+            out.push(op.error_at(
+                "operation",
+                format!(
+                    "operation `{id}` is also defined in {}",
+                    spec.operations[first].path.display()
+                ),
+            ));
+            continue;
+        }
+        ids.insert(id, i);
+        let file_stem = op.path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if file_stem.as_deref() != Some(id) {
+            out.push(op.error_at(
+                "operation",
+                format!("operation `{id}` must be in a file named `{id}.yaml`"),
+            ));
+        }
+        if !names::is_snake_identifier(id) {
+            continue;
+        }
+        let names = OperationNames::of(id);
+        for (name, role) in exported(&op.value, &names) {
+            if let Err(message) = scope.claim(&name, format!("{role} of operation `{id}`")) {
+                out.push(op.error_at("operation", message));
+            }
+        }
+    }
+    for op in &spec.operations {
+        replacement(spec, op, &ids, out);
+    }
+}
+
+/// What an operation puts in its service module: its module and re-exported types.
+fn exported(op: &OperationFile, names: &OperationNames) -> Vec<(String, &'static str)> {
+    let mut exported = vec![
+        (names.module.clone(), "the module"),
+        (names.request.clone(), "the request type"),
+        (names.builder.clone(), "the builder type"),
+        (names.response.clone(), "the response type"),
+    ];
+    if op.request_body.is_some() {
+        exported.push((names.body.clone(), "the body type"));
+    }
+    if op.response.as_ref().is_some_and(|b| b.array) {
+        exported.push((names.response_item.clone(), "the response item type"));
+    }
+    exported
+}
+
+fn replacement(
+    spec: &ServiceSpec,
+    op: &SpecFile<OperationFile>,
+    ids: &BTreeMap<&str, usize>,
+    out: &mut Diagnostics,
+) {
+    let Some(replacement) = op.value.deprecated.as_ref().and_then(|d| d.replacement.as_ref()) else {
+        return;
+    };
+    if replacement == &op.value.operation {
+        out.push(op.error_at("deprecated.replacement", "an operation cannot replace itself"));
+    } else if !ids.contains_key(replacement.as_str()) {
+        out.push(
+            op.error_at(
+                "deprecated.replacement",
+                format!(
+                    "replacement `{replacement}` is not an operation of service `{}`",
+                    spec.service.value.service
+                ),
+            )
+            .with_help(format!(
+                "known operations: {}",
+                ids.keys().copied().collect::<Vec<_>>().join(", ")
+            )),
+        );
+    }
+}
+
+/// One operation file: checked, and its model when it is usable at all.
+fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Operation> {
+    let op = &file.value;
+    let id_ok = names::is_snake_identifier(&op.operation);
+    if !id_ok {
+        out.push(file.error_at("operation", "the operation id must be snake_case ASCII"));
+    }
+    if op.title.is_empty() {
+        out.push(file.error_at_key("title", "an operation needs a title"));
+    }
+    if op.sources.is_empty() {
+        out.push(file.error_at_key("sources", "name at least one source page"));
+    }
+    let names = OperationNames::of(&op.operation);
+    let scope_name = format!("module `{}`", names.module);
+    let mut scope = Scope::reserving(&scope_name, names::PRELUDE_TYPES, "a standard type");
+    for (name, role) in exported(op, &names).into_iter().skip(1) {
+        let _ = scope.claim(&name, role);
+    }
+    let tables = object_tables(file, &mut scope, out);
+    let template = match UriTemplate::parse(&op.uri) {
+        Ok(template) => Some(template),
+        Err(message) => {
+            out.push(file.error_at("uri", message));
+            None
+        }
+    };
+    let mut resolver = Resolver {
+        file,
+        tables: &tables,
+        out,
+    };
+    let params = resolver.parameters(template.as_ref());
+    let body = op
+        .request_body
+        .as_ref()
+        .map(|body| resolver.request_body(body, &params));
+    let response = op
+        .response
+        .as_ref()
+        .map(|b| resolver.fields("response.fields", &b.fields, true))
+        .unwrap_or_default();
+    let objects: Vec<(String, schema::Text, Vec<Member>)> = op
+        .objects
+        .iter()
+        .enumerate()
+        .map(|(i, table)| {
+            let path = child(&item("objects", i), "fields");
+            let fields = resolver.fields(&path, &table.fields, true);
+            (table.name.clone(), table.caption.clone(), fields)
+        })
+        .collect();
+    let inputs: Vec<&Member> = params.iter().chain(body.iter().flatten()).collect();
+    resolver.builder_names(&inputs, &mut scope);
+    let statuses = status_codes(file, out);
+    let examples = examples(file, &op.examples, out);
+    let template = template?;
+    if !id_ok {
+        return None;
+    }
+    let path = path_pieces(&template, &params)?;
+    let (objects, body, response) = box_recursive(objects, body, response);
+    Some(Operation {
+        id: op.operation.clone(),
+        names,
+        title: op.title.clone(),
+        summary: op.summary.clone(),
+        sources: op.sources.iter().map(source_page).collect(),
+        api_version: op.api_version.clone(),
+        deprecated: op.deprecated.as_ref().map(|d| Deprecation {
+            replacement: d.replacement.as_deref().map(OperationNames::of),
+            note: d.note.clone(),
+        }),
+        method: op.method,
+        uri: op.uri.clone(),
+        uri_shape: template.shape(),
+        path,
+        fixed_query: template.fixed_query,
+        params,
+        body,
+        response,
+        response_is_array: op.response.as_ref().is_some_and(|b| b.array),
+        objects,
+        status_codes: statuses,
+        examples,
+    })
+}
+
+fn source_page(source: &schema::Source) -> SourcePage {
+    SourcePage {
+        page: source.page.clone(),
+        lang: match source.lang {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        },
+    }
+}
+
+/// Object table names: valid, distinct, and free in the operation's module.
+fn object_tables(
+    file: &SpecFile<OperationFile>,
+    scope: &mut Scope<'_>,
+    out: &mut Diagnostics,
+) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for (i, table) in file.value.objects.iter().enumerate() {
+        let path = child(&item("objects", i), "name");
+        if !is_type_name(&table.name) {
+            out.push(file.error_at(
+                &path,
+                format!("object table name `{}` must be UpperCamelCase ASCII", table.name),
+            ));
+        } else if names.contains(&table.name) {
+            out.push(file.error_at(&path, format!("object table `{}` is defined twice", table.name)));
+        } else {
+            if let Err(message) = scope.claim(&table.name, format!("object table `{}`", table.name)) {
+                out.push(file.error_at(&path, message));
+            }
+            names.insert(table.name.clone());
+        }
+    }
+    names
+}
+
+fn path_pieces(template: &UriTemplate, params: &[Member]) -> Option<Vec<PathPiece>> {
+    template
+        .path
+        .iter()
+        .map(|piece| match piece {
+            Piece::Literal(text) => Some(PathPiece::Literal(text.clone())),
+            Piece::Placeholder(name) => params
+                .iter()
+                .position(|p| p.location == Some(Location::Path) && &p.wire == name)
+                .map(PathPiece::Param),
+        })
+        .collect()
+}
+
+fn status_codes(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Vec<(u16, schema::Text)> {
+    let mut statuses = BTreeSet::new();
+    for (i, status) in file.value.status_codes.iter().enumerate() {
+        if !(100..=599).contains(&status.status) || !statuses.insert(status.status) {
+            out.push(file.error_at(
+                &child(&item("status_codes", i), "status"),
+                format!("{} is not a distinct HTTP status", status.status),
+            ));
+        }
+    }
+    file.value
+        .status_codes
+        .iter()
+        .map(|s| (s.status, s.description.clone()))
+        .collect()
+}
+
+/// Checks rows of one operation file and turns them into members.
+struct Resolver<'f, 'o> {
+    file: &'f SpecFile<OperationFile>,
+    tables: &'f BTreeSet<String>,
+    out: &'o mut Diagnostics,
+}
+
+impl Resolver<'_, '_> {
+    fn parameters(&mut self, template: Option<&UriTemplate>) -> Vec<Member> {
+        let file = self.file;
+        let placeholders: BTreeSet<&str> = template.iter().flat_map(|t| t.placeholders()).collect();
+        let mut path_params = BTreeSet::new();
+        let mut wire_names = BTreeSet::new();
+        let mut fields = Scope::new("the request struct");
+        let mut params = Vec::new();
+        for (i, param) in file.value.parameters.iter().enumerate() {
+            let path = item("parameters", i);
+            let Some(location) = param.location else {
+                self.out.push(file.error_at_key(
+                    &path,
+                    format!(
+                        "parameter `{}` needs `in: path`, `in: query` or `in: header`",
+                        param.name
+                    ),
+                ));
+                continue;
+            };
+            if !wire_names.insert((location, param.name.as_str())) {
+                self.out.push(file.error_at(
+                    &child(&path, "name"),
+                    format!("parameter `{}` is listed twice", param.name),
+                ));
+            }
+            if location == ParamLocation::Path {
+                path_params.insert(param.name.as_str());
+                self.path_param(
+                    &path,
+                    param,
+                    template.is_some() && !placeholders.contains(param.name.as_str()),
+                );
+            }
+            if let Some(member) = self.member(&path, param, &mut fields, false) {
+                params.push(member);
+            }
+        }
+        for placeholder in &placeholders {
+            if !path_params.contains(placeholder) {
+                self.out.push(file.error_at(
+                    "uri",
+                    format!("placeholder `{{{placeholder}}}` has no `in: path` parameter"),
+                ));
+            }
+        }
+        if self.file.value.request_body.is_some()
+            && let Some(i) = params.iter().position(|p| p.rust == names::BODY_FIELD)
+        {
+            self.out.push(file.error_at(
+                &child(&item("parameters", i), "name"),
+                format!(
+                    "parameter `{}` becomes field `body`, which the JSON body already is in the request struct",
+                    params[i].wire
+                ),
+            ));
+        }
+        params
+    }
+
+    fn path_param(&mut self, path: &str, param: &Field, no_placeholder: bool) {
+        let file = self.file;
+        if no_placeholder {
+            self.out.push(file.error_at(
+                &child(path, "name"),
+                format!(
+                    "path parameter `{}` has no `{{{}}}` placeholder in the URI",
+                    param.name, param.name
+                ),
+            ));
+        }
+        if param.required == Some(false) {
+            self.out.push(
+                file.error_at(&child(path, "required"), format!("path parameter `{}` cannot be optional", param.name))
+                    .with_help("a URI segment cannot be left out; set `required: true` and record the page's claim in `note`"),
+            );
+        }
+    }
+
+    fn request_body(&mut self, body: &schema::Body, params: &[Member]) -> Vec<Member> {
+        let file = self.file;
+        if body.fields.is_empty() {
+            self.out.push(file.error_at(
+                "request_body.fields",
+                "a request body needs fields; omit `request_body` for none",
+            ));
+        }
+        if body.array {
+            self.out.push(file.error_at(
+                "request_body.array",
+                "only a response body can be a JSON array; no page sends one yet",
+            ));
+        }
+        let mut fields = self.fields("request_body.fields", &body.fields, false);
+        for field in &mut fields {
+            if params.iter().any(|p| p.rust == field.rust) {
+                field.setter = names::body_setter(&field.rust);
+                field.state = names::state_param(&field.setter);
+                field.marker = names::marker_trait(&field.setter);
+            }
+        }
+        fields
+    }
+
+    /// A table of struct fields: `is_output` tables keep undocumented keys.
+    fn fields(&mut self, table_path: &str, rows: &[Field], is_output: bool) -> Vec<Member> {
+        let mut wire = BTreeSet::new();
+        let what = format!("the struct of `{table_path}`");
+        let reserved: &[&str] = if is_output {
+            &[names::UNDOCUMENTED_FIELD]
+        } else {
+            &[]
+        };
+        let mut scope = Scope::reserving(&what, reserved, "the map of undocumented keys");
+        let mut members = Vec::new();
+        for (i, field) in rows.iter().enumerate() {
+            let path = item(table_path, i);
+            if field.location.is_some() {
+                self.out.push(self.file.error_at(
+                    &child(&path, "in"),
+                    "`in` belongs to parameters, not to body fields",
+                ));
+            }
+            if !wire.insert(field.name.as_str()) {
+                self.out.push(self.file.error_at(
+                    &child(&path, "name"),
+                    format!("field `{}` is listed twice", field.name),
+                ));
+                continue;
+            }
+            if let Some(member) = self.member(&path, field, &mut scope, true) {
+                members.push(member);
+            }
+        }
+        members
+    }
+
+    /// One row: its Rust name claimed in `scope`, its type parsed and resolved.
+    fn member(&mut self, path: &str, field: &Field, scope: &mut Scope<'_>, is_field: bool) -> Option<Member> {
+        let file = self.file;
+        let rust = names::snake(&field.name);
+        let kind = if is_field { "field" } else { "parameter" };
+        let named = if !names::is_identifier(&rust) {
+            Err(format!("{kind} `{}` gives no Rust name", field.name))
+        } else {
+            scope.claim(&rust, format!("{kind} `{}`", field.name))
+        };
+        if let Err(message) = &named {
+            self.out
+                .push(file.error_at(&child(path, "name"), message.clone()));
+        }
+        let ty = self.type_of(path, field)?;
+        if let Some(location) = field.location
+            && !ty.fits(location)
+        {
+            let place = format!("{location:?}").to_lowercase();
+            self.out.push(file.error_at(
+                &child(path, "type"),
+                format!(
+                    "a {place} parameter must be a scalar (or, in a query, an array of scalars), not `{ty}`"
+                ),
+            ));
+        }
+        named.ok()?;
+        let location = field.location.map(|l| match l {
+            ParamLocation::Path => Location::Path,
+            ParamLocation::Query => Location::Query,
+            ParamLocation::Header => Location::Header,
+        });
+        Some(Member {
+            wire: field.name.clone(),
+            setter: rust.clone(),
+            state: names::state_param(&rust),
+            marker: names::marker_trait(&rust),
+            rust,
+            // Path parameters are required whatever the page says; validation insists.
+            required: field.required == Some(true) || location == Some(Location::Path),
+            location,
+            ty: rust_type(&ty),
+            docs: MemberDocs {
+                description: field.description.clone(),
+                documented_required: field.required,
+                doc_type: field.doc_type.clone(),
+                default: field.default.clone(),
+                range: field.range.clone(),
+                values: field.values.clone(),
+                note: field.note.clone(),
+            },
+        })
+    }
+
+    fn type_of(&mut self, path: &str, field: &Field) -> Option<TypeExpr> {
+        let type_path = child(path, "type");
+        let ty = match TypeExpr::parse(&field.ty) {
+            Ok(ty) => ty,
+            Err(message) => {
+                self.out.push(self.file.error_at(&type_path, message));
+                return None;
+            }
+        };
+        let mut resolved = true;
+        for name in ty.refs() {
+            if !self.tables.contains(name) {
+                resolved = false;
+                let known: Vec<&str> = self.tables.iter().map(String::as_str).collect();
+                let help = if known.is_empty() {
+                    "this operation defines no object tables (`objects:`)".to_owned()
+                } else {
+                    format!("object tables here: {}", known.join(", "))
+                };
+                self.out.push(
+                    self.file
+                        .error_at(
+                            &type_path,
+                            format!(
+                                "type `{}` refers to object table `{name}`, which is not defined",
+                                field.ty
+                            ),
+                        )
+                        .with_help(help),
+                );
+            }
+        }
+        resolved.then_some(ty)
+    }
+
+    /// Builder methods, type parameters and marker traits of every input.
+    fn builder_names(&mut self, inputs: &[&Member], scope: &mut Scope<'_>) {
+        let builder = format!("the builder of `{}`", self.file.value.operation);
+        let mut setters = Scope::reserving(&builder, &[names::BUILD_METHOD], "the method that finishes it");
+        for member in inputs {
+            let role = match member.location {
+                Some(_) => format!("parameter `{}`", member.wire),
+                None => format!("body field `{}`", member.wire),
+            };
+            let mut claims = vec![setters.claim(&member.setter, format!("the setter of {role}"))];
+            if member.required {
+                claims.push(scope.claim(&member.state, format!("the type parameter of {role}")));
+                claims.push(scope.claim(&member.marker, format!("the marker trait of {role}")));
+            }
+            for message in claims.into_iter().filter_map(Result::err) {
+                self.out
+                    .push(self.file.error_at(&self.input_path(member), message));
+            }
+        }
+    }
+
+    /// Where an input's row is, for messages about it.
+    fn input_path(&self, member: &Member) -> String {
+        let op = &self.file.value;
+        let in_params = member.location.is_some();
+        let rows = if in_params {
+            op.parameters.as_slice()
+        } else {
+            op.request_body.as_ref().map_or(&[][..], |b| b.fields.as_slice())
+        };
+        let index = rows.iter().position(|f| f.name == member.wire).unwrap_or(0);
+        let table = if in_params {
+            "parameters"
+        } else {
+            "request_body.fields"
+        };
+        child(&item(table, index), "name")
+    }
+}
+
+fn rust_type(ty: &TypeExpr) -> Type {
+    match ty {
+        TypeExpr::String => Type::String,
+        TypeExpr::Integer => Type::I32,
+        TypeExpr::Long => Type::I64,
+        TypeExpr::Number => Type::F64,
+        TypeExpr::Boolean => Type::Bool,
+        TypeExpr::Object => Type::JsonObject,
+        TypeExpr::Any => Type::Json,
+        TypeExpr::Array(inner) => Type::Vec(Box::new(rust_type(inner))),
+        TypeExpr::Map(inner) => Type::Map(Box::new(rust_type(inner))),
+        TypeExpr::TextOr(inner) => Type::TextOr(Box::new(rust_type(inner))),
+        TypeExpr::Ref(name) => Type::Object(name.clone()),
+    }
+}
+
+type Tables = Vec<(String, schema::Text, Vec<Member>)>;
+
+/// Objects with reachability marked, and fields that would make a type contain
+/// itself (`parent: Node` inside `Node`) boxed so that it has a size.
+fn box_recursive(
+    tables: Tables,
+    body: Option<Vec<Member>>,
+    response: Vec<Member>,
+) -> (Vec<Object>, Option<Vec<Member>>, Vec<Member>) {
+    let direct: BTreeMap<String, Vec<String>> = tables
+        .iter()
+        .map(|(name, _, fields)| {
+            let refs = fields.iter().filter_map(|f| direct_ref(&f.ty)).map(str::to_owned);
+            (name.clone(), refs.collect())
+        })
+        .collect();
+    let in_request = reachable(body.iter().flatten(), &tables);
+    let in_response = reachable(response.iter(), &tables);
+    let objects = tables
+        .into_iter()
+        .map(|(name, caption, mut fields)| {
+            for field in &mut fields {
+                if direct_ref(&field.ty).is_some_and(|target| reaches(&direct, target, &name)) {
+                    field.ty = Type::Boxed(Box::new(field.ty.clone()));
+                }
+            }
+            Object {
+                in_request: in_request.contains(&name),
+                in_response: in_response.contains(&name),
+                name,
+                caption,
+                fields,
+            }
+        })
+        .collect();
+    (objects, body, response)
+}
+
+/// The object a field holds by value (not inside an array or map).
+fn direct_ref(ty: &Type) -> Option<&str> {
+    match ty {
+        Type::Object(name) => Some(name),
+        _ => None,
+    }
+}
+
+/// Whether `to` is reachable from `from` through fields held by value.
+fn reaches(direct: &BTreeMap<String, Vec<String>>, from: &str, to: &str) -> bool {
+    let mut seen = BTreeSet::new();
+    let mut pending = vec![from];
+    while let Some(name) = pending.pop() {
+        if name == to {
+            return true;
+        }
+        if seen.insert(name) {
+            pending.extend(direct.get(name).into_iter().flatten().map(String::as_str));
+        }
+    }
+    false
+}
+
+/// Names of the object tables reachable from `roots`, following nested references.
+fn reachable<'a>(roots: impl Iterator<Item = &'a Member>, tables: &Tables) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut pending: Vec<String> = roots
+        .flat_map(|m| m.ty.object_names().into_iter().map(str::to_owned))
+        .collect();
+    while let Some(name) = pending.pop() {
+        if seen.insert(name.clone())
+            && let Some((_, _, fields)) = tables.iter().find(|(n, _, _)| *n == name)
+        {
+            pending.extend(
+                fields
+                    .iter()
+                    .flat_map(|f| f.ty.object_names().into_iter().map(str::to_owned)),
+            );
+        }
+    }
+    seen
+}
+
+fn examples<T>(file: &SpecFile<T>, examples: &[schema::Example], out: &mut Diagnostics) -> Vec<Example> {
+    for (i, example) in examples.iter().enumerate() {
+        let path = item("examples", i);
+        if example.format == ExampleFormat::Json
+            && let Err(error) = serde_json::from_str::<serde_json::Value>(&example.body)
+        {
+            out.push(
+                file.error_at(
+                    &child(&path, "body"),
+                    format!("example is not valid JSON: {error}"),
+                )
+                .with_help(
+                    "if the page really prints this, keep it with `format: text` and say why in `note`",
+                ),
+            );
+        }
+        if example.kind != ExampleKind::Request && example.status.is_none() {
+            out.push(file.error_at_key(&path, "a response or error example needs its HTTP `status`"));
+        }
+    }
+    examples
+        .iter()
+        .map(|example| Example {
+            kind: example.kind,
+            status: example.status,
+            title: example.title.clone(),
+            is_json: example.format == ExampleFormat::Json,
+            body: example.body.clone(),
+        })
+        .collect()
+}

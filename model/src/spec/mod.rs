@@ -1,0 +1,178 @@
+//! Reading `spec/`: YAML in, typed spec files out, each able to point into itself.
+//!
+//! Layout: `<dir>/<service>/service.yaml` and `<dir>/<service>/operations/*.yaml`.
+//! Every file is read and every problem collected, each with file:line:col.
+
+pub mod locate;
+pub mod schema;
+pub mod types;
+pub mod uri;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use locate::{Locations, Span};
+use schema::{OperationFile, ServiceFile};
+
+/// A parsed file together with what is needed to point into it.
+///
+/// The YAML is parsed once, by serde_yaml, into `value`. serde_yaml reports where
+/// a parse *fails* but exposes no positions of values that parsed, and every
+/// validation message needs one; so positions come from a second, event-level
+/// scan of the same text (yaml-rust2, [`Locations`]), made only when the first
+/// diagnostic about this file is written. A valid spec is parsed once.
+#[derive(Debug, Clone)]
+pub struct SpecFile<T> {
+    /// Where the file was read from.
+    pub path: PathBuf,
+    /// Its text.
+    pub source: Arc<str>,
+    /// Its typed content.
+    pub value: T,
+    locations: OnceLock<Locations>,
+}
+
+impl<T> SpecFile<T> {
+    /// A file parsed from `source`.
+    pub fn new(path: PathBuf, source: Arc<str>, value: T) -> Self {
+        SpecFile {
+            path,
+            source,
+            value,
+            locations: OnceLock::new(),
+        }
+    }
+
+    /// Positions of the file's nodes, scanned on first use.
+    pub fn locations(&self) -> &Locations {
+        self.locations.get_or_init(|| Locations::index(&self.source))
+    }
+
+    /// A problem with the value at `path` (e.g. `parameters[1].type`).
+    pub fn error_at(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.path, &self.source, self.locations().value(path), message)
+    }
+
+    /// A problem with the key that introduces `path`.
+    pub fn error_at_key(&self, path: &str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.path, &self.source, self.locations().key(path), message)
+    }
+}
+
+/// One service directory, parsed but not yet validated.
+#[derive(Debug, Clone)]
+pub struct ServiceSpec {
+    /// `service.yaml`.
+    pub service: SpecFile<ServiceFile>,
+    /// `operations/*.yaml`, sorted by file name.
+    pub operations: Vec<SpecFile<OperationFile>>,
+}
+
+/// Parses every service under `dir`; problems reading or parsing go to `diagnostics`.
+pub fn read_dir(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<ServiceSpec> {
+    let mut services = Vec::new();
+    for service_dir in service_dirs(dir, diagnostics) {
+        if let Some(service) = load_service(&service_dir, diagnostics) {
+            services.push(service);
+        }
+    }
+    if services.is_empty() && diagnostics.is_empty() {
+        diagnostics.push(Diagnostic::whole_file(
+            dir,
+            "no service found: expected <service>/service.yaml below this directory",
+        ));
+    }
+    services
+}
+
+/// Parses one file of either kind from text; used by `load_dir` and by tools that
+/// produce spec text (the importer, tests).
+pub fn parse_file<T: DeserializeOwned>(path: &Path, source: &str) -> Result<SpecFile<T>, Box<Diagnostic>> {
+    let source: Arc<str> = Arc::from(source);
+    match serde_yaml::from_str::<T>(&source) {
+        Ok(value) => Ok(SpecFile::new(path.to_owned(), source, value)),
+        Err(error) => {
+            let span = error
+                .location()
+                .map(|l| Span {
+                    line: l.line(),
+                    col: l.column(),
+                    offset: l.index(),
+                    len: 1,
+                })
+                .unwrap_or_default();
+            let message = strip_location_suffix(&error.to_string());
+            Err(Box::new(Diagnostic::new(path, &source, span, message)))
+        }
+    }
+}
+
+/// serde_yaml appends " at line L column C" to messages; the diagnostic says it already.
+fn strip_location_suffix(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+    match fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(error) => {
+            diagnostics.push(Diagnostic::whole_file(path, format!("cannot read: {error}")));
+            None
+        }
+    }
+}
+
+fn sorted_entries(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    match fs::read_dir(dir) {
+        Ok(entries) => {
+            let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            paths.sort();
+            paths
+        }
+        Err(error) => {
+            diagnostics.push(Diagnostic::whole_file(
+                dir,
+                format!("cannot read directory: {error}"),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+fn service_dirs(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    sorted_entries(dir, diagnostics)
+        .into_iter()
+        .filter(|p| p.join("service.yaml").is_file())
+        .collect()
+}
+
+fn load_service(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ServiceSpec> {
+    let service_path = dir.join("service.yaml");
+    let service = read(&service_path, diagnostics).and_then(|text| {
+        parse_file::<ServiceFile>(&service_path, &text)
+            .map_err(|d| diagnostics.push(*d))
+            .ok()
+    });
+    let operations_dir = dir.join("operations");
+    let mut operations = Vec::new();
+    if operations_dir.is_dir() {
+        for path in sorted_entries(&operations_dir, diagnostics) {
+            if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                && let Some(text) = read(&path, diagnostics)
+            {
+                match parse_file::<OperationFile>(&path, &text) {
+                    Ok(file) => operations.push(file),
+                    Err(d) => diagnostics.push(*d),
+                }
+            }
+        }
+    }
+    service.map(|service| ServiceSpec { service, operations })
+}

@@ -1,0 +1,179 @@
+//! Spec mistakes are all reported in one run, each at its file:line:col.
+
+use std::path::Path;
+
+const SERVICE: &str = "\
+service: demo
+name:
+  en: Demo
+error_body:
+  - code: error_code
+    message: error_msg
+error_codes:
+  - status: 400
+    code: DEMO.0001
+    message:
+      en: Bad.
+";
+
+const VALID_OPERATION: &str = "\
+operation: get_thing
+title:
+  en: Get a thing
+sources:
+  - page: demo/get.md
+    lang: en
+method: GET
+uri: /v1/{project_id}/things/{thing_id}
+parameters:
+  - name: project_id
+    in: path
+    required: true
+    type: string
+  - name: thing_id
+    in: path
+    required: true
+    type: string
+response:
+  fields:
+    - name: tags
+      type: array<Tag>
+objects:
+  - name: Tag
+    fields:
+      - name: key
+        required: true
+        type: string
+";
+
+/// Writes a one-service spec with `operations` and returns its problems as
+/// `file:line:col: message` with the directory stripped.
+fn check(operations: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("demo");
+    std::fs::create_dir_all(service.join("operations")).unwrap();
+    std::fs::write(service.join("service.yaml"), SERVICE).unwrap();
+    for (name, text) in operations {
+        std::fs::write(service.join("operations").join(format!("{name}.yaml")), text).unwrap();
+    }
+    match hwcloud_model::load(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(diagnostics) => diagnostics
+            .iter()
+            .map(|d| {
+                let file = d.file.strip_prefix(dir.path()).unwrap_or(&d.file).to_owned();
+                format!("{}:{}:{}: {}", file.display(), d.line, d.col, d.message)
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_valid_operation_passes() {
+    assert_eq!(check(&[("get_thing", VALID_OPERATION)]), Vec::<String>::new());
+}
+
+#[test]
+fn three_mistakes_in_one_file_give_three_located_errors() {
+    let broken = VALID_OPERATION
+        .replace("{thing_id}", "{thing_id}/{version}")
+        .replace(
+            "    type: string\n  - name: thing_id",
+            "    type: strin\n  - name: thing_id",
+        )
+        .replace("type: array<Tag>", "type: array<Label>");
+    let file = Path::new("demo/operations/get_thing.yaml").display().to_string();
+    assert_eq!(
+        check(&[("get_thing", &broken)]),
+        [
+            format!("{file}:8:6: placeholder `{{version}}` has no `in: path` parameter"),
+            format!(
+                "{file}:13:11: unknown type `strin`: expected string, integer, long, number, boolean, \
+                 object, any, array<T>, map<T>, text_or<T> or the name of an object table"
+            ),
+            format!("{file}:21:13: type `array<Label>` refers to object table `Label`, which is not defined"),
+        ]
+    );
+}
+
+#[test]
+fn a_renamed_placeholder_is_reported_from_both_sides() {
+    let broken = VALID_OPERATION.replace("things/{thing_id}", "things/{thing}");
+    let file = Path::new("demo/operations/get_thing.yaml").display().to_string();
+    assert_eq!(
+        check(&[("get_thing", &broken)]),
+        [
+            format!("{file}:8:6: placeholder `{{thing}}` has no `in: path` parameter"),
+            format!("{file}:14:11: path parameter `thing_id` has no `{{thing_id}}` placeholder in the URI"),
+        ]
+    );
+}
+
+#[test]
+fn names_that_collide_after_case_conversion_are_reported_with_both_names() {
+    let op = VALID_OPERATION.replace(
+        "response:\n",
+        "  - name: pageSize\n    in: query\n    type: integer\n  - name: page-size\n    in: query\n    type: integer\nresponse:\n",
+    );
+    let errors = check(&[("get_thing", &op)]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].ends_with(
+            "parameter `page-size` becomes `page_size` in the request struct, like parameter `pageSize`"
+        ),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn duplicate_names_and_a_missing_replacement_are_reported() {
+    let op = VALID_OPERATION
+        .replace("title:", "deprecated:\n  replacement: get_thing_v2\ntitle:")
+        .replace(
+            "      - name: key\n        required: true\n        type: string\n",
+            "      - name: key\n        type: string\n      - name: key\n        type: string\n",
+        );
+    let errors = check(&[("get_thing", &op)]);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].contains(":3:16: replacement `get_thing_v2` is not an operation of service `demo`"),
+        "{errors:?}"
+    );
+    assert!(errors[1].contains("field `key` is listed twice"), "{errors:?}");
+}
+
+#[test]
+fn malformed_yaml_is_located_and_other_files_are_still_checked() {
+    let bad_yaml = "operation: broken\ntitle: [unclosed\n";
+    let errors = check(&[
+        ("broken", bad_yaml),
+        ("get_thing", &VALID_OPERATION.replace("GET", "FETCH")),
+    ]);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].starts_with("demo/operations/broken.yaml:2:8: title: invalid type: sequence"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].starts_with("demo/operations/get_thing.yaml:7:9: method: unknown variant `FETCH`"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn only_a_response_body_may_be_a_json_array() {
+    let response_array =
+        VALID_OPERATION.replace("response:\n  fields:", "response:\n  array: true\n  fields:");
+    assert_eq!(check(&[("get_thing", &response_array)]), Vec::<String>::new());
+    let request_array = VALID_OPERATION.replace(
+        "response:\n  fields:",
+        "request_body:\n  array: true\n  fields:\n    - name: key\n      type: string\nresponse:\n  fields:",
+    );
+    let errors = check(&[("get_thing", &request_array)]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].starts_with("demo/operations/get_thing.yaml:19:10:")
+            && errors[0].contains("only a response body can be a JSON array"),
+        "{errors:?}"
+    );
+}

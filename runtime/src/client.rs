@@ -1,0 +1,566 @@
+//! An async client that sends generated requests: endpoint resolution, AK/SK or
+//! token authentication, retries with capped exponential backoff and jitter, a
+//! total deadline, and one `tracing` span per call.
+//!
+//! ```no_run
+//! use hwcloud_runtime::Operation;
+//! use hwcloud_runtime::client::{Client, ClientError, Credentials};
+//!
+//! # async fn run<O: Operation>(request: O) -> Result<(), hwcloud_runtime::client::ConfigError> {
+//! let client = Client::builder()
+//!     .region("eu-de")
+//!     .credentials(Credentials::access_key("AK", "SK"))
+//!     .project_id("48cc2c48765f481480c7db940d6409d1")
+//!     .build()?;
+//! // `request` is any generated request, e.g. `hwcloud::dli::CancelJobRequest`.
+//! match client.send(&request).await {
+//!     Ok(response) => println!("{response:?}"),
+//!     Err(ClientError::Api(error)) => println!("the service said no: {error}"),
+//!     Err(other) => println!("no answer: {other}"),
+//! }
+//! # Ok(()) }
+//! ```
+
+use std::fmt;
+use std::time::{Duration, Instant, SystemTime};
+
+use tracing::Instrument;
+
+use crate::signing::{self, AccessKey, SigningError};
+use crate::{ApiError, DecodeError, ErrorCodeEnum, Operation, ProjectScoped, RequestError, ResponseError};
+
+/// How requests prove who sends them.
+#[derive(Clone)]
+pub enum Credentials {
+    /// AK/SK, signed with `SDK-HMAC-SHA256`; a security token marks temporary keys.
+    AccessKey {
+        /// The key pair.
+        key: AccessKey,
+        /// `X-Security-Token` for temporary credentials.
+        security_token: Option<String>,
+    },
+    /// An IAM token, sent as `X-Auth-Token`.
+    Token(String),
+}
+
+impl Credentials {
+    /// Permanent AK/SK credentials.
+    pub fn access_key(id: impl Into<String>, secret: impl Into<String>) -> Self {
+        Credentials::AccessKey {
+            key: AccessKey::new(id, secret),
+            security_token: None,
+        }
+    }
+
+    /// Temporary AK/SK credentials with their security token.
+    pub fn temporary(
+        id: impl Into<String>,
+        secret: impl Into<String>,
+        security_token: impl Into<String>,
+    ) -> Self {
+        Credentials::AccessKey {
+            key: AccessKey::new(id, secret),
+            security_token: Some(security_token.into()),
+        }
+    }
+
+    /// An IAM token.
+    pub fn token(token: impl Into<String>) -> Self {
+        Credentials::Token(token.into())
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Credentials::AccessKey { key, security_token } => f
+                .debug_struct("AccessKey")
+                .field("key", key)
+                .field("security_token", &security_token.as_ref().map(|_| "<redacted>"))
+                .finish(),
+            Credentials::Token(_) => f.debug_tuple("Token").field(&"<redacted>").finish(),
+        }
+    }
+}
+
+/// When and how often a failed attempt is tried again.
+#[derive(Debug, Clone)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included; 1 disables retries.
+    pub max_attempts: u32,
+    /// The wait before the second attempt; it doubles each time.
+    pub initial_backoff: Duration,
+    /// No wait is longer than this.
+    pub max_backoff: Duration,
+    /// Retry POST and PATCH too. Off by default: they may not be idempotent.
+    pub retry_non_idempotent: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(5),
+            retry_non_idempotent: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// The wait before attempt `attempt + 1`: full jitter over a capped exponential.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exponential = self
+            .initial_backoff
+            .saturating_mul(1 << attempt.saturating_sub(1).min(16));
+        let cap = exponential.min(self.max_backoff);
+        cap.mul_f64(0.5 + fastrand::f64() / 2.0)
+    }
+
+    fn allows(&self, method: &http::Method) -> bool {
+        self.retry_non_idempotent || method.is_idempotent()
+    }
+}
+
+/// Why a call did not produce the documented response.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError<C: ErrorCodeEnum> {
+    /// The service answered with an error.
+    #[error(transparent)]
+    Api(ApiError<C>),
+    /// A success status with a body that does not match the documented response.
+    #[error(transparent)]
+    Decode(DecodeError),
+    /// The request could not be built from the values given.
+    #[error(transparent)]
+    Request(#[from] RequestError),
+    /// The request could not be signed.
+    #[error(transparent)]
+    Signing(#[from] SigningError),
+    /// No response: connection refused, reset, timed out.
+    #[error("transport error after {attempts} attempt(s): {source}")]
+    Transport {
+        /// The last transport error.
+        source: reqwest::Error,
+        /// Attempts made.
+        attempts: u32,
+    },
+    /// The total deadline passed before a final answer.
+    #[error("deadline of {deadline:?} exceeded after {attempts} attempt(s)")]
+    Deadline {
+        /// The configured deadline.
+        deadline: Duration,
+        /// Attempts started.
+        attempts: u32,
+    },
+}
+
+impl<C: ErrorCodeEnum> From<ResponseError<C>> for ClientError<C> {
+    fn from(error: ResponseError<C>) -> Self {
+        match error {
+            ResponseError::Api(error) => ClientError::Api(error),
+            ResponseError::Decode(error) => ClientError::Decode(error),
+        }
+    }
+}
+
+/// Why a client could not be configured.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Neither `endpoint` nor `region` was given.
+    #[error("set an endpoint or a region")]
+    NoEndpoint,
+    /// The endpoint is not an absolute `http(s)://host` URL.
+    #[error("endpoint `{0}` must be an absolute http(s) URL without a path")]
+    BadEndpoint(String),
+    /// No credentials were given.
+    #[error("set credentials")]
+    NoCredentials,
+    /// A configured value cannot travel in its header (a line break, say).
+    #[error("the value for header `{0}` cannot be a header value")]
+    BadHeaderValue(&'static str),
+    /// reqwest could not build its client.
+    #[error("HTTP client: {0}")]
+    Http(#[from] reqwest::Error),
+}
+
+/// Builds a [`Client`].
+#[derive(Debug, Default)]
+pub struct ClientBuilder {
+    endpoint: Option<String>,
+    region: Option<String>,
+    credentials: Option<Credentials>,
+    project_id: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    deadline: Option<Duration>,
+    retry: RetryPolicy,
+    user_agent: Option<String>,
+}
+
+impl ClientBuilder {
+    /// Sends every request to this base URL (`https://dli.eu-de.otc.t-systems.com`),
+    /// whatever the service. Wins over [`region`](Self::region).
+    pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.endpoint = Some(endpoint.into());
+        self
+    }
+
+    /// Resolves each service's documented endpoint pattern for this region
+    /// (`dli.{region}.myhuaweicloud.com`), over HTTPS.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// How requests authenticate.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// The project every call works in: filled into builders by
+    /// [`Client::in_project`] and sent as `X-Project-Id` with AK/SK.
+    pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
+        self.project_id = Some(project_id.into());
+        self
+    }
+
+    /// Limit for one attempt, connect to last byte. Default 30 s.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Limit for establishing a connection. Default 10 s.
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Limit for a whole call, retries and waits included. Default none.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Retry policy. Default: 3 attempts for idempotent methods.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Prepended to this crate's own `User-Agent`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// The client, or what is missing.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        let endpoint = match (self.endpoint, self.region) {
+            (Some(endpoint), _) => Endpoint::Fixed(normalize_endpoint(&endpoint)?),
+            (None, Some(region)) => Endpoint::Region(region),
+            (None, None) => return Err(ConfigError::NoEndpoint),
+        };
+        let credentials = self.credentials.ok_or(ConfigError::NoCredentials)?;
+        let own_agent = concat!("hwcloud-rust/", env!("CARGO_PKG_VERSION"));
+        let user_agent = match self.user_agent {
+            Some(agent) => format!("{agent} {own_agent}"),
+            None => own_agent.to_owned(),
+        };
+        let identity_headers = identity_headers(&user_agent, &credentials, self.project_id.as_deref())?;
+        let http = reqwest::Client::builder()
+            .timeout(self.timeout.unwrap_or(Duration::from_secs(30)))
+            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+            .build()?;
+        Ok(Client {
+            http,
+            endpoint,
+            credentials,
+            project_id: self.project_id,
+            deadline: self.deadline,
+            retry: self.retry,
+            identity_headers,
+        })
+    }
+}
+
+/// The headers every request carries, checked once: a value a header cannot
+/// hold is a configuration error, not a failure of each call.
+fn identity_headers(
+    user_agent: &str,
+    credentials: &Credentials,
+    project_id: Option<&str>,
+) -> Result<http::HeaderMap, ConfigError> {
+    let mut headers = http::HeaderMap::new();
+    let mut set = |name: &'static str, value: &str| {
+        let value = http::HeaderValue::from_str(value).map_err(|_| ConfigError::BadHeaderValue(name))?;
+        headers.insert(name, value);
+        Ok::<_, ConfigError>(())
+    };
+    set("user-agent", user_agent)?;
+    match credentials {
+        Credentials::Token(token) => set("x-auth-token", token)?,
+        Credentials::AccessKey { security_token, .. } => {
+            // Both are signed: the signer signs every header present.
+            if let Some(project_id) = project_id {
+                set("x-project-id", project_id)?;
+            }
+            if let Some(token) = security_token {
+                set("x-security-token", token)?;
+            }
+        }
+    }
+    Ok(headers)
+}
+
+fn normalize_endpoint(endpoint: &str) -> Result<String, ConfigError> {
+    let trimmed = endpoint.trim_end_matches('/');
+    let uri: http::Uri = trimmed
+        .parse()
+        .map_err(|_| ConfigError::BadEndpoint(endpoint.to_owned()))?;
+    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+    if !scheme_ok || uri.authority().is_none() || !matches!(uri.path(), "" | "/") {
+        return Err(ConfigError::BadEndpoint(endpoint.to_owned()));
+    }
+    Ok(trimmed.to_owned())
+}
+
+#[derive(Debug, Clone)]
+enum Endpoint {
+    Fixed(String),
+    Region(String),
+}
+
+/// Sends generated requests. Cheap to clone; clones share connections.
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    endpoint: Endpoint,
+    credentials: Credentials,
+    project_id: Option<String>,
+    deadline: Option<Duration>,
+    retry: RetryPolicy,
+    /// User-Agent and the credentials' headers, the same on every request.
+    identity_headers: http::HeaderMap,
+}
+
+impl Client {
+    /// Starts configuring a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Fills the client's project id into a request builder. Without one configured
+    /// the id is empty, and sending fails with
+    /// [`RequestError::EmptyPathParameter`] rather than reaching a wrong URL.
+    pub fn in_project<B: ProjectScoped>(&self, builder: B) -> B::Output {
+        builder.with_project_id(self.project_id.clone().unwrap_or_default())
+    }
+
+    /// Sends a request and reads its response, retrying per the policy.
+    pub async fn send<O: Operation>(&self, operation: &O) -> Result<O::Response, ClientError<O::ErrorCode>> {
+        let span = tracing::info_span!(
+            "hwcloud.call",
+            operation = O::ID,
+            method = %O::METHOD,
+            path = O::URI_TEMPLATE,
+            status = tracing::field::Empty,
+            attempt = tracing::field::Empty,
+        );
+        let call = self.send_with_retries(operation);
+        match self.deadline {
+            None => call.instrument(span).await,
+            Some(deadline) => {
+                let started = Instant::now();
+                match tokio::time::timeout(deadline, call.instrument(span)).await {
+                    Ok(result) => result,
+                    Err(_) => Err(ClientError::Deadline {
+                        deadline,
+                        attempts: attempts_in(started, deadline, &self.retry),
+                    }),
+                }
+            }
+        }
+    }
+
+    async fn send_with_retries<O: Operation>(
+        &self,
+        operation: &O,
+    ) -> Result<O::Response, ClientError<O::ErrorCode>> {
+        let template = operation.to_http_request()?;
+        let base = self.base_url::<O>()?;
+        let retryable_method = self.retry.allows(&O::METHOD);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            tracing::Span::current().record("attempt", attempt);
+            let request = self.prepare(&template, &base)?;
+            let may_retry = retryable_method && attempt < self.retry.max_attempts;
+            match self.http.execute(request).await {
+                Err(source) => {
+                    tracing::debug!(error = %source, "transport error");
+                    if may_retry && (source.is_connect() || source.is_timeout() || source.is_request()) {
+                        tokio::time::sleep(self.retry.backoff(attempt)).await;
+                        continue;
+                    }
+                    return Err(ClientError::Transport {
+                        source,
+                        attempts: attempt,
+                    });
+                }
+                Ok(response) => {
+                    let status = response.status();
+                    tracing::Span::current().record("status", status.as_u16());
+                    let retry_after = retry_after(response.headers());
+                    if may_retry
+                        && (status == http::StatusCode::TOO_MANY_REQUESTS || status.is_server_error())
+                    {
+                        let wait = retry_after.unwrap_or_default().max(self.retry.backoff(attempt));
+                        tokio::time::sleep(wait.min(self.retry.max_backoff)).await;
+                        continue;
+                    }
+                    let headers = response.headers().clone();
+                    let body = match response.bytes().await {
+                        Ok(body) => body,
+                        Err(source) => {
+                            return Err(ClientError::Transport {
+                                source,
+                                attempts: attempt,
+                            });
+                        }
+                    };
+                    return O::parse_response(status, &headers, &body).map_err(ClientError::from);
+                }
+            }
+        }
+    }
+
+    fn base_url<O: Operation>(&self) -> Result<String, RequestError> {
+        match &self.endpoint {
+            Endpoint::Fixed(base) => Ok(base.clone()),
+            Endpoint::Region(region) => O::ENDPOINT_PATTERN
+                .map(|pattern| format!("https://{}", pattern.replace("{region}", region)))
+                .ok_or_else(|| RequestError::Http(format!("{} documents no endpoint; configure one", O::ID))),
+        }
+    }
+
+    /// One attempt's request: absolute URL, identity headers, fresh signature.
+    fn prepare(
+        &self,
+        template: &http::Request<Vec<u8>>,
+        base: &str,
+    ) -> Result<reqwest::Request, SigningError> {
+        let uri = format!("{base}{}", template.uri());
+        let mut request = http::Request::builder()
+            .method(template.method().clone())
+            .uri(&uri)
+            .body(template.body().clone())
+            .map_err(|_| SigningError::RelativeUri(uri.clone()))?;
+        let headers = request.headers_mut();
+        headers.extend(template.headers().clone());
+        headers.extend(self.identity_headers.clone());
+        if let Credentials::AccessKey { key, .. } = &self.credentials {
+            signing::sign(&mut request, key, SystemTime::now())?;
+        }
+        reqwest::Request::try_from(request).map_err(|_| SigningError::RelativeUri(uri))
+    }
+}
+
+/// `Retry-After` in seconds, when the server sends it.
+fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
+    let seconds = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()?;
+    Some(Duration::from_secs(seconds))
+}
+
+/// A lower bound for the attempts a deadline interrupted, for the error message.
+fn attempts_in(started: Instant, deadline: Duration, retry: &RetryPolicy) -> u32 {
+    let elapsed = started.elapsed().min(deadline);
+    let mut attempts = 1;
+    let mut waited = Duration::ZERO;
+    while attempts < retry.max_attempts {
+        waited += retry
+            .initial_backoff
+            .saturating_mul(1 << (attempts - 1).min(16))
+            .min(retry.max_backoff)
+            / 2;
+        if waited > elapsed {
+            break;
+        }
+        attempts += 1;
+    }
+    attempts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_is_capped_and_jittered() {
+        let policy = RetryPolicy {
+            initial_backoff: Duration::from_millis(100),
+            max_backoff: Duration::from_millis(300),
+            ..RetryPolicy::default()
+        };
+        for attempt in 1..20 {
+            let wait = policy.backoff(attempt);
+            assert!(wait <= Duration::from_millis(300), "{wait:?}");
+        }
+        let first = policy.backoff(1);
+        assert!(
+            (Duration::from_millis(50)..=Duration::from_millis(100)).contains(&first),
+            "{first:?}"
+        );
+    }
+
+    #[test]
+    fn only_idempotent_methods_retry_by_default() {
+        let policy = RetryPolicy::default();
+        assert!(policy.allows(&http::Method::DELETE) && policy.allows(&http::Method::GET));
+        assert!(!policy.allows(&http::Method::POST));
+        assert!(
+            RetryPolicy {
+                retry_non_idempotent: true,
+                ..policy
+            }
+            .allows(&http::Method::POST)
+        );
+    }
+
+    #[test]
+    fn endpoints_must_be_absolute_base_urls() {
+        assert_eq!(
+            normalize_endpoint("https://dli.eu-de.otc.t-systems.com/").unwrap(),
+            "https://dli.eu-de.otc.t-systems.com"
+        );
+        assert!(normalize_endpoint("dli.example.com").is_err());
+        assert!(normalize_endpoint("https://x.example.com/v1").is_err());
+    }
+
+    #[test]
+    fn credentials_are_redacted_in_debug_output() {
+        let text = format!(
+            "{:?} {:?}",
+            Credentials::temporary("AK1", "SECRET", "TOKEN"),
+            Credentials::token("TOKEN2")
+        );
+        assert!(text.contains("AK1"));
+        assert!(!text.contains("SECRET") && !text.contains("TOKEN"), "{text}");
+    }
+}
