@@ -78,12 +78,19 @@ pub fn snake(name: &str) -> String {
 
 /// A type, trait or variant name: `cancel_job` → `CancelJob`, `DLI.0001` → `Dli0001`.
 pub fn upper_camel(name: &str) -> String {
+    let mut camel = camel_prefix(name);
+    if camel == "Self" {
+        camel.push('_');
+    }
+    camel
+}
+
+/// The start of a longer type name (`self` → `Self` in `SelfRequest`): never
+/// used alone, so it needs no escape from `Self`, which would break the case.
+fn camel_prefix(name: &str) -> String {
     let mut camel = name.to_upper_camel_case();
     if camel.starts_with(|c: char| c.is_ascii_digit()) {
         camel.insert(0, 'N');
-    }
-    if camel == "Self" {
-        camel.push('_');
     }
     camel
 }
@@ -157,7 +164,7 @@ pub struct OperationNames {
 impl OperationNames {
     /// The names for operation id `id`.
     pub fn of(id: &str) -> OperationNames {
-        let prefix = upper_camel(id);
+        let prefix = camel_prefix(id);
         OperationNames {
             module: snake(id),
             request: format!("{prefix}Request"),
@@ -177,12 +184,12 @@ pub fn body_setter(rust: &str) -> String {
 
 /// The builder's type parameter that tracks whether `setter` was called.
 pub fn state_param(setter: &str) -> String {
-    format!("{}State", upper_camel(plain(setter)))
+    format!("{}State", camel_prefix(plain(setter)))
 }
 
 /// The marker trait whose absence names the missing required `setter`.
 pub fn marker_trait(setter: &str) -> String {
-    format!("Has{}", upper_camel(plain(setter)))
+    format!("Has{}", camel_prefix(plain(setter)))
 }
 
 /// The variant of the service's `ErrorCode` enum for `code`.
@@ -246,6 +253,7 @@ mod tests {
         assert_eq!(upper_camel("cancel_job"), "CancelJob");
         assert_eq!(state_param("r#type"), "TypeState");
         assert_eq!(marker_trait("graph_name"), "HasGraphName");
+        assert_eq!(OperationNames::of("self").request, "SelfRequest");
         let names = OperationNames::of("type");
         assert_eq!(
             (names.module.as_str(), names.request.as_str()),

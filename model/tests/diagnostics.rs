@@ -177,3 +177,42 @@ fn only_a_response_body_may_be_a_json_array() {
         "{errors:?}"
     );
 }
+
+/// Regression: a table named like the generated element type of an array
+/// response passed `check` and generated two `pub struct`s of that name.
+#[test]
+fn an_object_table_named_like_a_generated_type_is_a_located_error() {
+    let op = VALID_OPERATION
+        .replace("response:\n  fields:", "response:\n  array: true\n  fields:")
+        .replace("array<Tag>", "array<GetThingResponseItem>")
+        .replace("- name: Tag", "- name: GetThingResponseItem");
+    let errors = check(&[("get_thing", &op)]);
+    assert_eq!(
+        errors,
+        [
+            "demo/operations/get_thing.yaml:24:11: object table `GetThingResponseItem` becomes \
+          `GetThingResponseItem` in module `get_thing`, like the response item type"
+        ]
+    );
+}
+
+#[test]
+fn builder_names_collide_with_tables_and_the_build_method() {
+    let op = VALID_OPERATION
+        .replace(
+            "    type: string\nresponse:",
+            "    type: string\n  - name: build\n    in: query\n    type: string\nresponse:",
+        )
+        .replace("- name: Tag", "- name: HasThingId")
+        .replace("array<Tag>", "array<HasThingId>");
+    let errors = check(&[("get_thing", &op)]);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].contains("the marker trait of parameter `thing_id` becomes `HasThingId`"),
+        "{errors:?}"
+    );
+    assert!(
+        errors[1].contains("the setter of parameter `build` becomes `build`"),
+        "{errors:?}"
+    );
+}
