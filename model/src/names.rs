@@ -2,7 +2,7 @@
 //! nowhere else, and the scopes in which two of them must not coincide.
 //!
 //! Wire names stay exactly as the docs spell them (`projectId`); Rust names are
-//! derived with heck. [`Scope`] collects the names one Rust scope (a module, a
+//! derived with heck. A `Scope` (crate-private) collects the names one Rust scope (a module, a
 //! struct, an impl) will hold, so validation can report two items that become the
 //! same identifier after case conversion before any code is written.
 
