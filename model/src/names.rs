@@ -141,7 +141,7 @@ pub fn is_reserved_type_name(name: &str) -> bool {
     PRELUDE_TYPES.contains(&name)
         || SERVICE_ITEMS.contains(&name)
         || marker
-        || SUFFIXES.iter().any(|s| name.ends_with(s))
+        || SUFFIXES.iter().any(|s| name.len() > s.len() && name.ends_with(s))
 }
 
 /// The names of an operation's module and main types.

@@ -749,15 +749,7 @@ fn field_cites_caption(table: &Table, field: &Field) -> bool {
 }
 
 pub(crate) fn object_name(field: &str, objects: &[ObjectTable]) -> String {
-    let singular = field
-        .strip_suffix("es")
-        .filter(|s| s.ends_with("ss") || s.ends_with('x'))
-        .or_else(|| {
-            field
-                .strip_suffix('s')
-                .filter(|s| s.len() > 2 && !s.ends_with('s'))
-        });
-    let mut base = naming::upper_camel(singular.unwrap_or(field));
+    let mut base = naming::upper_camel(&super::english::singular(field));
     if !base.chars().all(|c| c.is_ascii_alphanumeric()) {
         base = "Item".into();
     }

@@ -3,6 +3,7 @@
 //! Each format has a parser into the neutral [`page::Page`]; [`extract`] turns a
 //! page into an operation spec. Nothing here reads the model or the emitter.
 
+mod english;
 pub mod existing;
 pub mod extract;
 pub mod huawei_md;
@@ -201,16 +202,55 @@ pub struct Imported {
 /// its page says, until [`place_by_uri`] finds it.
 const UNKNOWN_SERVICE: &str = "unknown";
 
-/// The service a documentation folder belongs to (`huawei-dli-zh` → `dli`).
-pub fn service_of(folder: &str) -> Option<&'static str> {
+/// Words of a documentation folder's name that say which cloud, language or
+/// snapshot it is, not which service: `huawei-dli-zh`, `otc-iam-en-2024-05`.
+const FOLDER_MARKERS: &[&str] = &[
+    "huawei",
+    "huaweicloud",
+    "hwcloud",
+    "otc",
+    "opentelekomcloud",
+    "telekom",
+    "tsystems",
+    "docs",
+    "api",
+    "apiref",
+    "ref",
+    "reference",
+    "zh",
+    "cn",
+    "en",
+    "de",
+    "us",
+    "intl",
+];
+
+/// The service a documentation folder's name gives: its one word that is not a
+/// cloud, a language or a date (`huawei-dli-zh` → `dli`, `otc-iam-en-2024-05` →
+/// `iam`). A name with no such marker (`seeds`, `pages`) names no service.
+pub fn service_of_folder(folder: &str) -> Option<String> {
     let folder = folder.to_lowercase();
-    if folder.contains("dli") {
-        Some("dli")
-    } else if folder.contains("ges") {
-        Some("ges")
-    } else {
-        None
+    let words: Vec<&str> = folder
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_marker = |w: &&str| FOLDER_MARKERS.contains(w) || w.chars().all(|c| c.is_ascii_digit());
+    let rest: Vec<&&str> = words.iter().filter(|w| !is_marker(w)).collect();
+    match rest.as_slice() {
+        [service] if rest.len() < words.len() && hwcloud_model::names::is_snake_identifier(service) => {
+            Some((**service).to_owned())
+        }
+        _ => None,
     }
+}
+
+/// The service a page id names by its prefix: `dli_02_0026` → `dli`; the
+/// catalogue's generic `topic_300000000` names none.
+pub fn service_of_page_id(id: &str) -> Option<String> {
+    let mut parts = id.split('_');
+    let prefix = parts.next().filter(|p| *p != "topic")?;
+    let numbered = parts.clone().next().is_some() && parts.all(|p| p.chars().all(|c| c.is_ascii_digit()));
+    (numbered && hwcloud_model::names::is_snake_identifier(prefix)).then(|| prefix.to_owned())
 }
 
 /// An imported operation before links between pages are resolved.
@@ -308,9 +348,10 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
         );
         let source = relative_source(&root_name, &path).unwrap_or(source);
-        let service = service
-            .or_else(|| service_of(&root_name))
-            .unwrap_or(UNKNOWN_SERVICE);
+        let folder_service = service
+            .map(str::to_owned)
+            .or_else(|| service_of_folder(&root_name));
+        let service = folder_service.as_deref().unwrap_or(UNKNOWN_SERVICE);
         let report = match std::fs::read(&path) {
             Err(error) => PageReport {
                 page: source,
@@ -775,13 +816,9 @@ fn import_page(
     };
     navigation.record(&page_name, &page);
     // A page outside a service's folder (a seed) names its service by its id.
+    let from_id = page.id.as_deref().and_then(service_of_page_id);
     let service = match service {
-        UNKNOWN_SERVICE => page
-            .id
-            .as_deref()
-            .and_then(|id| id.split('_').next())
-            .and_then(service_of)
-            .unwrap_or(UNKNOWN_SERVICE),
+        UNKNOWN_SERVICE => from_id.as_deref().unwrap_or(UNKNOWN_SERVICE),
         known => known,
     };
     let (extracted, more) = extract::operation(&page, source);
@@ -940,4 +977,33 @@ fn pages(inputs: &[PathBuf]) -> Vec<(String, PathBuf)> {
     }
     pages.sort();
     pages
+}
+
+#[cfg(test)]
+mod service_tests {
+    use super::{service_of_folder, service_of_page_id};
+
+    #[test]
+    fn a_folder_names_its_service_by_the_word_that_is_not_cloud_language_or_date() {
+        for (folder, service) in [
+            ("huawei-dli-zh", Some("dli")),
+            ("otc-dli-en-2024-05", Some("dli")),
+            ("huawei-eip-zh", Some("eip")),
+            ("otc-iam-en", Some("iam")),
+            ("huaweicloud-rds-api-ref-en", Some("rds")),
+            ("seeds", None),
+            ("my-pages-zh", None),
+        ] {
+            assert_eq!(service_of_folder(folder).as_deref(), service, "{folder}");
+        }
+    }
+
+    #[test]
+    fn a_page_id_names_its_service_by_its_prefix() {
+        assert_eq!(service_of_page_id("dli_02_0026").as_deref(), Some("dli"));
+        assert_eq!(service_of_page_id("ges_03_0107").as_deref(), Some("ges"));
+        assert_eq!(service_of_page_id("topic_300000000"), None);
+        assert_eq!(service_of_page_id("overview"), None);
+        assert_eq!(service_of_page_id("en-us_topic_0000001"), None);
+    }
 }
