@@ -24,10 +24,8 @@ const IRREGULAR: &[(&str, &str)] = &[
 pub(crate) fn singular(name: &str) -> String {
     let split = name
         .char_indices()
-        .filter(|&(i, c)| c == '_' || c == '-' || (i > 0 && c.is_ascii_uppercase()))
-        .map(|(i, c)| if c.is_ascii_uppercase() { i } else { i + 1 })
-        .last()
-        .unwrap_or(0);
+        .rfind(|&(i, c)| c == '_' || c == '-' || c == ' ' || (i > 0 && c.is_ascii_uppercase()))
+        .map_or(0, |(i, c)| if c.is_ascii_uppercase() { i } else { i + 1 });
     let (head, word) = name.split_at(split);
     format!("{head}{}", singular_word(word))
 }
