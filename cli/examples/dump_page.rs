@@ -1,4 +1,4 @@
-//! Prints how the importer parses one page: `cargo run -p codegen --example dump_page -- PAGE`.
+//! Prints how the importer parses one page: `cargo run -p hwcloud-codegen-cli --example dump_page -- PAGE`.
 fn main() {
     let path = std::path::PathBuf::from(std::env::args().nth(1).expect("a page path"));
     let text = std::fs::read_to_string(&path).expect("readable");
