@@ -36,8 +36,3 @@ pub use hwcloud_runtime::signing;
 
 // One module per service of `spec/`, each behind the feature of its name.
 include!(concat!(env!("OUT_DIR"), "/services.rs"));
-
-/// The README's Rust examples, compiled and run as doctests so they stay true.
-#[cfg(all(doctest, feature = "dli", feature = "ges", feature = "client"))]
-#[doc = include_str!("../../README.md")]
-pub struct ReadmeDoctests;

@@ -4,6 +4,11 @@ use std::time::SystemTime;
 
 use serde::Deserialize;
 
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// One signing case of `conformance/cases.json`.
 #[derive(Debug, Deserialize)]
 pub struct SigningCase {
