@@ -2,7 +2,8 @@
 //! Cargo feature is enabled, into `OUT_DIR`.
 
 fn main() {
-    // CI points this at a freshly imported corpus to prove the importer's output builds.
+    // Points the build at another spec directory (a fresh import of dli/ges pages,
+    // say); only services with a feature here are generated.
     println!("cargo:rerun-if-env-changed=HWCLOUD_SPEC_DIR");
     let spec_dir = std::env::var("HWCLOUD_SPEC_DIR").unwrap_or_else(|_| "spec".to_owned());
     if let Err(error) = hwcloud_codegen::Config::new()

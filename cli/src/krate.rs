@@ -10,7 +10,8 @@ use hwcloud_model::Model;
 /// Where the generated crate takes `hwcloud-runtime` and `hwcloud-codegen` from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    /// A checkout's crate directories (`<dir>/runtime`, `<dir>/codegen`): builds offline.
+    /// A checkout's crate directories (`<dir>/runtime`, `<dir>/codegen`); its
+    /// `Cargo.lock` is copied too, so the crate builds offline.
     Checkout(PathBuf),
     /// A registry version, for publishing.
     Version(String),
@@ -99,6 +100,14 @@ pub fn write_crate(spec_dir: &Path, out: &Path, options: &CrateOptions) -> Resul
         return Err(CrateError::Name(options.name.clone()));
     }
     let model = hwcloud_model::load(spec_dir).map_err(CrateError::Spec)?;
+    // Read the spec before writing anything: `--spec CRATE/spec --out CRATE`
+    // refreshes a crate from its own copy, which is replaced below.
+    let mut spec_files = Vec::new();
+    for file in &model.files {
+        let relative = file.strip_prefix(spec_dir).unwrap_or(file).to_owned();
+        let text = std::fs::read_to_string(file).map_err(|e| CrateError::Io(file.clone(), e))?;
+        spec_files.push((relative, text));
+    }
     let mut written = Vec::new();
     let files = [
         ("Cargo.toml", manifest(&model, options)),
@@ -114,11 +123,17 @@ pub fn write_crate(spec_dir: &Path, out: &Path, options: &CrateOptions) -> Resul
     if spec_out.exists() {
         std::fs::remove_dir_all(&spec_out).map_err(|e| CrateError::Io(spec_out.clone(), e))?;
     }
-    for file in &model.files {
-        let relative = file.strip_prefix(spec_dir).unwrap_or(file);
-        let text = std::fs::read_to_string(file).map_err(|e| CrateError::Io(file.clone(), e))?;
-        write(&spec_out.join(relative), &text)?;
+    for (relative, text) in spec_files {
+        write(&spec_out.join(&relative), &text)?;
         written.push(Path::new("spec").join(relative));
+    }
+    // A checkout's lock file pins the runtime's dependencies to versions already
+    // built and tested, so the crate also builds offline; cargo drops the rest.
+    if let Source::Checkout(root) = &options.source
+        && let Ok(lock) = std::fs::read_to_string(root.join("Cargo.lock"))
+    {
+        write(&out.join("Cargo.lock"), &lock)?;
+        written.push(PathBuf::from("Cargo.lock"));
     }
     Ok(written)
 }
@@ -130,16 +145,27 @@ fn write(path: &Path, text: &str) -> Result<(), CrateError> {
     std::fs::write(path, text).map_err(|e| CrateError::Io(path.to_owned(), e))
 }
 
+/// The services' names on one line, safe in a doc comment, TOML and Markdown.
 fn service_list(model: &Model) -> String {
     let names: Vec<String> = model
         .services
         .iter()
         .map(|s| match s.name.preferred() {
-            Some(name) => format!("{name} (`{}`)", s.id),
+            Some(name) => format!("{} (`{}`)", one_line(name), s.id),
             None => format!("`{}`", s.id),
         })
         .collect();
     names.join(", ")
+}
+
+/// A documentation text as one line with no link or code syntax.
+fn one_line(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '`' | '<' | '>'))
+        .collect()
 }
 
 fn manifest(model: &Model, options: &CrateOptions) -> String {
@@ -211,7 +237,7 @@ fn readme(model: &Model, options: &CrateOptions) -> String {
             text,
             "| `{}` | {} | {} |",
             service.id,
-            service.name.preferred().unwrap_or(&service.id),
+            one_line(service.name.preferred().unwrap_or(&service.id)),
             service.operations.len()
         );
     }

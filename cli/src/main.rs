@@ -291,9 +291,14 @@ fn write_crate(
     runtime_path: String,
     source: Source,
 ) -> ExitCode {
+    // `--out .` names the crate after the directory it resolves to.
+    // (`.` and `..` have no file name of their own, but they exist.)
     let name = name.unwrap_or_else(|| {
-        out.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
+        let dir = match out.file_name() {
+            Some(_) => Some(out.to_owned()),
+            None => out.canonicalize().ok(),
+        };
+        dir.and_then(|dir| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_default()
     });
     let options = CrateOptions {

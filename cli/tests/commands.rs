@@ -147,3 +147,35 @@ fn crate_can_depend_on_a_published_version_and_refuses_a_bad_spec() {
         "nothing is written for a bad spec"
     );
 }
+
+#[test]
+fn crate_refreshes_in_place_from_its_own_spec_copy() {
+    let dir = spec(OPERATION);
+    let first = codegen(&["crate", "--spec", ".", "--out", "sdk"], dir.path());
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let sdk = dir.path().join("sdk");
+    let again = codegen(&["crate", "--spec", "spec", "--out", "."], &sdk);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(sdk.join("spec/widgets/operations/get_widget.yaml")).unwrap(),
+        OPERATION,
+        "the spec the crate was refreshed from is still there"
+    );
+    let manifest = std::fs::read_to_string(sdk.join("Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("name = \"sdk\""),
+        "`--out .` names the crate after its directory: {manifest}"
+    );
+    assert!(
+        sdk.join("Cargo.lock").is_file(),
+        "a checkout's lock file pins the dependencies"
+    );
+}

@@ -22,6 +22,7 @@
 //! - [`Generated`] and [`GeneratedFile`]: what a run wrote.
 //! - [`Error`], and [`Diagnostic`] / [`Diagnostics`] for a spec with problems, each
 //!   at its `file:line:col`.
+//! - [`DEFAULT_RUNTIME_PATH`]: how generated code names the runtime unless told otherwise.
 //!
 //! A spec that loads without diagnostics generates code that compiles: every Rust
 //! name is checked for collisions before anything is written.
@@ -267,8 +268,14 @@ impl Config {
         if self.services.is_empty() {
             return Ok(model.services.iter().collect());
         }
-        self.services
-            .iter()
+        let mut asked: Vec<&String> = Vec::new();
+        for id in &self.services {
+            if !asked.contains(&id) {
+                asked.push(id);
+            }
+        }
+        asked
+            .into_iter()
             .map(|id| {
                 model.service(id).ok_or_else(|| {
                     let known: Vec<&str> = model.services.iter().map(|s| s.id.as_str()).collect();

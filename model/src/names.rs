@@ -46,6 +46,11 @@ pub const SERVICE_ITEMS: &[&str] = &["ErrorCode", "ApiError", "ResponseError"];
 /// alias through which generated code names the runtime.
 pub const SERVICE_MODULES: &[&str] = &["runtime"];
 
+/// Service ids that would clash at a generated crate's root or in its
+/// `[features]`: the runtime re-export, `hwcloud`'s `client` and `signing`
+/// modules and feature, and Cargo's `default` feature.
+pub const RESERVED_SERVICE_IDS: &[&str] = &["runtime", "client", "signing", "default"];
+
 /// The response field that keeps undocumented JSON keys; docs may not use the name.
 pub const UNDOCUMENTED_FIELD: &str = "undocumented";
 

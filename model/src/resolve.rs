@@ -54,6 +54,15 @@ fn service_file(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Erro
             "service",
             format!("the service id `{}` is a Rust keyword", service.service),
         ));
+    } else if names::RESERVED_SERVICE_IDS.contains(&service.service.as_str()) {
+        out.push(file.error_at(
+            "service",
+            format!(
+                "the service id `{}` is taken at the crate root or among its features ({})",
+                service.service,
+                names::RESERVED_SERVICE_IDS.join(", ")
+            ),
+        ));
     }
     let dir_name = file
         .path
@@ -390,6 +399,7 @@ impl Resolver<'_, '_> {
         let mut wire_names = BTreeSet::new();
         let mut fields = Scope::new("the request struct");
         let mut params = Vec::new();
+        let mut body_row = None;
         for (i, param) in file.value.parameters.iter().enumerate() {
             let path = item("parameters", i);
             let Some(location) = param.location else {
@@ -407,6 +417,7 @@ impl Resolver<'_, '_> {
                     &child(&path, "name"),
                     format!("parameter `{}` is listed twice", param.name),
                 ));
+                continue;
             }
             if location == ParamLocation::Path {
                 path_params.insert(param.name.as_str());
@@ -417,6 +428,9 @@ impl Resolver<'_, '_> {
                 );
             }
             if let Some(member) = self.member(&path, param, &mut fields, false) {
+                if member.rust == names::BODY_FIELD {
+                    body_row = Some(i);
+                }
                 params.push(member);
             }
         }
@@ -429,13 +443,13 @@ impl Resolver<'_, '_> {
             }
         }
         if self.file.value.request_body.is_some()
-            && let Some(i) = params.iter().position(|p| p.rust == names::BODY_FIELD)
+            && let Some(i) = body_row
         {
             self.out.push(file.error_at(
                 &child(&item("parameters", i), "name"),
                 format!(
                     "parameter `{}` becomes field `body`, which the JSON body already is in the request struct",
-                    params[i].wire
+                    file.value.parameters[i].name
                 ),
             ));
         }
@@ -638,7 +652,16 @@ impl Resolver<'_, '_> {
         } else {
             op.request_body.as_ref().map_or(&[][..], |b| b.fields.as_slice())
         };
-        let index = rows.iter().position(|f| f.name == member.wire).unwrap_or(0);
+        let location = |f: &Field| match f.location {
+            Some(ParamLocation::Path) => Some(Location::Path),
+            Some(ParamLocation::Query) => Some(Location::Query),
+            Some(ParamLocation::Header) => Some(Location::Header),
+            None => None,
+        };
+        let index = rows
+            .iter()
+            .position(|f| f.name == member.wire && location(f) == member.location)
+            .unwrap_or(0);
         let table = if in_params {
             "parameters"
         } else {

@@ -216,3 +216,23 @@ fn builder_names_collide_with_tables_and_the_build_method() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_service_id_taken_at_the_crate_root_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("client");
+    std::fs::create_dir_all(&service).unwrap();
+    std::fs::write(
+        service.join("service.yaml"),
+        SERVICE.replace("service: demo", "service: client"),
+    )
+    .unwrap();
+    let errors = hwcloud_model::load(dir.path()).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert_eq!((error.line, error.col), (1, 10), "{}", error.one_line());
+    assert!(
+        error.message.contains("`client` is taken at the crate root"),
+        "{}",
+        error.message
+    );
+}

@@ -8,8 +8,9 @@
 //!
 //! Generated code names this crate through one path (`hwcloud_codegen::Config::runtime_path`),
 //! and reaches `http`, `serde` and `serde_json` through the re-exports below, so a
-//! generated crate depends on this crate alone. Those three are the only foreign
-//! crates whose types appear in this crate's public API.
+//! generated crate depends on this crate alone. Those three, and with the
+//! `client` feature `reqwest` (its error inside `ClientError` and `ConfigError`),
+//! are the only foreign crates whose types appear in this crate's public API.
 
 #![warn(missing_docs)]
 

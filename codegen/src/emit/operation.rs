@@ -6,6 +6,7 @@ use quote::{format_ident, quote};
 use super::names::{argument_type, argument_value, ident, plain, rust_type};
 use super::{docs, structs};
 use hwcloud_model::model::{ExampleKind, Location, Member, Method, Operation, PathPiece, Service, Type};
+use hwcloud_model::names;
 
 pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream {
     let module = ident(&op.names.module);
@@ -90,11 +91,10 @@ fn request_doc_lines(op: &Operation) -> Vec<String> {
     if let Some(deprecation) = &op.deprecated {
         lines.push(String::new());
         lines.push(match &deprecation.replacement {
+            // The service module re-exports every request type.
             Some(replacement) => format!(
-                "Out of date in the docs; use [`{}`](super::{}::{}) instead.",
-                replacement.request,
-                plain(&replacement.module),
-                replacement.request
+                "Out of date in the docs; use [`{}`](super::{}) instead.",
+                replacement.request, replacement.request
             ),
             None => "Out of date in the docs.".to_owned(),
         });
@@ -130,9 +130,10 @@ fn request_struct(op: &Operation) -> TokenStream {
     });
     let body = op.body.as_ref().map(|_| {
         let body = ident(&op.names.body);
+        let field = ident(names::BODY_FIELD);
         quote!(
             /// The JSON body.
-            pub body: #body,
+            pub #field: #body,
         )
     });
     let slots = op.inputs().filter(|m| m.required).map(|_| quote!(runtime::Unset));
@@ -220,7 +221,8 @@ fn builder(op: &Operation) -> TokenStream {
     let body_value = op.body.as_ref().map(|fields| {
         let body = ident(&op.names.body);
         let values = fields.iter().map(take);
-        quote!(body: #body { #(#values),* },)
+        let field = ident(names::BODY_FIELD);
+        quote!(#field: #body { #(#values),* },)
     });
     let doc = docs::attrs(&[format!(
         "Builder for [`{}`]. Each required parameter is a type parameter that turns from \
@@ -228,6 +230,7 @@ fn builder(op: &Operation) -> TokenStream {
         op.names.request
     )]);
     let defaults = states.iter().map(|s| quote!(#s = runtime::Unset));
+    let build = ident(names::BUILD_METHOD);
     let project_scoped = project_scoped(&name, &inputs);
     let where_clause = if states.is_empty() {
         quote!()
@@ -248,7 +251,7 @@ fn builder(op: &Operation) -> TokenStream {
 
             /// Finishes the request. Compiles only when every required parameter is set;
             /// the error names the one that is missing.
-            pub fn build(self) -> #request
+            pub fn #build(self) -> #request
             #where_clause
             {
                 #request {
@@ -265,17 +268,19 @@ fn builder(op: &Operation) -> TokenStream {
 
 /// Lets a client fill `project_id`, the parameter nearly every call repeats.
 fn project_scoped(builder: &proc_macro2::Ident, inputs: &[&Member]) -> Option<TokenStream> {
+    // The slot is the required input whose *setter* is `project_id`: a body field
+    // that repeats the name has the setter `body_project_id` and stays a generic.
     let project = inputs
         .iter()
-        .find(|m| m.required && m.rust == "project_id" && m.ty == Type::String)?;
+        .find(|m| m.required && m.setter == "project_id" && m.ty == Type::String)?;
     let required: Vec<&&Member> = inputs.iter().filter(|m| m.required).collect();
     let generics = required
         .iter()
-        .filter(|m| m.rust != project.rust)
+        .filter(|m| m.setter != project.setter)
         .map(|m| state_param(m));
     let slot = |set: bool| {
         required.iter().map(move |m| {
-            if m.rust != project.rust {
+            if m.setter != project.setter {
                 let state = state_param(m);
                 quote!(#state)
             } else if set {
@@ -361,7 +366,7 @@ fn marker(op: &Operation, member: &Member) -> TokenStream {
     };
     let message = format!("missing required {kind} `{rust}`{wire} of `{}`", op.names.request);
     let label = format!("`{rust}` has not been set");
-    let note = format!("call `.{rust}(...)` on the builder before `.build()`");
+    let note = format!("call `.{}(...)` on the builder before `.build()`", member.setter);
     let doc = docs::attrs(&[format!(
         "Satisfied once `{rust}` is set; names it in the compile error otherwise."
     )]);
@@ -449,7 +454,8 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
         quote!(let mut headers = vec![#(#required_headers),*];)
     };
     let body = if op.body.is_some() {
-        quote!(Some(runtime::serde_json::to_vec(&self.body)))
+        let field = ident(names::BODY_FIELD);
+        quote!(Some(runtime::serde_json::to_vec(&self.#field)))
     } else {
         quote!(None)
     };

@@ -7,6 +7,7 @@ use super::docs;
 use super::names::{argument_type, argument_value, ident, plain};
 use super::operation::{first_example, member_type};
 use hwcloud_model::model::{ExampleKind, Member, Object, Operation};
+use hwcloud_model::names;
 
 /// A struct field with its doc comment and serde attributes.
 fn field(member: &Member) -> TokenStream {
@@ -23,10 +24,11 @@ fn field(member: &Member) -> TokenStream {
 }
 
 fn undocumented_field() -> TokenStream {
+    let field = ident(names::UNDOCUMENTED_FIELD);
     quote! {
         /// Keys the response carried that the docs do not list, kept so nothing is lost.
         #[serde(flatten)]
-        pub undocumented: runtime::serde_json::Map<String, runtime::serde_json::Value>,
+        pub #field: runtime::serde_json::Map<String, runtime::serde_json::Value>,
     }
 }
 
@@ -127,9 +129,10 @@ pub(crate) fn object_struct(object: &Object) -> TokenStream {
                 quote!(#field: None)
             }
         });
-        let undocumented_init = object
-            .in_response
-            .then(|| quote!(undocumented: runtime::serde_json::Map::new(),));
+        let undocumented_init = object.in_response.then(|| {
+            let field = ident(names::UNDOCUMENTED_FIELD);
+            quote!(#field: runtime::serde_json::Map::new(),)
+        });
         let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
         quote! {
             impl #name {

@@ -89,8 +89,7 @@ pub fn read_dir(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<ServiceSpec> {
     services
 }
 
-/// Parses one file of either kind from text; used by `load_dir` and by tools that
-/// produce spec text (the importer, tests).
+/// Parses one file of either kind from text, or says where it does not parse.
 pub fn parse_file<T: DeserializeOwned>(path: &Path, source: &str) -> Result<SpecFile<T>, Box<Diagnostic>> {
     let source: Arc<str> = Arc::from(source);
     match serde_yaml::from_str::<T>(&source) {
