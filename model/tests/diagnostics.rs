@@ -236,3 +236,16 @@ fn a_service_id_taken_at_the_crate_root_is_refused() {
         error.message
     );
 }
+
+#[test]
+fn operations_without_a_service_file_are_an_error_not_a_silent_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("demo/operations")).unwrap();
+    std::fs::write(dir.path().join("demo/service.yml"), SERVICE).unwrap();
+    let errors = hwcloud_model::load(dir.path()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    assert!(
+        errors.to_string().contains("has operations/ but no service.yaml"),
+        "{errors}"
+    );
+}

@@ -145,11 +145,21 @@ fn sorted_entries(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     }
 }
 
+/// Directories with a `service.yaml`; one with `operations/` but no
+/// `service.yaml` (a `service.yml`, say) is an error, not a silent skip.
 fn service_dirs(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
-    sorted_entries(dir, diagnostics)
-        .into_iter()
-        .filter(|p| p.join("service.yaml").is_file())
-        .collect()
+    let mut services = Vec::new();
+    for path in sorted_entries(dir, diagnostics) {
+        if path.join("service.yaml").is_file() {
+            services.push(path);
+        } else if path.join("operations").is_dir() {
+            diagnostics.push(Diagnostic::whole_file(
+                &path,
+                "this directory has operations/ but no service.yaml; its operations are not read",
+            ));
+        }
+    }
+    services
 }
 
 fn load_service(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ServiceSpec> {
