@@ -231,6 +231,33 @@ fn a_truncated_table_gives_a_located_error_not_a_panic() {
 }
 
 #[test]
+fn tables_nested_twenty_thousand_deep_are_skipped_with_a_located_error() {
+    let depth = 20_000;
+    let page = format!(
+        "{HEAD}GET /v1.0/x\n\n**表 1**  URI参数\n\n{}x{}\n\n## 响应消息\n\n**表 2**  响应参数\n\n{}",
+        "<table><tr><td>".repeat(depth),
+        "</td></tr></table>".repeat(depth),
+        table(&["参数", "参数类型", "说明"], &[&["id", "String", "ID。"]]),
+    );
+    let (page, findings) = huawei_md::parse(Path::new("t.md"), &page);
+    let nested = findings
+        .iter()
+        .find(|f| f.code == "nested-tables")
+        .expect("a finding");
+    assert_eq!((nested.severity, nested.line), (Severity::Error, 13));
+    assert!(nested.message.contains("20000 deep"), "{}", nested.message);
+    let (extracted, _) = extract::operation(&page, "t.md");
+    let Extracted::Operation(op, _) = extracted else {
+        panic!("skipped")
+    };
+    assert_eq!(
+        op.response.unwrap().fields[0].name,
+        "id",
+        "the page's other tables are read"
+    );
+}
+
+#[test]
 fn invalid_html_and_garbage_never_panic() {
     for text in [
         "",

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use scraper::{ElementRef, Html, Node, Selector};
+use scraper::{ElementRef, Html, Selector};
 
 use super::page::{Block, Cell, Page, Table};
 use super::{Finding, Severity};
@@ -225,7 +225,46 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("a fixed selector")
 }
 
+/// Tables inside table cells deeper than this are not read: no reference page nests
+/// more than two, and html5ever's tree and the row walk grow with the depth.
+const MAX_TABLE_NESTING: usize = 8;
+
+/// How deep `<table>` elements nest in `html`.
+fn table_nesting(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (at, _) in html.match_indices('<') {
+        let after = &html.as_bytes()[at + 1..];
+        let opens = |tag: &[u8]| {
+            after
+                .get(..tag.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(tag))
+        };
+        if opens(b"table") {
+            depth += 1;
+            deepest = deepest.max(depth);
+        } else if opens(b"/table") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    deepest
+}
+
 fn parse_table(html: &str, line: usize, findings: &mut Vec<Finding>) -> Table {
+    let nesting = table_nesting(html);
+    if nesting > MAX_TABLE_NESTING {
+        findings.push(Finding::new(
+            Severity::Error,
+            "nested-tables",
+            line,
+            format!(
+                "tables nest {nesting} deep here (at most {MAX_TABLE_NESTING} are read); the table is skipped"
+            ),
+        ));
+        return Table {
+            line,
+            ..Table::default()
+        };
+    }
     let document = Html::parse_fragment(html);
     let row_selector = selector("tr");
     let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
@@ -323,21 +362,26 @@ fn cell_content(cell: ElementRef<'_>) -> Cell {
 }
 
 fn collect(element: ElementRef<'_>, text: &mut String, links: &mut Vec<String>) {
-    for child in element.children() {
-        match child.value() {
-            Node::Text(t) => text.push_str(t),
-            Node::Element(e) => {
-                let child = ElementRef::wrap(child).expect("an element node");
-                if e.name() == "a"
+    use scraper::Node as N;
+    // Iterative: a cell's markup may nest as deep as the page likes.
+    for edge in element.traverse().skip(1) {
+        let (node, opening) = match edge {
+            ego_tree::iter::Edge::Open(node) => (node, true),
+            ego_tree::iter::Edge::Close(node) => (node, false),
+        };
+        if node.id() == element.id() {
+            break;
+        }
+        match node.value() {
+            N::Text(t) if opening => text.push_str(t),
+            N::Element(e) => {
+                if opening
+                    && e.name() == "a"
                     && let Some(href) = e.attr("href")
                 {
                     links.push(href.to_owned());
                 }
                 let block = matches!(e.name(), "p" | "br" | "li" | "div" | "ul" | "ol" | "tr");
-                if block && !text.ends_with('\n') {
-                    text.push('\n');
-                }
-                collect(child, text, links);
                 if block && !text.ends_with('\n') {
                     text.push('\n');
                 }

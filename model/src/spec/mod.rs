@@ -3,6 +3,7 @@
 //! Layout: `<dir>/<service>/service.yaml` and `<dir>/<service>/operations/*.yaml`.
 //! Every file is read and every problem collected, each with file:line:col.
 
+mod depth;
 pub mod locate;
 pub mod schema;
 pub mod types;
@@ -92,6 +93,13 @@ pub fn read_dir(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<ServiceSpec> {
 /// Parses one file of either kind from text, or says where it does not parse.
 pub fn parse_file<T: DeserializeOwned>(path: &Path, source: &str) -> Result<SpecFile<T>, Box<Diagnostic>> {
     let source: Arc<str> = Arc::from(source);
+    if let Some(span) = depth::too_deep(&source) {
+        let message = format!(
+            "the YAML nests deeper than {} levels; no spec file needs that many",
+            depth::MAX_DEPTH
+        );
+        return Err(Box::new(Diagnostic::new(path, &source, span, message)));
+    }
     match serde_yaml::from_str::<T>(&source) {
         Ok(value) => Ok(SpecFile::new(path.to_owned(), source, value)),
         Err(error) => {

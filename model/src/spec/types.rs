@@ -30,17 +30,33 @@ pub enum TypeExpr {
     Ref(String),
 }
 
+/// How deep `array<…>` / `map<…>` may nest: documented JSON never nests types
+/// more than a few levels, and the bound keeps every later stage's recursion small.
+pub const MAX_TYPE_DEPTH: usize = 8;
+
 impl TypeExpr {
     pub fn parse(text: &str) -> Result<TypeExpr, String> {
+        TypeExpr::parse_nested(text, 0)
+    }
+
+    fn parse_nested(text: &str, depth: usize) -> Result<TypeExpr, String> {
+        if depth > MAX_TYPE_DEPTH {
+            return Err(format!(
+                "the type nests more than {MAX_TYPE_DEPTH} levels of array<…> / map<…>"
+            ));
+        }
         let text = text.trim();
         if let Some(inner) = generic_argument(text, "array") {
-            return Ok(TypeExpr::Array(Box::new(TypeExpr::parse(inner)?)));
+            return Ok(TypeExpr::Array(Box::new(TypeExpr::parse_nested(
+                inner,
+                depth + 1,
+            )?)));
         }
         if let Some(inner) = generic_argument(text, "map") {
-            return Ok(TypeExpr::Map(Box::new(TypeExpr::parse(inner)?)));
+            return Ok(TypeExpr::Map(Box::new(TypeExpr::parse_nested(inner, depth + 1)?)));
         }
         if let Some(inner) = generic_argument(text, "text_or") {
-            let inner = TypeExpr::parse(inner)?;
+            let inner = TypeExpr::parse_nested(inner, depth + 1)?;
             if !inner.is_scalar() || inner == TypeExpr::String {
                 return Err(format!(
                     "`text_or<{inner}>`: the inner type must be integer, long, number or boolean"
@@ -146,6 +162,14 @@ mod tests {
                 .contains("unknown type `strin`")
         );
         assert!(TypeExpr::parse("array<>").is_err());
+        let deep = |n: usize| format!("{}string{}", "array<".repeat(n), ">".repeat(n));
+        assert!(TypeExpr::parse(&deep(MAX_TYPE_DEPTH)).is_ok());
+        assert!(
+            TypeExpr::parse(&deep(MAX_TYPE_DEPTH + 1))
+                .unwrap_err()
+                .contains("nests more than")
+        );
+        assert!(TypeExpr::parse(&deep(100_000)).is_err());
         assert!(TypeExpr::parse("List<Tag>").is_err());
         assert_eq!(
             TypeExpr::parse("text_or<boolean>").unwrap().to_string(),
