@@ -161,9 +161,8 @@ pub fn keep_hand_edits(imported: &mut OperationFile, existing: &OperationFile) -
         let Some(theirs) = theirs else { continue };
         if has_hand_edits(&theirs.fields) {
             let mine = mine.get_or_insert_with(|| Body {
-                caption: theirs.caption.clone(),
-                array: theirs.array,
                 fields: Vec::new(),
+                ..theirs.clone()
             });
             keep_in(place, &mut mine.fields, &theirs.fields, &mut kept);
         }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::page::{Block, Cell, Column, Page, Table, mandatory};
-use super::{Finding, Section, Severity};
+use super::{Finding, Section, Severity, roles};
 use hwcloud_model::names as naming;
 use hwcloud_model::spec::schema::{
     Body, Deprecation, Example, ExampleFormat, ExampleKind, Field, Lang, Method, ObjectTable, OperationFile,
@@ -73,18 +73,15 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         })
         .collect();
     let mut used = vec![false; tables.len()];
-    let objects = Vec::new();
+    let statuses = roles::statuses(page);
     let mut parameters = Vec::new();
     let mut body_fields: Option<Vec<Field>> = None;
-    // Which table each root list was read from, for links out of its rows.
-    let (mut body_table, mut response_table) = (0, 0);
-    let mut response_fields: Option<Vec<Field>> = None;
+    // Which table the request body was read from, for links out of its rows.
+    let mut body_table = 0;
+    let mut groups: Vec<StatusGroup> = Vec::new();
     let mut status_codes = Vec::new();
 
-    for (t, (_, section, table)) in tables.iter().enumerate() {
-        if used[t] {
-            continue;
-        }
+    for (t, (block, section, table)) in tables.iter().enumerate() {
         let columns = Columns::of(table);
         if columns.status {
             used[t] = true;
@@ -93,86 +90,64 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         }
         let Some(columns) = columns.params else { continue };
         let caption = table.title().to_lowercase();
+        let rows = |location: Option<ParamLocation>| -> Vec<Field> {
+            table
+                .rows
+                .iter()
+                .map(|r| Field {
+                    location,
+                    ..field_from_row(r, &columns, page.lang)
+                })
+                .collect()
+        };
+        let headers = matches!(section, Section::Uri | Section::Request | Section::Response)
+            && roles::is_header_table(table, roles::lead(page, *block), columns.name);
         match section {
-            Section::Uri | Section::Request if caption.contains("uri") || *section == Section::Uri => {
+            Section::Response => {
                 used[t] = true;
-                for row in &table.rows {
-                    let mut field = field_from_row(row, &columns, page.lang);
-                    // The path is positional: `vertexId` in the table is `{vertex_id}` in the URI.
-                    if let Some(placeholder) = placeholders
-                        .iter()
-                        .find(|p| **p != field.name && naming::snake(p) == naming::snake(&field.name))
-                    {
-                        field.note = Some(format!(
-                            "The table calls this `{}`; the URI says `{{{placeholder}}}`.",
-                            field.name
-                        ));
-                        field.name = placeholder.clone();
+                let status = statuses[*block];
+                let at = match groups.iter().position(|g| g.status == status) {
+                    Some(at) => at,
+                    None => {
+                        groups.push(StatusGroup::new(status));
+                        groups.len() - 1
                     }
-                    let is_path = placeholders.contains(&field.name);
-                    let is_query = caption.contains("query") || caption.contains("查询");
-                    field.location = Some(if is_path || !is_query && placeholders.is_empty() {
-                        ParamLocation::Path
-                    } else {
-                        ParamLocation::Query
-                    });
-                    if is_path {
-                        if field.required == Some(false) {
-                            field.note = Some("The page marks this path parameter optional; a URI segment cannot be left out.".into());
-                        }
-                        field.required = Some(true);
-                        if field.ty == "any" {
-                            field.ty = "string".into();
-                        }
-                    }
-                    parameters.push(field);
+                };
+                let group = &mut groups[at];
+                if headers {
+                    group.headers.extend(rows(None));
+                } else if group.root.is_none() {
+                    group.root = Some((t, rows(None)));
+                } else {
+                    used[t] = false;
                 }
             }
-            Section::Request if caption.contains("header") => {
+            Section::Uri | Section::Request if headers => {
                 used[t] = true;
-                for row in &table.rows {
-                    let mut field = field_from_row(row, &columns, page.lang);
-                    field.location = Some(ParamLocation::Header);
-                    parameters.push(field);
-                }
+                parameters.extend(rows(Some(ParamLocation::Header)));
+            }
+            Section::Uri | Section::Request if caption.contains("uri") || *section == Section::Uri => {
+                used[t] = true;
+                parameters.extend(uri_parameters(rows(None), &placeholders, &caption));
             }
             Section::Request if caption.contains("query") || caption.contains("查询参数") => {
                 used[t] = true;
-                for row in &table.rows {
-                    let mut field = field_from_row(row, &columns, page.lang);
-                    field.location = Some(ParamLocation::Query);
-                    parameters.push(field);
-                }
+                parameters.extend(rows(Some(ParamLocation::Query)));
             }
             Section::Request if body_fields.is_none() => {
                 used[t] = true;
-                let fields = table
-                    .rows
-                    .iter()
-                    .map(|r| field_from_row(r, &columns, page.lang))
-                    .collect();
-                body_fields = Some(fields);
+                body_fields = Some(rows(None));
                 body_table = t;
-            }
-            Section::Response if response_fields.is_none() => {
-                used[t] = true;
-                response_table = t;
-                response_fields = Some(
-                    table
-                        .rows
-                        .iter()
-                        .map(|r| field_from_row(r, &columns, page.lang))
-                        .collect(),
-                );
             }
             _ => {}
         }
     }
-    // Link nested tables, breadth first from the root fields.
+    // Link nested tables, breadth first from the root fields: the request, the
+    // success response, then the other statuses' bodies.
     let mut linker = Linker {
         tables: &tables,
         used,
-        objects,
+        objects: Vec::new(),
         pending: Vec::new(),
         lang: page.lang,
         findings: Vec::new(),
@@ -180,10 +155,13 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     if let Some(fields) = &mut body_fields {
         linker.link(fields, body_table, Section::Request);
     }
-    if let Some(fields) = &mut response_fields {
-        linker.link(fields, response_table, Section::Response);
+    groups.sort_by_key(|g| !roles::is_success(g.status));
+    for group in &mut groups {
+        if let Some((table, fields)) = &mut group.root {
+            linker.link(fields, *table, Section::Response);
+        }
+        linker.link_pending();
     }
-    linker.link_pending();
     let Linker {
         mut used,
         mut objects,
@@ -195,7 +173,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     let mut all_fields: Vec<&mut Field> = parameters
         .iter_mut()
         .chain(body_fields.iter_mut().flatten())
-        .chain(response_fields.iter_mut().flatten())
+        .chain(groups.iter_mut().flat_map(StatusGroup::fields_mut))
         .chain(objects.iter_mut().flat_map(|o| o.fields.iter_mut()))
         .collect();
     for (t, (_, section, table)) in tables.iter().enumerate() {
@@ -273,7 +251,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     for field in parameters
         .iter()
         .chain(body_fields.iter().flatten())
-        .chain(response_fields.iter().flatten())
+        .chain(groups.iter_mut().flat_map(StatusGroup::fields_mut).map(|f| &*f))
     {
         if field.ty == "any" && field.doc_type.is_some() {
             findings.push(Finding::at(
@@ -323,6 +301,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         }
     }
 
+    let (response, responses) = StatusGroup::into_bodies(groups);
     let uri = without_documented_query(&uri, &parameters);
     let mut listed = listed_statuses(page, &sections);
     listed.retain(|l| !status_codes.iter().any(|s: &StatusCodeDoc| s.status == l.status));
@@ -348,15 +327,11 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         uri,
         parameters,
         request_body: body_fields.filter(|f| !f.is_empty()).map(|fields| Body {
-            caption: Text::default(),
-            array: false,
             fields,
+            ..Body::default()
         }),
-        response: response_fields.filter(|f| !f.is_empty()).map(|fields| Body {
-            caption: Text::default(),
-            array: false,
-            fields,
-        }),
+        response,
+        responses,
         objects,
         status_codes,
         examples,
@@ -493,6 +468,102 @@ fn find_uri(page: &Page, sections: &[Section]) -> Option<(Method, String, usize)
     fallback
 }
 
+/// The tables under one status of the response section (`None`: the page
+/// gives no status line): the body's root table and fields, and its headers.
+struct StatusGroup {
+    status: Option<u16>,
+    root: Option<(usize, Vec<Field>)>,
+    headers: Vec<Field>,
+}
+
+impl StatusGroup {
+    fn new(status: Option<u16>) -> StatusGroup {
+        StatusGroup {
+            status,
+            root: None,
+            headers: Vec::new(),
+        }
+    }
+
+    fn fields_mut(&mut self) -> impl Iterator<Item = &mut Field> {
+        self.headers
+            .iter_mut()
+            .chain(self.root.iter_mut().flat_map(|(_, fields)| fields.iter_mut()))
+    }
+
+    /// The success response (the first success status documented), and the other
+    /// statuses' bodies, statuses with the same body sharing one entry.
+    fn into_bodies(groups: Vec<StatusGroup>) -> (Option<Body>, Vec<Body>) {
+        let mut bodies: Vec<Body> = Vec::new();
+        for group in groups {
+            let body = Body {
+                status: group.status.into_iter().collect(),
+                headers: group.headers,
+                fields: group.root.map(|(_, fields)| fields).unwrap_or_default(),
+                ..Body::default()
+            };
+            if body.fields.is_empty() && body.headers.is_empty() {
+                continue;
+            }
+            // Error statuses repeat one body (`code`, `message`) under each status.
+            let is_error = |b: &Body| !roles::is_success(b.status.first().copied());
+            let same = |b: &Body| is_error(b) && b.fields == body.fields && b.headers == body.headers;
+            match bodies.iter_mut().find(|b| is_error(&body) && same(b)) {
+                Some(shared) => shared.status.extend(body.status),
+                None => bodies.push(body),
+            }
+        }
+        let first_is_success = bodies
+            .first()
+            .is_some_and(|b| roles::is_success(b.status.first().copied()));
+        if !first_is_success {
+            return (None, bodies);
+        }
+        let mut bodies = bodies.into_iter();
+        (bodies.next(), bodies.collect())
+    }
+}
+
+/// Rows of a URI table: path parameters where the URI has the placeholder,
+/// query parameters otherwise.
+fn uri_parameters(rows: Vec<Field>, placeholders: &BTreeSet<String>, caption: &str) -> Vec<Field> {
+    let is_query_table = caption.contains("query") || caption.contains("查询");
+    rows.into_iter()
+        .map(|mut field| {
+            // The path is positional: `vertexId` in the table is `{vertex_id}` in the URI.
+            if let Some(placeholder) = placeholders
+                .iter()
+                .find(|p| **p != field.name && naming::snake(p) == naming::snake(&field.name))
+            {
+                field.note = Some(format!(
+                    "The table calls this `{}`; the URI says `{{{placeholder}}}`.",
+                    field.name
+                ));
+                field.name = placeholder.clone();
+            }
+            let is_path = placeholders.contains(&field.name);
+            field.location = Some(if is_path || !is_query_table && placeholders.is_empty() {
+                ParamLocation::Path
+            } else {
+                ParamLocation::Query
+            });
+            if is_path {
+                if field.required == Some(false) {
+                    field.note = Some(
+                        "The page marks this path parameter optional; a URI segment cannot be left out."
+                            .into(),
+                    );
+                }
+                field.required = Some(true);
+                if field.ty == "any" {
+                    field.ty = "string".into();
+                }
+            }
+            field
+        })
+        .collect()
+}
+
 /// Column positions of a parameter table, by header spelling.
 #[derive(Debug, Clone, Default)]
 struct Columns {
@@ -565,9 +636,7 @@ fn field_from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
         range: cell(row, columns.range)
             .map(|c| c.text.trim().to_owned())
             .filter(|t| !t.is_empty() && t != "-"),
-        values: Vec::new(),
-        note: None,
-        hand_edit: None,
+        ..Field::default()
     }
 }
 

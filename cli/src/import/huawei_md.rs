@@ -71,6 +71,20 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
             i += 1;
             continue;
         }
+        if line.starts_with('|') && lines.get(i + 1).is_some_and(|next| is_delimiter_row(next)) {
+            let start = i;
+            let mut rows = vec![line];
+            i += 2;
+            while i < lines.len() && lines[i].trim().starts_with('|') {
+                rows.push(lines[i].trim());
+                i += 1;
+            }
+            let mut table = pipe_table(&rows, start + 1, &mut findings);
+            table.caption = caption_before(&blocks);
+            table.anchors = std::mem::take(&mut pending_anchors);
+            blocks.push(Block::Table(table));
+            continue;
+        }
         let anchors = anchor_names(line);
         if let Some(heading) = line.strip_prefix('#') {
             let level = 1 + heading.chars().take_while(|c| *c == '#').count() as u8;
@@ -109,6 +123,83 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         &mut findings,
     );
     (page, findings)
+}
+
+/// `|--|:--:|` under a pipe table's header row.
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('|') && line.contains('-') && line.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+/// The cells of one `|a|b|` row; `\|` is a bar inside a cell.
+fn pipe_cells(row: &str) -> Vec<&str> {
+    let inner = row.strip_prefix('|').unwrap_or(row);
+    let inner = inner
+        .strip_suffix('|')
+        .filter(|r| !r.ends_with('\\'))
+        .unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = inner.as_bytes();
+    for (at, _) in inner.match_indices('|') {
+        if at > 0 && bytes[at - 1] == b'\\' {
+            continue;
+        }
+        cells.push(&inner[start..at]);
+        start = at + 1;
+    }
+    cells.push(&inner[start..]);
+    cells
+}
+
+/// A Markdown pipe table (the pages generated from the API catalogue): the header
+/// row, then one row per line.
+fn pipe_table(rows: &[&str], line: usize, findings: &mut Vec<Finding>) -> Table {
+    let header: Vec<String> = pipe_cells(rows[0]).into_iter().map(clean_text).collect();
+    let mut body: Vec<Vec<Cell>> = Vec::new();
+    for row in &rows[1..] {
+        let mut cells: Vec<Cell> = pipe_cells(row).into_iter().map(pipe_cell).collect();
+        // A row short of cells continues a rowspan of the leading columns: the
+        // converter that wrote these pages drops spanned cells (`|模块|状态码|…`
+        // then `|404|VPC.0003|…`).
+        if let Some(above) = body.last().filter(|_| cells.len() < header.len()) {
+            let missing = header.len() - cells.len();
+            let mut filled: Vec<Cell> = above.iter().take(missing).cloned().collect();
+            filled.append(&mut cells);
+            cells = filled;
+        }
+        body.push(cells);
+    }
+    if body.iter().any(|r| r.len() != header.len()) {
+        findings.push(Finding::new(
+            Severity::Warning,
+            "ragged-table",
+            line,
+            "a table row has a different number of cells than the header",
+        ));
+    }
+    Table {
+        caption: String::new(),
+        anchors: Vec::new(),
+        header,
+        rows: body,
+        line,
+    }
+}
+
+/// A pipe-table cell: `<br>` and the seam between two bold runs (`**4****6**`, the
+/// way these pages list enumerated values) become line breaks.
+fn pipe_cell(text: &str) -> Cell {
+    let text = text.replace("****", "<br>").replace("\\|", "|");
+    let lines: Vec<String> = text
+        .split("<br>")
+        .map(clean_text)
+        .filter(|l| !l.is_empty())
+        .collect();
+    Cell {
+        text: lines.join("\n"),
+        links: markdown_link_targets(&text),
+    }
 }
 
 /// `**表 2**  响应参数` just before a table is its caption.

@@ -12,6 +12,7 @@ pub mod merge;
 pub mod page;
 pub mod reconcile;
 pub mod rendered;
+mod roles;
 pub mod rst;
 pub mod service;
 

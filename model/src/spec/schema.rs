@@ -120,8 +120,13 @@ pub struct OperationFile {
     pub parameters: Vec<Field>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_body: Option<Body>,
+    /// The success response: its body, and its headers where the page documents them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<Body>,
+    /// The bodies of the page's other statuses, each with the statuses that return
+    /// it: further successes (`202`), and the error bodies of `4xx`/`5xx`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Body>,
     /// Nested object tables, referred to from field types by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objects: Vec<ObjectTable>,
@@ -175,7 +180,7 @@ pub enum ParamLocation {
 
 /// A row of a parameter table: a URI, query or header parameter (with `in`), or a
 /// request-body, response or nested-table field (without).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// The name on the wire, exactly as the docs spell it.
@@ -201,6 +206,18 @@ pub struct Field {
     /// Values the description enumerates.
     #[serde(default, rename = "enum", skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// Fewest characters (strings) or items (arrays) the docs allow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    /// Most characters (strings) or items (arrays) the docs allow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    /// Smallest value the docs allow (numbers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<i64>,
+    /// Largest value the docs allow (numbers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<i64>,
     /// Where the transcription deliberately departs from the page, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -220,29 +237,31 @@ impl Field {
     ) -> Field {
         Field {
             name: name.into(),
-            location: None,
             required: Some(required),
             ty: ty.into(),
-            doc_type: None,
-            description: Text::default(),
-            default: None,
-            range: None,
-            values: Vec::new(),
             note: Some(note.into()),
-            hand_edit: None,
+            ..Field::default()
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
+    /// Responses only: the HTTP statuses that return this body, as the page's
+    /// `状态码： 200` / `Status code: 200` lines group the tables.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<u16>,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub caption: Text,
     /// The body is a JSON array, each element the object `fields` describes
     /// (responses only: `[{"is_success": true, ...}, ...]`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub array: bool,
+    /// Responses only: the headers that carry data (`X-Subject-Token`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Field>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Field>,
 }
 
