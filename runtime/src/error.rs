@@ -12,9 +12,10 @@ const EXCERPT_BYTES: usize = 512;
 /// Which JSON keys of an error body carry the code and the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ErrorShape {
-    /// Key of the error code.
+    /// Key of the error code; a dotted key (`error.code`) reaches into a
+    /// nested object.
     pub code: Option<&'static str>,
-    /// Key of the message.
+    /// Key of the message, dotted like `code`.
     pub message: &'static str,
     /// A boolean key that is `false` on failure, even under a 2xx status.
     pub success: Option<&'static str>,
@@ -137,13 +138,12 @@ fn api_error<C: ErrorCodeEnum>(
         .as_ref()
         .and_then(|value| {
             C::SHAPES.iter().find_map(|shape| {
-                let code = shape.code.and_then(|k| value.get(k)).and_then(Value::as_str);
+                let code = shape.code.and_then(|k| field(value, k)).and_then(Value::as_str);
                 let failed = shape
                     .success
                     .is_some_and(|k| value.get(k) == Some(&Value::Bool(false)));
                 (code.is_some() || failed).then(|| {
-                    let message = value
-                        .get(shape.message)
+                    let message = field(value, shape.message)
                         .and_then(Value::as_str)
                         .map(str::to_owned);
                     (
@@ -165,6 +165,14 @@ fn api_error<C: ErrorCodeEnum>(
             .map(str::to_owned),
         body_excerpt: excerpt(body),
     }
+}
+
+/// The value at `key`, where a dotted key (`error.code`) reaches into nested
+/// objects, as services that wrap their errors (`{"error": {...}}`) need.
+fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    value
+        .get(key)
+        .or_else(|| key.split('.').try_fold(value, |v, part| v.get(part)))
 }
 
 fn decode_error<C: ErrorCodeEnum>(
@@ -215,6 +223,11 @@ mod tests {
                 message: "message",
                 success: Some("is_success"),
             },
+            ErrorShape {
+                code: Some("error.code"),
+                message: "error.message",
+                success: None,
+            },
         ];
         fn code(&self) -> &str {
             &self.0
@@ -246,6 +259,16 @@ mod tests {
         };
         assert_eq!(error.code, None);
         assert!(error.body_excerpt.len() <= EXCERPT_BYTES && error.body_excerpt.starts_with("<html>"));
+    }
+
+    #[test]
+    fn a_wrapped_error_body_is_read_through_its_dotted_keys() {
+        let body = br#"{"error": {"code": "IAM.0001", "message": "The token is invalid.", "title": "Unauthorized"}}"#;
+        let ResponseError::Api(error) = parse(401, body).unwrap_err() else {
+            panic!("not an API error")
+        };
+        assert_eq!(error.code, Some(Code("IAM.0001".into())));
+        assert_eq!(error.message.as_deref(), Some("The token is invalid."));
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     if !has_uri_heading {
         return (Extracted::Skipped("not an operation page"), findings);
     }
-    let Some((method, uri, uri_line)) = find_uri(page, &sections) else {
+    let Some((method, uri, uri_line, query_names)) = find_uri(page, &sections) else {
         findings.push(Finding::at(
             Section::Uri,
             Severity::Error,
@@ -90,6 +90,11 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         }
         let Some(columns) = columns.params else { continue };
         let caption = table.title().to_lowercase();
+        // `URI参数`, `URI parameters`: the word, not `security_group` in a caption.
+        let names_uri = caption
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| word == "uri")
+            || caption.contains("路径参数");
         let rows = |location: Option<ParamLocation>| -> Vec<Field> {
             table
                 .rows
@@ -126,9 +131,9 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
                 used[t] = true;
                 parameters.extend(rows(Some(ParamLocation::Header)));
             }
-            Section::Uri | Section::Request if caption.contains("uri") || *section == Section::Uri => {
+            Section::Uri | Section::Request if names_uri || *section == Section::Uri => {
                 used[t] = true;
-                parameters.extend(uri_parameters(rows(None), &placeholders, &caption));
+                parameters.extend(uri_parameters(rows(None), &placeholders, &query_names, &caption));
             }
             Section::Request if caption.contains("query") || caption.contains("查询参数") => {
                 used[t] = true;
@@ -302,6 +307,21 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     }
 
     let (response, responses) = StatusGroup::into_bodies(groups);
+    let mut request_body = body_fields.filter(|f| !f.is_empty()).map(|fields| Body {
+        fields,
+        ..Body::default()
+    });
+    let mut response = response;
+    let mut responses = responses;
+    let lists = request_body
+        .iter_mut()
+        .chain(response.iter_mut())
+        .chain(responses.iter_mut())
+        .flat_map(|body| [&mut body.fields, &mut body.headers])
+        .chain(objects.iter_mut().map(|o| &mut o.fields));
+    for fields in lists {
+        drop_repeated_fields(fields, &mut findings);
+    }
     let uri = without_documented_query(&uri, &parameters);
     let mut listed = listed_statuses(page, &sections);
     listed.retain(|l| !status_codes.iter().any(|s: &StatusCodeDoc| s.status == l.status));
@@ -326,10 +346,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         method,
         uri,
         parameters,
-        request_body: body_fields.filter(|f| !f.is_empty()).map(|fields| Body {
-            fields,
-            ..Body::default()
-        }),
+        request_body,
         response,
         responses,
         objects,
@@ -389,7 +406,21 @@ fn method_and_path(line: &str) -> Option<(Method, &str)> {
     let line = line.trim().trim_start_matches("URI格式：").trim();
     let split = line.find(|c: char| c == '/' || c.is_whitespace())?;
     let method = parse_method(&line[..split])?;
-    let path = line[split..].split_whitespace().next()?;
+    let rest = line[split..].trim_start();
+    // `GET /v3/endpoints{?interface, service_id}`: a space inside braces stays.
+    let mut depth = 0usize;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            c.is_whitespace() && depth == 0
+        })
+        .map_or(rest.len(), |(at, _)| at);
+    let path = &rest[..end];
     path.starts_with('/').then_some((method, path))
 }
 
@@ -398,6 +429,11 @@ fn method_and_path(line: &str) -> Option<(Method, &str)> {
 fn uri_template(path: &str) -> String {
     // RST pages emphasise placeholders: `{*job_id*}`.
     let path = path.replace("{*", "{").replace("*}", "}");
+    // RFC 6570 query expansions (`{?interface,service_id}`) name query parameters.
+    let path = match path.find("{?").or_else(|| path.find("{&")) {
+        Some(at) => path[..at].to_owned(),
+        None => path,
+    };
     let path = path.trim_end_matches(['。', '，', ',', ';']);
     let Some((path, query)) = path.split_once('?') else {
         return path.to_owned();
@@ -442,8 +478,23 @@ fn without_documented_query(uri: &str, parameters: &[Field]) -> String {
     }
 }
 
-/// The first `METHOD /path` line, preferring the URI section.
-fn find_uri(page: &Page, sections: &[Section]) -> Option<(Method, String, usize)> {
+/// The names an RFC 6570 query expansion lists: `{?interface, service_id}`.
+fn query_expansion(path: &str) -> Vec<String> {
+    let Some(at) = path.find("{?").or_else(|| path.find("{&")) else {
+        return Vec::new();
+    };
+    let inner = &path[at + 2..];
+    let inner = &inner[..inner.find('}').unwrap_or(inner.len())];
+    inner
+        .split(',')
+        .map(|name| name.trim().trim_end_matches('*').to_owned())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The first `METHOD /path` line, preferring the URI section, with the query
+/// parameters its expansion names.
+fn find_uri(page: &Page, sections: &[Section]) -> Option<(Method, String, usize, Vec<String>)> {
     let candidates = page
         .blocks
         .iter()
@@ -458,7 +509,7 @@ fn find_uri(page: &Page, sections: &[Section]) -> Option<(Method, String, usize)
             let Some((method, path)) = method_and_path(candidate) else {
                 continue;
             };
-            let found = (method, uri_template(path), line);
+            let found = (method, uri_template(path), line, query_expansion(path));
             if section == Section::Uri {
                 return Some(found);
             }
@@ -466,6 +517,27 @@ fn find_uri(page: &Page, sections: &[Section]) -> Option<(Method, String, usize)
         }
     }
     fallback
+}
+
+/// A table that lists a field twice (a page's own slip) keeps the first row.
+fn drop_repeated_fields(fields: &mut Vec<Field>, findings: &mut Vec<Finding>) {
+    let mut seen = BTreeSet::new();
+    fields.retain(|field| {
+        let first = seen.insert(field.name.clone());
+        if !first {
+            findings.push(Finding::at(
+                Section::Other,
+                Severity::Info,
+                "repeated-field",
+                0,
+                format!(
+                    "field `{}` is listed twice in one table; the first row is kept",
+                    field.name
+                ),
+            ));
+        }
+        first
+    });
 }
 
 /// The tables under one status of the response section (`None`: the page
@@ -526,9 +598,15 @@ impl StatusGroup {
 
 /// Rows of a URI table: path parameters where the URI has the placeholder,
 /// query parameters otherwise.
-fn uri_parameters(rows: Vec<Field>, placeholders: &BTreeSet<String>, caption: &str) -> Vec<Field> {
+fn uri_parameters(
+    rows: Vec<Field>,
+    placeholders: &BTreeSet<String>,
+    query_names: &[String],
+    caption: &str,
+) -> Vec<Field> {
     let is_query_table = caption.contains("query") || caption.contains("查询");
     rows.into_iter()
+        .filter(|field| !field.name.is_empty())
         .map(|mut field| {
             // The path is positional: `vertexId` in the table is `{vertex_id}` in the URI.
             if let Some(placeholder) = placeholders
@@ -542,11 +620,14 @@ fn uri_parameters(rows: Vec<Field>, placeholders: &BTreeSet<String>, caption: &s
                 field.name = placeholder.clone();
             }
             let is_path = placeholders.contains(&field.name);
-            field.location = Some(if is_path || !is_query_table && placeholders.is_empty() {
-                ParamLocation::Path
-            } else {
-                ParamLocation::Query
-            });
+            let expanded = query_names.iter().any(|q| *q == field.name);
+            field.location = Some(
+                if is_path || !is_query_table && !expanded && placeholders.is_empty() {
+                    ParamLocation::Path
+                } else {
+                    ParamLocation::Query
+                },
+            );
             if is_path {
                 if field.required == Some(false) {
                     field.note = Some(
@@ -655,7 +736,7 @@ pub fn normalize_type(doc: &str) -> String {
             "long" | "int64" | "bigint" => "long",
             "number" | "double" | "float" | "bigdecimal" | "decimal" => "number",
             "boolean" | "bool" => "boolean",
-            "object" | "jsonobject" | "json" | "body" | "struct" => "object",
+            "object" | "jsonobject" | "json" | "body" | "struct" | "dict" => "object",
             _ => return None,
         })
     };
@@ -680,7 +761,24 @@ pub fn normalize_type(doc: &str) -> String {
         };
     }
     if compact.starts_with("map") {
-        return "map<any>".into();
+        // `Map<String,Array<String>>`: the value type after the key's comma.
+        let value = compact
+            .strip_prefix("map<")
+            .and_then(|r| r.strip_suffix('>'))
+            .and_then(|r| r.split_once(','))
+            .map(|(_, value)| normalize_type(value));
+        return match value.as_deref() {
+            Some(value) if value != "any" => format!("map<{value}>"),
+            _ => "map<any>".into(),
+        };
+    }
+    if compact == "objects" || compact == "jsonarray" {
+        return if compact == "objects" {
+            "array<object>"
+        } else {
+            "array<any>"
+        }
+        .into();
     }
     if compact == "list" || compact == "array" {
         return "array<any>".into();
@@ -794,27 +892,84 @@ fn cited_numbers(text: &str) -> Vec<u32> {
 
 fn caption_names_field(table: &Table, field: &str) -> bool {
     let title = table.title();
+    // `Table 6 role_assignments.role`: the last segment of a dotted path.
+    let last = title.rsplit('.').next().unwrap_or(title).trim();
+    let subject = CAPTION_SUFFIXES
+        .iter()
+        .find_map(|suffix| last.strip_suffix(suffix))
+        .unwrap_or(last)
+        .trim();
     !field.is_empty()
         && (title.starts_with(field)
             || title
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(field)))
+                .is_some_and(|w| w.eq_ignore_ascii_case(field))
+            || same_name(subject, field))
 }
 
 /// A type or description naming the table by its caption: `JobDetail数据结构`,
-/// `参见Graph类型数据结构说明`, or the bare type name `GesQuotaResp` for `GesQuotaResp类型`.
+/// `参见Graph类型数据结构说明`, the bare type name `GesQuotaResp` for
+/// `GesQuotaResp类型`, or `Array of fixed_ip objects` for `fixed_ip对象`.
 fn field_cites_caption(table: &Table, field: &Field) -> bool {
     let title = table.title().trim();
-    let subject = ["类型数据结构", "数据结构", "类型", "结构"]
+    let subject = CAPTION_SUFFIXES
         .iter()
         .find_map(|suffix| title.strip_suffix(suffix))
-        .unwrap_or_default()
+        .unwrap_or(title)
         .trim();
     let doc_type = field.doc_type.as_deref().unwrap_or_default().trim();
     let description = field.description.preferred().unwrap_or_default();
-    title.chars().count() >= 4 && (doc_type.contains(title) || description.contains(title))
-        || subject.len() >= 3 && doc_type == subject
+    let cites_title = title.chars().count() >= 4 && (doc_type.contains(title) || description.contains(title));
+    let names_subject = subject.len() >= 3
+        && (doc_type == subject || named_type(doc_type).is_some_and(|name| same_name(name, subject)));
+    cites_title || names_subject
+}
+
+/// How captions end after the name of the object they describe.
+const CAPTION_SUFFIXES: &[&str] = &[
+    "类型数据结构说明",
+    "类型数据结构",
+    "数据结构说明",
+    "数据结构",
+    "对象说明",
+    "字段说明",
+    "格式说明",
+    "参数说明",
+    "对象",
+    "类型",
+    "结构",
+    " object",
+    " format",
+];
+
+/// `X` of the type spellings `X object`, `Array of X objects`, `X`.
+fn named_type(doc_type: &str) -> Option<&str> {
+    let lower = doc_type.to_ascii_lowercase();
+    let start = if lower.starts_with("array of ") { 9 } else { 0 };
+    let rest = &doc_type[start..];
+    let lower = &lower[start..];
+    let end = ["objects", "object"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .map_or(rest.len(), str::len);
+    let name = rest[..end].trim();
+    (!name.is_empty() && !name.contains(char::is_whitespace) || name.contains(' ') && name.len() > 3)
+        .then_some(name)
+}
+
+/// Names equal but for case, spaces, underscores and a plural `s`:
+/// `Security Group` and `security_group`, `fixed_ips` and `fixed_ip`.
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        let compact: String = s
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '_' | '-'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        compact.strip_suffix('s').map(str::to_owned).unwrap_or(compact)
+    };
+    !a.is_empty() && key(a) == key(b)
 }
 
 pub(crate) fn object_name(field: &str, objects: &[ObjectTable]) -> String {

@@ -203,9 +203,16 @@ fn pipe_cell(text: &str) -> Cell {
 }
 
 /// `**表 2**  响应参数` just before a table is its caption.
+/// Older pages introduce a table by a list item naming its field instead
+/// (`-   groups格式说明`); a status line (`**状态码： 200**`) is no caption.
 fn caption_before(blocks: &[Block]) -> String {
     match blocks.last() {
         Some(Block::Text { text, .. }) if text.starts_with('表') => text.clone(),
+        Some(Block::Text { text, .. })
+            if text.ends_with("说明") && text.chars().count() <= 40 && !text.contains('。') =>
+        {
+            text.clone()
+        }
         _ => String::new(),
     }
 }

@@ -433,6 +433,13 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             }
         }
     }
+    // Every service gets a service file, error-code pages or not.
+    for page in &pending {
+        if let Some(service) = page.file.components().next() {
+            let service = service.as_os_str().to_string_lossy().into_owned();
+            error_pages.entry(service).or_default();
+        }
+    }
     for (service, pages) in error_pages {
         let operations: Vec<&OperationFile> = pending
             .iter()
@@ -443,7 +450,12 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             .map(|dir| dir.join(&service).join("service.yaml"))
             .and_then(|path| std::fs::read_to_string(path).ok())
             .and_then(|text| serde_yaml::from_str::<ServiceFile>(&text).ok());
-        let first_page = pages.sources.first().map(|s| s.page.clone());
+        let first_page = pages.sources.first().map(|s| s.page.clone()).or_else(|| {
+            operations
+                .first()
+                .and_then(|op| op.sources.first())
+                .map(|s| s.page.clone())
+        });
         let (file, conflicts) = pages.service_file(&service, &operations, existing.as_ref());
         if let Some(entry) = imported
             .report
@@ -451,15 +463,11 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             .iter_mut()
             .find(|r| Some(&r.page) == first_page.as_ref())
         {
-            entry.findings.extend(conflicts.into_iter().map(|c| {
-                Finding::at(
-                    Section::StatusCodes,
-                    Severity::Warning,
-                    "hand-edit-conflict",
-                    0,
-                    c,
-                )
-            }));
+            entry
+                .findings
+                .extend(conflicts.into_iter().map(|(severity, code, message)| {
+                    Finding::at(Section::StatusCodes, severity, code, 0, message)
+                }));
         }
         let yaml = format!(
             "# Written by `codegen import` from the error-code pages. Name, description, endpoint\n\
@@ -849,17 +857,27 @@ fn import_page(
                 findings,
             }
         }
-        Extracted::Skipped(reason) => PageReport {
-            page: source.to_owned(),
-            status: if findings.iter().any(|f| f.severity == Severity::Error) {
-                Status::Failed
-            } else {
-                Status::Skipped
-            },
-            operation: None,
-            skipped: Some(reason),
-            findings,
-        },
+        Extracted::Skipped(reason) => {
+            let bodies = service::error_bodies_in(&page);
+            if !bodies.is_empty() {
+                error_pages
+                    .entry(service.to_owned())
+                    .or_default()
+                    .bodies
+                    .extend(bodies);
+            }
+            PageReport {
+                page: source.to_owned(),
+                status: if findings.iter().any(|f| f.severity == Severity::Error) {
+                    Status::Failed
+                } else {
+                    Status::Skipped
+                },
+                operation: None,
+                skipped: Some(reason),
+                findings,
+            }
+        }
         Extracted::Operation(mut operation, replacement_link) => {
             // A provisional id, unique across services (a page placed later by
             // its URI moves service), so that the report can name the page's

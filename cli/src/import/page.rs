@@ -136,6 +136,8 @@ impl Column {
                 "参数",
                 "名称",
                 "参数名",
+                "属性",
+                "字段",
                 "Parameter",
                 "Name",
                 "Parameter Name",
@@ -149,7 +151,10 @@ impl Column {
             Column::Type,
             &["参数类型", "类型", "Type", "Parameter Type", "Data Type"],
         ),
-        (Column::Description, &["说明", "描述", "含义", "Description"]),
+        (
+            Column::Description,
+            &["说明", "描述", "含义", "备注", "Description"],
+        ),
         (Column::Range, &["取值范围", "Value Range", "Range"]),
         (Column::Default, &["默认值", "Default Value", "Default"]),
         (

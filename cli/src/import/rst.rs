@@ -21,7 +21,9 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         let line = lines[i];
         let trimmed = line.trim();
         let line_no = i + 1;
-        if let Some(label) = trimmed.strip_prefix(".. _").and_then(|l| l.strip_suffix(':')) {
+        // A label or caption may open a list item: `-  .. _en-us_topic_x:`.
+        let directive = list_item_body(trimmed);
+        if let Some(label) = directive.strip_prefix(".. _").and_then(|l| l.strip_suffix(':')) {
             if id.is_none() && title.is_empty() {
                 id = Some(label.to_owned());
             }
@@ -29,7 +31,7 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
             i += 1;
             continue;
         }
-        if let Some(rest) = trimmed.strip_prefix(".. table::") {
+        if let Some(rest) = directive.strip_prefix(".. table::") {
             caption = inline_text(rest.trim()).0;
             i += 1;
             continue;
@@ -56,12 +58,14 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
             if let Some((line, message)) = problem {
                 findings.push(Finding::new(Severity::Error, "bad-grid-table", line, message));
             }
+            lead_caption(&blocks, &mut caption);
             blocks.push(Block::Table(placed(table, &mut caption, &mut anchors, line_no)));
             i = next;
             continue;
         }
         if is_simple_border(trimmed) && lines.get(i + 1).is_some_and(|l| !l.trim().is_empty()) {
             let (table, next) = simple_table(&lines, i);
+            lead_caption(&blocks, &mut caption);
             blocks.push(Block::Table(placed(table, &mut caption, &mut anchors, line_no)));
             i = next;
             continue;
@@ -108,6 +112,24 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         &mut findings,
     );
     (page, findings)
+}
+
+/// `-  text` or `*  text` → `text`.
+fn list_item_body(line: &str) -> &str {
+    line.strip_prefix("- ")
+        .or_else(|| line.strip_prefix("* "))
+        .map_or(line, str::trim_start)
+}
+
+/// A table with no `.. table::` caption takes the short paragraph or list item
+/// just before it (`-  Parameters in the request header`, `-  user`).
+fn lead_caption(blocks: &[Block], caption: &mut String) {
+    if caption.is_empty()
+        && let Some(Block::Text { text, .. }) = blocks.last()
+        && text.chars().count() <= 80
+    {
+        caption.clone_from(text);
+    }
 }
 
 /// A parsed table with the caption and labels that preceded it, which it consumes.

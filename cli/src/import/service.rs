@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::page::{Block, Column, Page, Table};
 use super::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{
-    ErrorBodyShape, ErrorCodeEntry, ExampleKind, OperationFile, ServiceFile, Source, Text,
+    ErrorBodyShape, ErrorCodeEntry, ExampleKind, Field, OperationFile, ServiceFile, Source, Text,
 };
 
 /// The error codes on one page; `None` when the page has no error-code table.
@@ -104,6 +104,8 @@ fn by_language(text: String) -> Text {
 pub struct ErrorPages {
     pub sources: Vec<Source>,
     pub codes: Vec<ErrorCodeEntry>,
+    /// Error bodies the service's general pages print.
+    pub bodies: Vec<Value>,
 }
 
 impl ErrorPages {
@@ -149,9 +151,10 @@ impl ErrorPages {
         service: &str,
         operations: &[&OperationFile],
         existing: Option<&ServiceFile>,
-    ) -> (ServiceFile, Vec<String>) {
+    ) -> (ServiceFile, Vec<(Severity, &'static str, String)>) {
         let mut codes = self.codes;
         let mut conflicts = Vec::new();
+        let bodies = self.bodies;
         for kept in existing.iter().flat_map(|e| &e.error_codes) {
             let Some(why) = &kept.hand_edit else { continue };
             match codes.iter_mut().find(|c| c.code == kept.code) {
@@ -163,9 +166,13 @@ impl ErrorPages {
                         ..page_says
                     };
                     if with_edit != *kept {
-                        conflicts.push(format!(
-                            "error code {}: kept the hand edit ({why}); the page now says otherwise",
-                            kept.code
+                        conflicts.push((
+                            Severity::Warning,
+                            "hand-edit-conflict",
+                            format!(
+                                "error code {}: kept the hand edit ({why}); the page now says otherwise",
+                                kept.code
+                            ),
                         ));
                     }
                 }
@@ -173,7 +180,15 @@ impl ErrorPages {
             }
         }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
-        let shapes = error_body_shapes(operations, &codes);
+        let mut assumed = Vec::new();
+        let shapes = error_body_shapes(operations, &codes, &bodies, &mut assumed);
+        if existing.is_none_or(|e| e.error_body.is_empty()) {
+            conflicts.extend(
+                assumed
+                    .into_iter()
+                    .map(|a| (Severity::Warning, "assumed-error-body", a)),
+            );
+        }
         let file = match existing {
             Some(existing) => ServiceFile {
                 sources: self.sources,
@@ -205,34 +220,34 @@ impl ErrorPages {
     }
 }
 
-/// The (code key, message key) pairs of the operations' error examples, most
-/// used first, and `is_success`/`message` when response tables document them.
-fn error_body_shapes(operations: &[&OperationFile], codes: &[ErrorCodeEntry]) -> Vec<ErrorBodyShape> {
+/// The error-body shapes the service documents, most used first: from the
+/// operations' error examples, their error-status body tables, and the JSON the
+/// service's general pages print (`返回体格式`, `Error response`). Where nothing
+/// states one, the two shapes of the Huawei Cloud family, said in `findings`.
+fn error_body_shapes(
+    operations: &[&OperationFile],
+    codes: &[ErrorCodeEntry],
+    page_bodies: &[Value],
+    findings: &mut Vec<String>,
+) -> Vec<ErrorBodyShape> {
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for example in operations
+    let examples = operations
         .iter()
         .flat_map(|op| &op.examples)
         .filter(|e| e.kind == ExampleKind::Error)
-    {
-        let Ok(Value::Object(body)) = serde_json::from_str::<Value>(&example.body) else {
-            continue;
-        };
-        let code_key = body.iter().find_map(|(key, value)| {
-            let text = value.as_str()?;
-            codes.iter().any(|c| c.code == text).then(|| key.clone())
-        });
-        let Some(code_key) = code_key else { continue };
-        let message_key = body
+        .filter_map(|e| serde_json::from_str::<Value>(&e.body).ok());
+    let tables = operations.iter().flat_map(|op| {
+        op.responses
             .iter()
-            .filter(|(key, value)| **key != code_key && value.is_string())
-            .map(|(key, _)| key)
-            .find(|key| {
-                let key = key.to_lowercase();
-                key.contains("msg") || key.contains("message")
-            });
-        if let Some(message_key) = message_key {
-            *counts.entry((code_key, message_key.clone())).or_default() += 1;
-        }
+            .filter(|body| body.status.iter().any(|s| *s >= 400))
+            .filter_map(|body| shape_of_fields(&body.fields, op))
+    });
+    let shapes = examples
+        .chain(page_bodies.iter().cloned())
+        .filter_map(|body| shape_of_json(&body, codes))
+        .chain(tables);
+    for (code, message) in shapes {
+        *counts.entry((code, message)).or_default() += 1;
     }
     let mut pairs: Vec<((String, String), usize)> = counts.into_iter().collect();
     pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -257,7 +272,95 @@ fn error_body_shapes(operations: &[&OperationFile], codes: &[ErrorCodeEntry]) ->
             success: Some("is_success".to_owned()),
         });
     }
+    if shapes.is_empty() {
+        findings.push(
+            "no page shows the error body; assumed the two shapes of Huawei Cloud services \
+             (`error_code`/`error_msg`, `code`/`message`)"
+                .to_owned(),
+        );
+        shapes = [("error_code", "error_msg"), ("code", "message")]
+            .into_iter()
+            .map(|(code, message)| ErrorBodyShape {
+                code: Some(code.to_owned()),
+                message: message.to_owned(),
+                success: None,
+            })
+            .collect();
+    }
     shapes
+}
+
+/// The (code key, message key) of an error body: top level, or one object
+/// down (`{"error": {"code": …, "message": …}}` gives `error.code`, `error.message`).
+pub fn shape_of_json(body: &Value, codes: &[ErrorCodeEntry]) -> Option<(String, String)> {
+    let object = body.as_object()?;
+    if let Some(shape) = shape_of_keys(object.iter().map(|(k, v)| (k.as_str(), v)), codes) {
+        return Some(shape);
+    }
+    let (outer, inner) = object.iter().find(|(_, v)| v.is_object())?;
+    let inner = inner.as_object()?;
+    let (code, message) = shape_of_keys(inner.iter().map(|(k, v)| (k.as_str(), v)), codes)?;
+    Some((format!("{outer}.{code}"), format!("{outer}.{message}")))
+}
+
+fn shape_of_keys<'a>(
+    entries: impl Iterator<Item = (&'a str, &'a Value)> + Clone,
+    codes: &[ErrorCodeEntry],
+) -> Option<(String, String)> {
+    let documented = entries.clone().find_map(|(key, value)| {
+        let text = value.as_str()?.trim();
+        codes.iter().any(|c| c.code == text).then_some(key)
+    });
+    let code = documented.or_else(|| entries.clone().map(|(k, _)| k).find(|k| is_code_key(k)))?;
+    let message = entries
+        .map(|(k, _)| k)
+        .find(|k| *k != code && is_message_key(k))?;
+    Some((code.to_owned(), message.to_owned()))
+}
+
+/// The shape an error-status body table documents, nested one object down too.
+fn shape_of_fields(fields: &[Field], op: &OperationFile) -> Option<(String, String)> {
+    let pick = |fields: &[Field]| {
+        let code = fields.iter().find(|f| is_code_key(&f.name))?;
+        let message = fields.iter().find(|f| is_message_key(&f.name))?;
+        Some((code.name.clone(), message.name.clone()))
+    };
+    pick(fields).or_else(|| {
+        fields.iter().find_map(|outer| {
+            let object = op.objects.iter().find(|o| o.name == outer.ty)?;
+            let (code, message) = pick(&object.fields)?;
+            Some((
+                format!("{}.{code}", outer.name),
+                format!("{}.{message}", outer.name),
+            ))
+        })
+    })
+}
+
+fn is_code_key(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "code" | "error_code" | "errorcode" | "err_code" | "errcode"
+    )
+}
+
+fn is_message_key(key: &str) -> bool {
+    let lower = key.to_ascii_lowercase();
+    lower.contains("msg") || lower.contains("message")
+}
+
+/// The JSON objects a page that is not an operation prints, when they look like
+/// error bodies (a code key and a message key).
+pub fn error_bodies_in(page: &Page) -> Vec<Value> {
+    page.blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Code { text, .. } => serde_json::from_str::<Value>(text.trim()).ok(),
+            _ => None,
+        })
+        .filter(|value| shape_of_json(value, &[]).is_some())
+        .collect()
 }
 
 /// The source entry of an error-code page.
