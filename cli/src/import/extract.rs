@@ -620,7 +620,7 @@ fn uri_parameters(
                 field.name = placeholder.clone();
             }
             let is_path = placeholders.contains(&field.name);
-            let expanded = query_names.iter().any(|q| *q == field.name);
+            let expanded = query_names.contains(&field.name);
             field.location = Some(
                 if is_path || !is_query_table && !expanded && placeholders.is_empty() {
                     ParamLocation::Path
@@ -1290,7 +1290,13 @@ mod tests {
             ("String array", "array<string>"),
             ("Array<String>", "array<string>"),
             ("[String]", "array<string>"),
-            ("Map<String,String>", "map<any>"),
+            ("Map<String,String>", "map<string>"),
+            ("Map<String,Array<String>>", "map<array<string>>"),
+            ("Map<String,Object>", "map<object>"),
+            ("Map", "map<any>"),
+            ("Dict", "object"),
+            ("objects", "array<object>"),
+            ("JSONArray", "array<any>"),
             ("JSONObject", "object"),
             ("Long", "long"),
             ("Integer", "integer"),
