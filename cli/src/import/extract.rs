@@ -1296,7 +1296,7 @@ mod tests {
             ("Map", "map<any>"),
             ("Dict", "object"),
             ("objects", "array<object>"),
-            ("JSONArray", "array<any>"),
+            ("JSONArray", "array<object>"),
             ("JSONObject", "object"),
             ("Long", "long"),
             ("Integer", "integer"),
