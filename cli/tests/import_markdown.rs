@@ -337,7 +337,7 @@ fn importing_twice_gives_byte_identical_yaml() {
     let first = hwcloud_codegen_cli::import::import(std::slice::from_ref(&docs), None);
     let second = hwcloud_codegen_cli::import::import(&[docs], None);
     assert_eq!(first.files, second.files);
-    assert_eq!(first.files.len(), 2);
+    assert_eq!(first.files.len(), 3, "two operations and the service file");
 }
 
 #[test]
@@ -370,8 +370,8 @@ fn an_old_page_left_beside_the_current_one_only_fills_texts() {
     )
     .unwrap();
     let imported = hwcloud_codegen_cli::import::import(&[docs], None);
-    assert_eq!(imported.files.len(), 1, "{:?}", imported.files.keys());
-    let op: OperationFile = serde_yaml::from_str(imported.files.values().next().unwrap()).unwrap();
+    assert_eq!(imported.files.len(), 2, "{:?}", imported.files.keys());
+    let op: OperationFile = serde_yaml::from_str(&imported.files[Path::new("dli/operations/create_resources.yaml")]).unwrap();
     let body = op.request_body.expect("the current page's body");
     let names: Vec<(&str, Option<bool>)> = body
         .fields
@@ -606,7 +606,7 @@ fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
     let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
     assert_eq!(
         names,
-        [Path::new("dli/operations/show_switch.yaml")],
+        [Path::new("dli/operations/show_switch.yaml"), Path::new("dli/service.yaml")],
         "the id is kept"
     );
     assert_eq!(imported.report.undocumented, ["dli.delete_switch"]);
@@ -767,7 +767,11 @@ fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
     .unwrap();
     let fresh = hwcloud_codegen_cli::import::import(std::slice::from_ref(&docs), None);
     let name: Vec<&Path> = fresh.files.keys().map(|p| p.as_path()).collect();
-    assert_eq!(name, [Path::new("dli/operations/list_switches.yaml")]);
+    assert_eq!(
+        name,
+        [Path::new("dli/operations/list_switches.yaml"), Path::new("dli/service.yaml")],
+        "every service gets a service file, error-code pages or not"
+    );
     // The same file name in the spec, broken by a bad merge.
     let out = dir.path().join("spec");
     std::fs::create_dir_all(out.join("dli/operations")).unwrap();
@@ -780,7 +784,7 @@ fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
     let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
     assert_eq!(
         names,
-        [Path::new("dli/operations/list_switches_2.yaml")],
+        [Path::new("dli/operations/list_switches_2.yaml"), Path::new("dli/service.yaml")],
         "written beside, not over"
     );
     assert_eq!(imported.report.unreadable_existing.len(), 1);
