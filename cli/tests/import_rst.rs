@@ -167,8 +167,8 @@ fn a_zh_page_and_an_en_page_of_one_operation_merge_and_disagreements_are_reporte
     std::fs::write(zh.join("查询所有作业.md"), zh_page).unwrap();
     std::fs::write(en.join("querying_all_jobs.rst"), PAGE).unwrap();
     let imported = hwcloud_codegen_cli::import::import(&[zh, en], None);
-    assert_eq!(imported.files.len(), 1, "{:?}", imported.files.keys());
-    let yaml = imported.files.values().next().unwrap();
+    assert_eq!(imported.files.len(), 2, "{:?}", imported.files.keys());
+    let yaml = &imported.files[std::path::Path::new("dli/operations/query_all_jobs.yaml")];
     let op: OperationFile = serde_yaml::from_str(yaml).unwrap();
     assert_eq!(
         (op.title.zh.as_deref(), op.title.en.as_deref()),
