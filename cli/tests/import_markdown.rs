@@ -371,7 +371,8 @@ fn an_old_page_left_beside_the_current_one_only_fills_texts() {
     .unwrap();
     let imported = hwcloud_codegen_cli::import::import(&[docs], None);
     assert_eq!(imported.files.len(), 2, "{:?}", imported.files.keys());
-    let op: OperationFile = serde_yaml::from_str(&imported.files[Path::new("dli/operations/create_resources.yaml")]).unwrap();
+    let op: OperationFile =
+        serde_yaml::from_str(&imported.files[Path::new("dli/operations/create_resources.yaml")]).unwrap();
     let body = op.request_body.expect("the current page's body");
     let names: Vec<(&str, Option<bool>)> = body
         .fields
@@ -606,7 +607,10 @@ fn reimporting_keeps_the_operation_id_and_the_fields_a_reviewer_edited() {
     let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
     assert_eq!(
         names,
-        [Path::new("dli/operations/show_switch.yaml"), Path::new("dli/service.yaml")],
+        [
+            Path::new("dli/operations/show_switch.yaml"),
+            Path::new("dli/service.yaml")
+        ],
         "the id is kept"
     );
     assert_eq!(imported.report.undocumented, ["dli.delete_switch"]);
@@ -769,7 +773,10 @@ fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
     let name: Vec<&Path> = fresh.files.keys().map(|p| p.as_path()).collect();
     assert_eq!(
         name,
-        [Path::new("dli/operations/list_switches.yaml"), Path::new("dli/service.yaml")],
+        [
+            Path::new("dli/operations/list_switches.yaml"),
+            Path::new("dli/service.yaml")
+        ],
         "every service gets a service file, error-code pages or not"
     );
     // The same file name in the spec, broken by a bad merge.
@@ -784,7 +791,10 @@ fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
     let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
     assert_eq!(
         names,
-        [Path::new("dli/operations/list_switches_2.yaml"), Path::new("dli/service.yaml")],
+        [
+            Path::new("dli/operations/list_switches_2.yaml"),
+            Path::new("dli/service.yaml")
+        ],
         "written beside, not over"
     );
     assert_eq!(imported.report.unreadable_existing.len(), 1);
@@ -796,4 +806,156 @@ fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
         "{}",
         imported.report
     );
+}
+
+/// The layout generated from the vendor's API catalogue (EIP, VPC v3): pipe
+/// tables, one response table per status line, constraint lines run into the
+/// descriptions, a response header table.
+const CATALOGUE_PAGE: &str = "# 创建东西<a name=\"foo_02_0001\"></a>
+
+## URI
+
+POST /v1/\\{project\\_id\\}/things
+
+**表 1**  路径参数
+
+|参数|是否必选|参数类型|描述|
+|--|--|--|--|
+|project_id|是|String|项目ID最小长度：**1**最大长度：**64**|
+
+## 请求参数
+
+**表 2**  请求Header参数
+
+|参数|是否必选|参数类型|描述|
+|--|--|--|--|
+|X-Auth-Token|是|String|用户Token。|
+
+**表 3**  请求Body参数
+
+|参数|是否必选|参数类型|描述|
+|--|--|--|--|
+|thing|是|CreateThingOption object|东西。|
+
+**表 4**  CreateThingOption
+
+|参数|是否必选|参数类型|描述|
+|--|--|--|--|
+|size|否|Integer|大小。最小值：**1**最大值：**2000**缺省值：**5**|
+|type|否|String|类型。枚举值：**WHOLE****PER**|
+
+## 响应参数
+
+**状态码： 201**
+
+**表 5**  响应Header参数
+
+|参数|参数类型|描述|
+|--|--|--|
+|X-Request-Id|String|请求ID。|
+
+**表 6**  响应Body参数
+
+|参数|参数类型|描述|
+|--|--|--|
+|id|String|东西ID。|
+
+**状态码： 400**
+
+**表 7**  响应Body参数
+
+|参数|参数类型|描述|
+|--|--|--|
+|code|String|错误码最小长度：**0**最大长度：**36**|
+|message|String|错误信息|
+
+**状态码： 404**
+
+**表 8**  响应Body参数
+
+|参数|参数类型|描述|
+|--|--|--|
+|code|String|错误码最小长度：**0**最大长度：**36**|
+|message|String|错误信息|
+
+## 状态码
+
+|状态码|描述|
+|--|--|
+|201|创建成功|
+|400|请求错误|
+|404|不存在|
+";
+
+#[test]
+fn the_catalogue_layout_gives_statuses_headers_and_constraints() {
+    let (op, findings) = import(CATALOGUE_PAGE);
+    assert!(
+        findings.iter().all(|f| f.severity == Severity::Info),
+        "{findings:#?}"
+    );
+    let project_id = &op.parameters[0];
+    assert_eq!(
+        (project_id.min_length, project_id.max_length),
+        (Some(1), Some(64))
+    );
+    assert_eq!(project_id.description.zh.as_deref(), Some("项目ID"));
+    assert_eq!(op.parameters[1].name, "X-Auth-Token");
+    assert_eq!(op.parameters[1].location, Some(ParamLocation::Header));
+    let body = op.request_body.as_ref().unwrap();
+    assert_eq!(body.fields[0].ty, "Thing");
+    let thing = &op.objects[0].fields;
+    assert_eq!(
+        (thing[0].minimum, thing[0].maximum, thing[0].default.as_deref()),
+        (Some(1), Some(2000), Some("5"))
+    );
+    assert_eq!(thing[1].values, ["WHOLE", "PER"]);
+    assert_eq!(thing[1].description.zh.as_deref(), Some("类型。"));
+    let response = op.response.as_ref().unwrap();
+    assert_eq!(response.status, [201]);
+    assert_eq!(response.headers[0].name, "X-Request-Id");
+    assert_eq!(response.fields[0].name, "id");
+    assert_eq!(op.responses.len(), 1, "the two error statuses share one body");
+    assert_eq!(op.responses[0].status, [400, 404]);
+    let names: Vec<&str> = op.responses[0].fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["code", "message"]);
+}
+
+#[test]
+fn a_catalogue_service_takes_its_error_body_from_the_error_tables_and_validates() {
+    let (_dir, docs) = docs_folder("huawei-foo-zh");
+    std::fs::write(docs.join("创建东西.md"), CATALOGUE_PAGE).unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let service: hwcloud_model::spec::schema::ServiceFile =
+        serde_yaml::from_str(&imported.files[Path::new("foo/service.yaml")]).unwrap();
+    let shapes: Vec<(Option<&str>, &str)> = service
+        .error_body
+        .iter()
+        .map(|s| (s.code.as_deref(), s.message.as_str()))
+        .collect();
+    assert_eq!(shapes, [(Some("code"), "message")]);
+    assert!(hwcloud_model::check_texts(&imported.files).is_empty());
+}
+
+#[test]
+fn an_operation_that_would_not_pass_check_is_withheld_and_its_page_fails() {
+    let (_dir, docs) = docs_folder("huawei-foo-zh");
+    let page = CATALOGUE_PAGE.replace("|id|String|东西ID。|", "|+++|String|东西ID。|");
+    std::fs::write(docs.join("创建东西.md"), page).unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(names, [Path::new("foo/service.yaml")]);
+    let report = &imported.report.pages[0];
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.code == "invalid-spec")
+        .expect("a finding");
+    assert!(
+        finding.message.contains("foo/operations/create_things.yaml:")
+            && finding.message.contains("`+++` gives no Rust name"),
+        "{}",
+        finding.message
+    );
+    assert!(hwcloud_model::check_texts(&imported.files).is_empty());
 }

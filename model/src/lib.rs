@@ -16,7 +16,8 @@ pub mod names;
 mod resolve;
 pub mod spec;
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::Model;
@@ -40,4 +41,45 @@ pub fn load(dir: &Path) -> Result<Model, Diagnostics> {
         })
         .collect();
     Ok(Model { services, files })
+}
+
+/// Validates spec files given as text, keyed by their path below a spec
+/// directory (`dli/service.yaml`, `dli/operations/x.yaml`), as [`load`] would
+/// read them from disk: what an importer checks before it writes anything.
+pub fn check_texts(files: &BTreeMap<PathBuf, String>) -> Diagnostics {
+    let mut diagnostics = Diagnostics::default();
+    let mut services: BTreeMap<PathBuf, (Option<&PathBuf>, Vec<&PathBuf>)> = BTreeMap::new();
+    for path in files.keys() {
+        let Some(service) = path.parent() else { continue };
+        if path.file_name().is_some_and(|n| n == "service.yaml") {
+            services.entry(service.to_owned()).or_default().0 = Some(path);
+        } else if service.file_name().is_some_and(|n| n == "operations")
+            && let Some(service) = service.parent()
+        {
+            services.entry(service.to_owned()).or_default().1.push(path);
+        }
+    }
+    for (dir, (service, operations)) in services {
+        let Some(service) = service else {
+            diagnostics.push(Diagnostic::whole_file(
+                &dir,
+                "this directory has operations/ but no service.yaml; its operations are not read",
+            ));
+            continue;
+        };
+        let parsed = spec::parse_file(service, &files[service]).map_err(|d| diagnostics.push(*d));
+        let operations = operations
+            .into_iter()
+            .filter_map(|path| {
+                spec::parse_file(path, &files[path])
+                    .map_err(|d| diagnostics.push(*d))
+                    .ok()
+            })
+            .collect();
+        if let Ok(service) = parsed {
+            resolve::service(&spec::ServiceSpec { service, operations }, &mut diagnostics);
+        }
+    }
+    diagnostics.sort();
+    diagnostics
 }

@@ -114,7 +114,26 @@ pub struct Member {
     pub location: Option<Location>,
     pub required: bool,
     pub ty: Type,
+    pub constraints: Constraints,
     pub docs: MemberDocs,
+}
+
+/// What the docs allow a value to be, beyond its type: validation checked that
+/// lengths belong to strings and arrays, bounds to numbers, and min <= max.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Constraints {
+    /// Fewest characters of a string, items of an array.
+    pub min_length: Option<u64>,
+    /// Most characters of a string, items of an array.
+    pub max_length: Option<u64>,
+    pub minimum: Option<i64>,
+    pub maximum: Option<i64>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{
-    Deprecation, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation, PathPiece, Service,
-    SourcePage, Type,
+    Constraints, Deprecation, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation, PathPiece,
+    Service, SourcePage, Type,
 };
 use crate::names::{self, OperationNames, Scope};
 use crate::spec::locate::{child, item};
@@ -574,6 +574,7 @@ impl Resolver<'_, '_> {
             // Path parameters are required whatever the page says; validation insists.
             required: field.required == Some(true) || location == Some(Location::Path),
             location,
+            constraints: self.constraints(path, field, &ty),
             ty: rust_type(&ty),
             docs: MemberDocs {
                 description: field.description.clone(),
@@ -585,6 +586,62 @@ impl Resolver<'_, '_> {
                 note: field.note.clone(),
             },
         })
+    }
+
+    /// The field's constraints, where they fit its type; each misfit is an error.
+    fn constraints(&mut self, path: &str, field: &Field, ty: &TypeExpr) -> Constraints {
+        let constraints = Constraints {
+            min_length: field.min_length,
+            max_length: field.max_length,
+            minimum: field.minimum,
+            maximum: field.maximum,
+        };
+        let has_length = matches!(ty, TypeExpr::String | TypeExpr::Array(_));
+        let is_number = matches!(ty, TypeExpr::Integer | TypeExpr::Long | TypeExpr::Number);
+        let misfits = [
+            ("min_length", constraints.min_length.is_some() && !has_length),
+            ("max_length", constraints.max_length.is_some() && !has_length),
+            ("minimum", constraints.minimum.is_some() && !is_number),
+            ("maximum", constraints.maximum.is_some() && !is_number),
+        ];
+        for (key, misfit) in misfits {
+            if misfit {
+                let fits = if key.ends_with("length") {
+                    "a string or an array"
+                } else {
+                    "a number"
+                };
+                self.out.push(self.file.error_at(
+                    &child(path, key),
+                    format!("`{key}` constrains {fits}, not `{ty}`"),
+                ));
+            }
+        }
+        let inverted = [
+            (
+                "max_length",
+                constraints
+                    .min_length
+                    .zip(constraints.max_length)
+                    .is_some_and(|(a, b)| a > b),
+            ),
+            (
+                "maximum",
+                constraints
+                    .minimum
+                    .zip(constraints.maximum)
+                    .is_some_and(|(a, b)| a > b),
+            ),
+        ];
+        for (key, inverted) in inverted {
+            if inverted {
+                self.out.push(
+                    self.file
+                        .error_at(&child(path, key), format!("`{key}` is below its minimum")),
+                );
+            }
+        }
+        constraints
     }
 
     fn type_of(&mut self, path: &str, field: &Field) -> Option<TypeExpr> {

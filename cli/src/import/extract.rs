@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::page::{Block, Cell, Column, Page, Table, mandatory};
-use super::{Finding, Section, Severity, roles};
+use super::{Finding, Section, Severity, constraints, roles};
 use hwcloud_model::names as naming;
 use hwcloud_model::spec::schema::{
     Body, Deprecation, Example, ExampleFormat, ExampleKind, Field, Lang, Method, ObjectTable, OperationFile,
@@ -321,7 +321,9 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         .chain(objects.iter_mut().map(|o| &mut o.fields));
     for fields in lists {
         drop_repeated_fields(fields, &mut findings);
+        fields.iter_mut().for_each(constraints::fit);
     }
+    parameters.iter_mut().for_each(constraints::fit);
     let uri = without_documented_query(&uri, &parameters);
     let mut listed = listed_statuses(page, &sections);
     listed.retain(|l| !status_codes.iter().any(|s: &StatusCodeDoc| s.status == l.status));
@@ -704,13 +706,11 @@ fn field_from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
         .as_deref()
         .map(normalize_type)
         .unwrap_or_else(|| "string".into());
-    Field {
+    let mut field = Field {
         name,
-        location: None,
         required,
         doc_type: doc_type.filter(|d| !matches!(d.as_str(), "String" | "Integer" | "Long" | "Boolean")),
         ty,
-        description: text_in(lang, description),
         default: cell(row, columns.default)
             .map(|c| c.text.trim().to_owned())
             .filter(|t| !t.is_empty() && t != "-"),
@@ -718,7 +718,10 @@ fn field_from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
             .map(|c| c.text.trim().to_owned())
             .filter(|t| !t.is_empty() && t != "-"),
         ..Field::default()
-    }
+    };
+    let description = constraints::apply(&mut field, &description);
+    field.description = text_in(lang, description);
+    field
 }
 
 /// The docs' type spelling in the spec grammar; object references are filled in

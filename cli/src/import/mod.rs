@@ -3,6 +3,7 @@
 //! Each format has a parser into the neutral [`page::Page`]; [`extract`] turns a
 //! page into an operation spec. Nothing here reads the model or the emitter.
 
+mod constraints;
 mod english;
 pub mod existing;
 pub mod extract;
@@ -156,10 +157,15 @@ impl fmt::Display for Report {
             let what = page.operation.as_deref().or(page.skipped).unwrap_or_default();
             writeln!(f, "{status:<8} {} ({what})", page.page)?;
             for finding in &page.findings {
+                // Line 0: about the page as a whole (a merge, the service file).
+                let at = match finding.line {
+                    0 => page.page.clone(),
+                    line => format!("{}:{line}", page.page),
+                };
                 writeln!(
                     f,
-                    "         {}:{}: {:?} [{:?}] {}: {}",
-                    page.page, finding.line, finding.severity, finding.section, finding.code, finding.message
+                    "         {at}: {:?} [{:?}] {}: {}",
+                    finding.severity, finding.section, finding.code, finding.message
                 )?;
             }
         }
@@ -479,10 +485,67 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             .files
             .insert(PathBuf::from(&service).join("service.yaml"), yaml);
     }
+    let mut pages_of_files = BTreeMap::new();
     for page in pending {
+        pages_of_files.insert(page.file.clone(), page.source);
         imported.files.insert(page.file, to_yaml(&page.operation));
     }
+    withhold_invalid(&mut imported, &pages_of_files, existing);
     imported
+}
+
+/// The importer checks what it would write, with the operations already in the
+/// output directory beside it, as `codegen check` will: an operation that would
+/// not pass is not written, and its page fails with the checker's located
+/// message. A rule of the importer that misfires on a new layout costs one
+/// page, never a spec that does not build.
+fn withhold_invalid(
+    imported: &mut Imported,
+    pages_of_files: &BTreeMap<PathBuf, String>,
+    existing: Option<&Path>,
+) {
+    let mut all = imported.files.clone();
+    let services: BTreeSet<PathBuf> = all
+        .keys()
+        .filter_map(|f| f.components().next())
+        .map(|c| PathBuf::from(c.as_os_str()))
+        .collect();
+    for service in services.iter().filter_map(|s| existing.map(|dir| (s, dir))) {
+        let (service, dir) = service;
+        let Ok(entries) = std::fs::read_dir(dir.join(service).join("operations")) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let file = service.join("operations").join(entry.file_name());
+            if file.extension().is_some_and(|e| e == "yaml")
+                && !all.contains_key(&file)
+                && let Ok(text) = std::fs::read_to_string(entry.path())
+            {
+                all.insert(file, text);
+            }
+        }
+    }
+    for diagnostic in hwcloud_model::check_texts(&all).iter() {
+        let Some(page) = pages_of_files.get(&diagnostic.file) else {
+            continue;
+        };
+        imported.files.remove(&diagnostic.file);
+        if let Some(entry) = imported.report.pages.iter_mut().find(|r| &r.page == page) {
+            entry.findings.push(Finding::new(
+                Severity::Error,
+                "invalid-spec",
+                0,
+                format!(
+                    "the operation would not pass `codegen check` ({}:{}:{}: {}); it is not written",
+                    diagnostic.file.display(),
+                    diagnostic.line,
+                    diagnostic.col,
+                    diagnostic.message
+                ),
+            ));
+            entry.status = Status::Failed;
+        }
+    }
 }
 
 /// Pages of one operation share service, method, URI (placeholders by position)
