@@ -176,18 +176,22 @@ fn text(words: &str) -> Text {
 }
 
 fn field(name: &str, ty: String, required: Option<bool>, location: Option<ParamLocation>) -> Field {
+    // Constraints where they fit, so their docs and checks are compiled too.
+    let lengths = (ty == "string" || ty.starts_with("array<")).then_some((Some(1), Some(64)));
+    let bounds = matches!(ty.as_str(), "integer" | "long" | "number").then_some((Some(-1), Some(100)));
+    let (min_length, max_length) = lengths.unwrap_or_default();
+    let (minimum, maximum) = bounds.unwrap_or_default();
     Field {
         name: name.to_owned(),
         location,
         required,
         ty,
-        doc_type: None,
         description: text(&format!("The `{name}` [value] <b>docs</b>.")),
-        default: None,
-        range: None,
-        values: Vec::new(),
-        note: None,
-        hand_edit: None,
+        min_length,
+        max_length,
+        minimum,
+        maximum,
+        ..Field::default()
     }
 }
 
@@ -264,15 +268,15 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                         uri: format!("/v1/things{path}"),
                         parameters,
                         request_body: body.map(|fields| Body {
-                            caption: Text::default(),
-                            array: false,
                             fields,
+                            ..Body::default()
                         }),
                         response: Some(Body {
-                            caption: Text::default(),
                             array,
                             fields: response,
+                            ..Body::default()
                         }),
+                        responses: Vec::new(),
                         objects: objects
                             .into_iter()
                             .zip(tables)

@@ -27,7 +27,9 @@ mod text_or;
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
 pub use error::{ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError};
 pub use operation::{DocumentedStatus, Operation, build_request};
-pub use request::{HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError};
+pub use request::{
+    HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError, check_bounds, check_length,
+};
 pub use text_or::TextOr;
 
 /// Re-exported for generated code and its users: requests are `http::Request`s.

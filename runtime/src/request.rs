@@ -24,6 +24,14 @@ pub enum RequestError {
         /// The header's name.
         name: &'static str,
     },
+    /// A value the docs do not allow: too long, too short, out of range.
+    #[error("`{name}` {problem}")]
+    Constraint {
+        /// The parameter or field, as documented.
+        name: &'static str,
+        /// What the docs allow and what it was.
+        problem: String,
+    },
     /// The body did not serialise to JSON.
     #[error("the request body could not be serialised: {0}")]
     Body(String),
@@ -192,5 +200,63 @@ mod tests {
             .push_each("id", &[1, 2])
             .push_opt::<i32>("page", None);
         assert_eq!(query.finish(), "tags=k1%3Dv1&id=1&id=2");
+    }
+}
+
+/// Checks a documented length (characters of a string, items of an array)
+/// before the request leaves, so that the error names the field.
+pub fn check_length(
+    name: &'static str,
+    length: usize,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> Result<(), RequestError> {
+    let length = length as u64;
+    let problem = match (min, max) {
+        (Some(min), _) if length < min => {
+            Some(format!("has length {length}; the docs ask for at least {min}"))
+        }
+        (_, Some(max)) if length > max => Some(format!("has length {length}; the docs allow at most {max}")),
+        _ => None,
+    };
+    problem.map_or(Ok(()), |problem| Err(RequestError::Constraint { name, problem }))
+}
+
+/// Checks a documented minimum and maximum before the request leaves.
+pub fn check_bounds<T: PartialOrd + std::fmt::Display>(
+    name: &'static str,
+    value: T,
+    min: Option<T>,
+    max: Option<T>,
+) -> Result<(), RequestError> {
+    let problem = match (min, max) {
+        (Some(min), _) if value < min => Some(format!("is {value}; the docs ask for at least {min}")),
+        (_, Some(max)) if value > max => Some(format!("is {value}; the docs allow at most {max}")),
+        _ => None,
+    };
+    problem.map_or(Ok(()), |problem| Err(RequestError::Constraint { name, problem }))
+}
+
+#[cfg(test)]
+mod constraint_tests {
+    use super::*;
+
+    #[test]
+    fn lengths_and_bounds_name_the_field_and_the_rule() {
+        assert!(check_length("name", 3, Some(1), Some(64)).is_ok());
+        let error = check_length("name", 0, Some(1), Some(64)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`name` has length 0; the docs ask for at least 1"
+        );
+        let error = check_length("tags", 65, None, Some(64)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "`tags` has length 65; the docs allow at most 64"
+        );
+        assert!(check_bounds("size", 5i64, Some(1), Some(2000)).is_ok());
+        let error = check_bounds("size", 2001i64, Some(1), Some(2000)).unwrap_err();
+        assert_eq!(error.to_string(), "`size` is 2001; the docs allow at most 2000");
+        assert!(check_bounds("ratio", 0.5f64, Some(1.0), None).is_err());
     }
 }

@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use hwcloud_model::model::{Member, Text};
+use hwcloud_model::model::{Member, Text, Type};
 
 /// `#[doc = "..."]` attributes, one per line.
 pub(crate) fn attrs(lines: &[String]) -> TokenStream {
@@ -53,6 +53,7 @@ pub(crate) fn member(member: &Member) -> Vec<String> {
     if let Some(range) = &member.docs.range {
         facts.push(format!("Range: {}.", escape(range)));
     }
+    facts.extend(constraints(member));
     if !member.docs.values.is_empty() {
         let values: Vec<String> = member
             .docs
@@ -72,6 +73,32 @@ pub(crate) fn member(member: &Member) -> Vec<String> {
         lines.extend(facts);
     }
     lines
+}
+
+/// `Length: 1 to 64 characters.`, `At least 1, at most 2000.`: what the docs
+/// allow, which `to_http_request` checks for parameters and body fields.
+fn constraints(member: &Member) -> Vec<String> {
+    let c = member.constraints;
+    let unit = if matches!(member.ty, Type::Vec(_)) {
+        "items"
+    } else {
+        "characters"
+    };
+    let span = |min: Option<String>, max: Option<String>| match (min, max) {
+        (Some(min), Some(max)) if min == max => Some(format!("exactly {min}")),
+        (Some(min), Some(max)) => Some(format!("{min} to {max}")),
+        (Some(min), None) => Some(format!("at least {min}")),
+        (None, Some(max)) => Some(format!("at most {max}")),
+        (None, None) => None,
+    };
+    let length = span(
+        c.min_length.map(|n| n.to_string()),
+        c.max_length.map(|n| n.to_string()),
+    )
+    .map(|span| format!("Length: {span} {unit}."));
+    let value = span(c.minimum.map(|n| n.to_string()), c.maximum.map(|n| n.to_string()))
+        .map(|span| format!("Value: {span}."));
+    length.into_iter().chain(value).collect()
 }
 
 /// [`escape`] for the importer's own notes, whose `code spans` stay code spans

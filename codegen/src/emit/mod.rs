@@ -6,6 +6,7 @@
 //! `serde` and `serde_json` are reached through the runtime's re-exports, so a
 //! crate of generated code depends on the runtime crate alone.
 
+mod checks;
 mod docs;
 mod errors;
 pub(crate) mod example_tests;

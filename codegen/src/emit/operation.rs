@@ -453,6 +453,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
     } else {
         quote!(let mut headers = vec![#(#required_headers),*];)
     };
+    let checks = super::checks::constraint_checks(op);
     let body = if op.body.is_some() {
         let field = ident(names::BODY_FIELD);
         quote!(Some(runtime::serde_json::to_vec(&self.#field)))
@@ -470,6 +471,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             const ENDPOINT_PATTERN: Option<&'static str> = #endpoint;
 
             fn to_http_request(&self) -> Result<runtime::http::Request<Vec<u8>>, runtime::RequestError> {
+                #(#checks)*
                 let mut path = runtime::PathBuilder::new();
                 #(#path_steps)*
                 #query_binding = runtime::QueryBuilder::new();
