@@ -7,7 +7,7 @@
 //! enumerations list one value per line (`**4****6**`, `<li>` items). The lines
 //! leave the description and become the field's constraint data.
 
-use hwcloud_model::spec::schema::Field;
+use hwcloud_model::spec::schema::{Field, OperationFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -119,6 +119,20 @@ pub fn fit(field: &mut Field) {
     if !is_number || field.minimum.zip(field.maximum).is_some_and(|(a, b)| a > b) {
         (field.minimum, field.maximum) = (None, None);
     }
+}
+
+/// [`fit`] on every field of an operation, after examples widened its types.
+pub fn fit_operation(op: &mut OperationFile) {
+    let bodies = op
+        .request_body
+        .iter_mut()
+        .chain(op.response.iter_mut())
+        .chain(op.responses.iter_mut());
+    bodies
+        .flat_map(|b| b.fields.iter_mut().chain(b.headers.iter_mut()))
+        .chain(op.objects.iter_mut().flat_map(|o| o.fields.iter_mut()))
+        .chain(op.parameters.iter_mut())
+        .for_each(fit);
 }
 
 fn set(field: &mut Field, kind: Kind, value: &str) -> bool {

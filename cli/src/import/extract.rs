@@ -1051,10 +1051,23 @@ fn status_rows(table: &Table, lang: Lang) -> Vec<StatusCodeDoc> {
 fn examples(page: &Page, sections: &[Section], findings: &mut Vec<Finding>) -> Vec<Example> {
     let mut examples = Vec::new();
     let mut label = String::new();
+    // The catalogue layout: `## 响应示例`, `**状态码： 200**`, a prose line (`OK`),
+    // then the block; the heading and the status line say what it is.
+    let mut heading = String::new();
+    let mut status_line: Option<u16> = None;
     for (block, section) in page.blocks.iter().zip(sections) {
         match block {
-            Block::Text { text, .. } => label = text.clone(),
-            Block::Heading { text, .. } => label = text.clone(),
+            Block::Text { text, .. } => {
+                if let Some(status) = roles::status_line(text) {
+                    status_line = Some(status);
+                }
+                label = text.clone();
+            }
+            Block::Heading { text, .. } => {
+                label = text.clone();
+                heading = text.clone();
+                status_line = None;
+            }
             Block::Code { text, line } => {
                 if !matches!(
                     section,
@@ -1062,22 +1075,26 @@ fn examples(page: &Page, sections: &[Section], findings: &mut Vec<Finding>) -> V
                 ) {
                     continue;
                 }
-                let lower = label.to_lowercase();
-                let kind = if label.contains("失败")
-                    || label.contains("异常")
-                    || lower.contains("error")
-                    || lower.contains("fail")
-                {
-                    ExampleKind::Error
-                } else if label.contains("响应") || label.contains("成功") || lower.contains("response") {
-                    // Before `请求`: GES titles responses `请求成功样例` ("request succeeded").
-                    ExampleKind::Response
-                } else if label.contains("请求") || lower.contains("request") {
-                    ExampleKind::Request
-                } else {
+                let Some(kind) = example_kind(&label)
+                    .or_else(|| {
+                        status_line.map(|s| {
+                            if s >= 400 {
+                                ExampleKind::Error
+                            } else {
+                                ExampleKind::Response
+                            }
+                        })
+                    })
+                    .or_else(|| example_kind(&heading))
+                else {
                     continue;
                 };
+                let kind = match (kind, status_line) {
+                    (ExampleKind::Response, Some(s)) if s >= 400 => ExampleKind::Error,
+                    (kind, _) => kind,
+                };
                 let (status, body) = example_body(text);
+                let status = status.or(status_line.filter(|_| kind != ExampleKind::Request));
                 let trimmed = body.trim();
                 if trimmed.is_empty()
                     || trimmed == "None"
@@ -1117,6 +1134,22 @@ fn examples(page: &Page, sections: &[Section], findings: &mut Vec<Finding>) -> V
         }
     }
     examples
+}
+
+/// What a label or heading says an example is: `请求失败样例`, `响应示例`, `Example request`.
+fn example_kind(label: &str) -> Option<ExampleKind> {
+    let lower = label.to_lowercase();
+    if label.contains("失败") || label.contains("异常") || lower.contains("error") || lower.contains("fail")
+    {
+        Some(ExampleKind::Error)
+    } else if label.contains("响应") || label.contains("成功") || lower.contains("response") {
+        // Before `请求`: GES titles responses `请求成功样例` ("request succeeded").
+        Some(ExampleKind::Response)
+    } else if label.contains("请求") || lower.contains("request") {
+        Some(ExampleKind::Request)
+    } else {
+        None
+    }
 }
 
 /// Drops `Http Status Code: 400` and `POST https://...` lines, keeping the status.

@@ -409,6 +409,7 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
     resolve_replacements(&mut pending, &mut imported.report);
     for page in &mut pending {
         let reconciled = reconcile::reconcile(&mut page.operation);
+        constraints::fit_operation(&mut page.operation);
         // Hand edits go in last: they stand over what the pages and examples say.
         let kept = existing_spec
             .get(&page.key())
@@ -456,6 +457,10 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
             .map(|dir| dir.join(&service).join("service.yaml"))
             .and_then(|path| std::fs::read_to_string(path).ok())
             .and_then(|text| serde_yaml::from_str::<ServiceFile>(&text).ok());
+        // A partial import (one page, a seed) keeps the service file it finds.
+        if pages.sources.is_empty() && existing.is_some() {
+            continue;
+        }
         let first_page = pages.sources.first().map(|s| s.page.clone()).or_else(|| {
             operations
                 .first()
@@ -510,8 +515,13 @@ fn withhold_invalid(
         .filter_map(|f| f.components().next())
         .map(|c| PathBuf::from(c.as_os_str()))
         .collect();
-    for service in services.iter().filter_map(|s| existing.map(|dir| (s, dir))) {
-        let (service, dir) = service;
+    for (service, dir) in services.iter().filter_map(|s| existing.map(|dir| (s, dir))) {
+        let service_file = service.join("service.yaml");
+        if !all.contains_key(&service_file)
+            && let Ok(text) = std::fs::read_to_string(dir.join(&service_file))
+        {
+            all.insert(service_file, text);
+        }
         let Ok(entries) = std::fs::read_dir(dir.join(service).join("operations")) else {
             continue;
         };
