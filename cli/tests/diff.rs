@@ -458,3 +458,41 @@ fn a_response_that_becomes_a_json_array_is_breaking() {
         "response",
     );
 }
+
+#[test]
+fn constraint_changes_by_side_and_direction() {
+    let limited =
+        |rule: &str| OPERATION.replace("    type: integer\n", &format!("    type: integer\n    {rule}\n"));
+    // An input's bounds are checked before sending: tighter breaks callers.
+    one(
+        &between(&limited("maximum: 100"), &limited("maximum: 50")),
+        Class::Breaking,
+        "maximum tightened (checked before sending)",
+        "query.limit",
+    );
+    one(
+        &between(OPERATION, &limited("minimum: 1")),
+        Class::Breaking,
+        "minimum tightened (checked before sending)",
+        "query.limit",
+    );
+    one(
+        &between(&limited("maximum: 50"), OPERATION),
+        Class::Additive,
+        "maximum loosened",
+        "query.limit",
+    );
+    // A response field's are documentation.
+    let status = |rule: &str| {
+        OPERATION.replace(
+            "          en: Status.\n",
+            &format!("          en: Status.\n        {rule}\n"),
+        )
+    };
+    one(
+        &between(&status("max_length: 36"), &status("max_length: 16")),
+        Class::Documentation,
+        "max_length changed",
+        "response.things[].status",
+    );
+}

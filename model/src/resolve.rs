@@ -271,6 +271,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         .as_ref()
         .map(|b| resolver.fields("response.fields", &b.fields, true))
         .unwrap_or_default();
+    resolver.other_bodies(op);
     let objects: Vec<(String, schema::Text, Vec<Member>)> = op
         .objects
         .iter()
@@ -472,6 +473,62 @@ impl Resolver<'_, '_> {
                 file.error_at(&child(path, "required"), format!("path parameter `{}` cannot be optional", param.name))
                     .with_help("a URI segment cannot be left out; set `required: true` and record the page's claim in `note`"),
             );
+        }
+    }
+
+    /// What the generated code does not type yet but `check` holds to the same
+    /// rules: statuses, response headers, and the bodies of the other statuses.
+    fn other_bodies(&mut self, op: &schema::OperationFile) {
+        let file = self.file;
+        if let Some(body) = &op.request_body {
+            if !body.status.is_empty() {
+                self.out
+                    .push(file.error_at("request_body.status", "a request body has no status"));
+            }
+            if !body.headers.is_empty() {
+                self.out.push(file.error_at(
+                    "request_body.headers",
+                    "request headers are parameters with `in: header`",
+                ));
+            }
+        }
+        let bodies = op.response.iter().map(|b| ("response".to_owned(), b)).chain(
+            op.responses
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (item("responses", i), b)),
+        );
+        let mut seen = BTreeSet::new();
+        for (path, body) in bodies {
+            for (i, status) in body.status.iter().enumerate() {
+                let at = item(&child(&path, "status"), i);
+                if !(100..=599).contains(status) {
+                    self.out
+                        .push(file.error_at(&at, format!("{status} is not an HTTP status")));
+                } else if !seen.insert(*status) {
+                    self.out
+                        .push(file.error_at(&at, format!("status {status} has two bodies")));
+                }
+            }
+            if path != "response" {
+                if body.status.is_empty() {
+                    self.out
+                        .push(file.error_at(&path, "each of `responses` names its statuses"));
+                }
+                self.fields(&child(&path, "fields"), &body.fields, true);
+            }
+            let headers_path = child(&path, "headers");
+            for (i, header) in self.fields(&headers_path, &body.headers, true).iter().enumerate() {
+                if !matches!(
+                    header.ty,
+                    Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool
+                ) {
+                    self.out.push(file.error_at(
+                        &child(&item(&headers_path, i), "type"),
+                        "a response header is one scalar value",
+                    ));
+                }
+            }
         }
     }
 

@@ -249,3 +249,34 @@ fn operations_without_a_service_file_are_an_error_not_a_silent_skip() {
         "{errors}"
     );
 }
+
+#[test]
+fn statuses_response_headers_other_bodies_and_constraints_are_checked() {
+    let valid = VALID_OPERATION
+        .replace(
+            "response:\n  fields:",
+            "response:\n  status: [200]\n  headers:\n    - name: X-Request-Id\n      type: string\n  fields:",
+        )
+        .replace(
+            "objects:",
+            "responses:\n  - status: [400, 404]\n    fields:\n      - name: code\n        type: string\n        max_length: 36\nobjects:",
+        );
+    assert_eq!(check(&[("get_thing", &valid)]), Vec::<String>::new());
+    let broken = valid
+        .replace("status: [400, 404]", "status: [200, 999]")
+        .replace(
+            "      type: string\n  fields:",
+            "      type: array<Tag>\n  fields:",
+        )
+        .replace("        max_length: 36", "        minimum: 1");
+    let file = Path::new("demo/operations/get_thing.yaml").display().to_string();
+    assert_eq!(
+        check(&[("get_thing", &broken)]),
+        [
+            format!("{file}:22:13: a response header is one scalar value"),
+            format!("{file}:27:14: status 200 has two bodies"),
+            format!("{file}:27:19: 999 is not an HTTP status"),
+            format!("{file}:31:18: `minimum` constrains a number, not `string`"),
+        ]
+    );
+}

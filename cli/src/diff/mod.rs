@@ -679,6 +679,7 @@ fn member(
         item,
         out,
     );
+    constraint_changes(cx, path, item, old, new, is_input, out);
     let joined = |values: &[String]| (!values.is_empty()).then(|| values.join(", "));
     let facts = [
         (
@@ -708,6 +709,68 @@ fn member(
                 item,
             );
         }
+    }
+}
+
+/// Lengths and bounds: `to_http_request` checks an input's, so a tighter one
+/// rejects requests that passed (breaking) and a looser one accepts more
+/// (additive); a response field's are documentation.
+fn constraint_changes(
+    cx: &OpContext<'_>,
+    path: &str,
+    item: &str,
+    old: &Member,
+    new: &Member,
+    is_input: bool,
+    out: &mut Vec<Change>,
+) {
+    let (o, n) = (old.constraints, new.constraints);
+    let lower = |a: Option<i128>, b: Option<i128>| b.is_some_and(|b| a.is_none_or(|a| b > a));
+    let upper = |a: Option<i128>, b: Option<i128>| b.is_some_and(|b| a.is_none_or(|a| b < a));
+    let wide = |v: Option<u64>| v.map(i128::from);
+    let rows = [
+        ("min_length", wide(o.min_length), wide(n.min_length), true),
+        ("max_length", wide(o.max_length), wide(n.max_length), false),
+        (
+            "minimum",
+            o.minimum.map(i128::from),
+            n.minimum.map(i128::from),
+            true,
+        ),
+        (
+            "maximum",
+            o.maximum.map(i128::from),
+            n.maximum.map(i128::from),
+            false,
+        ),
+    ];
+    for (label, before, after, is_lower) in rows {
+        if before == after {
+            continue;
+        }
+        let tighter = if is_lower {
+            lower(before, after)
+        } else {
+            upper(before, after)
+        };
+        let (class, what) = match (is_input, tighter) {
+            (true, true) => (
+                Class::Breaking,
+                format!("{label} tightened (checked before sending)"),
+            ),
+            (true, false) => (Class::Additive, format!("{label} loosened")),
+            (false, _) => (Class::Documentation, format!("{label} changed")),
+        };
+        let text = |v: Option<i128>| v.map(|v| v.to_string());
+        cx.push(
+            out,
+            class,
+            &what,
+            path,
+            text(before).as_deref(),
+            text(after).as_deref(),
+            item,
+        );
     }
 }
 
