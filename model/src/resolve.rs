@@ -674,6 +674,17 @@ impl Resolver<'_, '_> {
                 ));
             }
         }
+        let outside_i32 = |v: Option<i64>| v.is_some_and(|v| i32::try_from(v).is_err());
+        if *ty == TypeExpr::Integer {
+            for (key, value) in [("minimum", constraints.minimum), ("maximum", constraints.maximum)] {
+                if outside_i32(value) {
+                    self.out.push(self.file.error_at(
+                        &child(path, key),
+                        format!("`{key}` is outside an integer's range; use `long`"),
+                    ));
+                }
+            }
+        }
         let inverted = [
             (
                 "max_length",

@@ -712,9 +712,10 @@ fn member(
     }
 }
 
-/// Lengths and bounds: `to_http_request` checks an input's, so a tighter one
-/// rejects requests that passed (breaking) and a looser one accepts more
-/// (additive); a response field's are documentation.
+/// Lengths and bounds: `to_http_request` checks a parameter's and a body
+/// field's, so a tighter one rejects requests that passed (breaking) and a
+/// looser one accepts more (additive); a nested object's or a response field's
+/// are documentation.
 fn constraint_changes(
     cx: &OpContext<'_>,
     path: &str,
@@ -724,6 +725,8 @@ fn constraint_changes(
     is_input: bool,
     out: &mut Vec<Change>,
 ) {
+    // Checked members sit one level down: `query.limit`, `request.name`.
+    let checked = is_input && path.matches('.').count() == 1 && !path.contains('[');
     let (o, n) = (old.constraints, new.constraints);
     let lower = |a: Option<i128>, b: Option<i128>| b.is_some_and(|b| a.is_none_or(|a| b > a));
     let upper = |a: Option<i128>, b: Option<i128>| b.is_some_and(|b| a.is_none_or(|a| b < a));
@@ -753,7 +756,7 @@ fn constraint_changes(
         } else {
             upper(before, after)
         };
-        let (class, what) = match (is_input, tighter) {
+        let (class, what) = match (checked, tighter) {
             (true, true) => (
                 Class::Breaking,
                 format!("{label} tightened (checked before sending)"),

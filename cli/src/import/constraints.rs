@@ -69,7 +69,7 @@ pub fn apply(field: &mut Field, description: &str) -> String {
             // Up to the next label; a flattened list leaves its marker (`2 -  Maximum…`).
             let value = rest[value_at..value_end]
                 .trim()
-                .trim_end_matches(['。', '.', ';', '；', '-', ' ']);
+                .trim_end_matches(['。', '.', ';', '；', '，', ',', '-', ' ']);
             let taken = match kind {
                 Kind::Enum => {
                     let mut values: Vec<String> = split_values(value);
@@ -116,7 +116,9 @@ pub fn fit(field: &mut Field) {
     if !has_length || field.min_length.zip(field.max_length).is_some_and(|(a, b)| a > b) {
         (field.min_length, field.max_length) = (None, None);
     }
-    if !is_number || field.minimum.zip(field.maximum).is_some_and(|(a, b)| a > b) {
+    let fits_i32 = |v: Option<i64>| v.is_none_or(|v| i32::try_from(v).is_ok());
+    let fits_type = field.ty != "integer" || fits_i32(field.minimum) && fits_i32(field.maximum);
+    if !is_number || !fits_type || field.minimum.zip(field.maximum).is_some_and(|(a, b)| a > b) {
         (field.minimum, field.maximum) = (None, None);
     }
 }
@@ -227,6 +229,8 @@ mod tests {
         assert_eq!(rest, "自定义数据分隔符，默认值：逗号。");
         let (_, rest) = read("-  false: Do not enable this function. -  Default value: false.");
         assert_eq!(rest, "-  false: Do not enable this function.");
+        let (field, _) = read("最大值：100，最小值：1");
+        assert_eq!((field.minimum, field.maximum), (Some(1), Some(100)));
         let (field, rest) = read("Minimum value: 2 -  Maximum value: 400");
         assert_eq!(
             (field.minimum, field.maximum, rest.as_str()),

@@ -321,9 +321,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         .chain(objects.iter_mut().map(|o| &mut o.fields));
     for fields in lists {
         drop_repeated_fields(fields, &mut findings);
-        fields.iter_mut().for_each(constraints::fit);
     }
-    parameters.iter_mut().for_each(constraints::fit);
     let uri = without_documented_query(&uri, &parameters);
     let mut listed = listed_statuses(page, &sections);
     listed.retain(|l| !status_codes.iter().any(|s: &StatusCodeDoc| s.status == l.status));
@@ -775,13 +773,8 @@ pub fn normalize_type(doc: &str) -> String {
             _ => "map<any>".into(),
         };
     }
-    if compact == "objects" || compact == "jsonarray" {
-        return if compact == "objects" {
-            "array<object>"
-        } else {
-            "array<any>"
-        }
-        .into();
+    if compact == "objects" {
+        return "array<object>".into();
     }
     if compact == "list" || compact == "array" {
         return "array<any>".into();

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::page::{Block, Cell, Page, Table};
+use super::page::{Block, Cell, Column, Page, Table};
 use super::{Finding, Severity};
 use hwcloud_model::spec::schema::Lang;
 
@@ -162,7 +162,10 @@ fn pipe_table(rows: &[&str], line: usize, findings: &mut Vec<Finding>) -> Table 
         // A row short of cells continues a rowspan of the leading columns: the
         // converter that wrote these pages drops spanned cells (`|模块|状态码|…`
         // then `|404|VPC.0003|…`).
-        if let Some(above) = body.last().filter(|_| cells.len() < header.len()) {
+        // A name column never spans rows: short rows of parameter tables lost a
+        // trailing cell instead, and are padded with empty ones.
+        let spans = header.first().is_none_or(|h| Column::of(h) != Some(Column::Name));
+        if let Some(above) = body.last().filter(|_| spans && cells.len() < header.len()) {
             let missing = header.len() - cells.len();
             let mut filled: Vec<Cell> = above.iter().take(missing).cloned().collect();
             filled.append(&mut cells);

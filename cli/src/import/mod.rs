@@ -1,7 +1,8 @@
 //! Importing documentation pages into spec YAML, with a quality report.
 //!
 //! Each format has a parser into the neutral [`page::Page`]; [`extract`] turns a
-//! page into an operation spec. Nothing here reads the model or the emitter.
+//! page into an operation spec. The model is read once, at the end, to check
+//! what would be written ([`hwcloud_model::check_texts`]); never the emitter.
 
 mod constraints;
 mod english;

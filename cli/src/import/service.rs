@@ -181,13 +181,16 @@ impl ErrorPages {
         }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
         let mut assumed = Vec::new();
-        let shapes = error_body_shapes(operations, &codes, &bodies, &mut assumed);
+        let mut shapes = error_body_shapes(operations, &codes, &bodies, &mut assumed);
         if existing.is_none_or(|e| e.error_body.is_empty()) {
             conflicts.extend(
                 assumed
                     .into_iter()
                     .map(|a| (Severity::Warning, "assumed-error-body", a)),
             );
+        } else if !assumed.is_empty() {
+            // The reviewed shapes stand; nothing assumed joins them.
+            shapes.clear();
         }
         let file = match existing {
             Some(existing) => ServiceFile {

@@ -75,7 +75,7 @@ pub(crate) fn member(member: &Member) -> Vec<String> {
     lines
 }
 
-/// `Length: 1 to 64 characters.`, `At least 1, at most 2000.`: what the docs
+/// `Length: 1 to 64 characters.`, `Value: 1 to 2000.`: what the docs
 /// allow, which `to_http_request` checks for parameters and body fields.
 fn constraints(member: &Member) -> Vec<String> {
     let c = member.constraints;

@@ -5,9 +5,8 @@
 //! quadratic in the depth, so one linear pass over the events rejects it first.
 
 use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::Marker;
 
-use super::locate::Span;
+use super::locate::{Span, span_of_mark};
 
 /// The deepest nesting of mappings and sequences a spec file may have.
 pub const MAX_DEPTH: usize = 32;
@@ -21,29 +20,22 @@ pub fn too_deep(source: &str) -> Option<Span> {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             // The scanner's own bound on flow nesting, met while it looks ahead.
-            Err(error) if error.info() == "recursion limit exceeded" => return Some(span(error.marker())),
+            Err(error) if error.info() == "recursion limit exceeded" => {
+                return Some(span_of_mark(source, error.marker()));
+            }
             Err(_) => return None,
         };
         match event {
             Event::SequenceStart(..) | Event::MappingStart(..) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Some(span(&mark));
+                    return Some(span_of_mark(source, &mark));
                 }
             }
             Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
             Event::StreamEnd => return None,
             _ => {}
         }
-    }
-}
-
-fn span(mark: &Marker) -> Span {
-    Span {
-        line: mark.line(),
-        col: mark.col() + 1,
-        offset: mark.index(),
-        len: 1,
     }
 }
 
@@ -54,13 +46,25 @@ mod tests {
     #[test]
     fn ordinary_nesting_passes_and_deep_nesting_is_located() {
         assert_eq!(too_deep("a:\n  b: [1, {c: [2]}]\n"), None);
-        let nested = format!("a: {}", "[".repeat(MAX_DEPTH - 1));
-        assert_eq!(too_deep(&nested), None, "unclosed but within the bound");
+        let closed = |n: usize| format!("a: {}{}\n", "[".repeat(n), "]".repeat(n));
+        assert_eq!(too_deep(&closed(MAX_DEPTH - 1)), None, "at the bound");
+        assert_eq!(
+            too_deep(&closed(MAX_DEPTH)).map(|s| (s.line, s.col)),
+            Some((1, 4 + MAX_DEPTH - 1))
+        );
         let deep = format!("a:\n  b: {}", "[".repeat(1000));
         let at = too_deep(&deep).unwrap();
         assert_eq!(at.line, 2);
         let flow = format!("a: {{en: {}}}", "[".repeat(100_000));
         assert_eq!(too_deep(&flow).unwrap().line, 1);
+    }
+
+    #[test]
+    fn the_span_is_in_bytes_after_multibyte_text() {
+        let source = format!("标题: 中文\na: {}", "[".repeat(1000));
+        let at = too_deep(&source).unwrap();
+        assert_eq!(at.line, 2);
+        assert_eq!(&source[at.offset..at.offset + at.len], "[");
     }
 
     #[test]

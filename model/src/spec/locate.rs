@@ -66,6 +66,31 @@ impl Locations {
     }
 }
 
+/// The byte offset of the `col`-th character (0-based) after `line_start`:
+/// yaml-rust2's marks count characters, spans count bytes.
+pub(crate) fn char_offset(source: &str, line_start: usize, col: usize) -> usize {
+    source[line_start..]
+        .char_indices()
+        .nth(col)
+        .map_or(source.len(), |(i, _)| line_start + i)
+}
+
+/// The span of one character at a yaml-rust2 mark, found without an index.
+pub(crate) fn span_of_mark(source: &str, mark: &Marker) -> Span {
+    let line_start = source
+        .match_indices('\n')
+        .nth(mark.line().saturating_sub(2))
+        .map_or(0, |(i, _)| i + 1);
+    let line_start = if mark.line() <= 1 { 0 } else { line_start };
+    let offset = char_offset(source, line_start, mark.col());
+    Span {
+        line: mark.line(),
+        col: mark.col() + 1,
+        offset,
+        len: source[offset..].chars().next().map_or(0, char::len_utf8),
+    }
+}
+
 /// Joins a parent path and a mapping key.
 pub fn child(parent: &str, key: &str) -> String {
     if parent.is_empty() {
@@ -121,10 +146,7 @@ impl Builder<'_> {
             .get(mark.line().saturating_sub(1))
             .copied()
             .unwrap_or(0);
-        let offset = self.source[line_start..]
-            .char_indices()
-            .nth(mark.col())
-            .map_or(self.source.len(), |(i, _)| line_start + i);
+        let offset = char_offset(self.source, line_start, mark.col());
         let len = self.source[offset..].chars().take(len).map(char::len_utf8).sum();
         Span {
             line: mark.line(),

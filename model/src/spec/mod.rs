@@ -25,7 +25,8 @@ use schema::{OperationFile, ServiceFile};
 /// a parse *fails* but exposes no positions of values that parsed, and every
 /// validation message needs one; so positions come from a second, event-level
 /// scan of the same text (yaml-rust2, [`Locations`]), made only when the first
-/// diagnostic about this file is written. A valid spec is parsed once.
+/// diagnostic about this file is written. Before either, a linear event scan
+/// bounds the nesting depth, so that hostile input is rejected fast.
 #[derive(Debug, Clone)]
 pub struct SpecFile<T> {
     /// Where the file was read from.
