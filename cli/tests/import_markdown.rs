@@ -959,3 +959,85 @@ fn an_operation_that_would_not_pass_check_is_withheld_and_its_page_fails() {
     );
     assert!(hwcloud_model::check_texts(&imported.files).is_empty());
 }
+
+#[test]
+fn renamed_placeholders_shared_types_alternative_bodies_and_foreign_types() {
+    let page = "# 更新规则<a name=\"foo_02_0002\"></a>
+
+## URI
+
+PUT /v1/\\{project\\_id\\}/rules/\\{traffic\\_rule\\_id\\}
+
+**表 1**  路径参数
+
+|参数|是否必选|参数类型|描述|
+|--|--|--|--|
+|project_id|是|String|项目ID|
+|rule_id|是|String|规则ID|
+
+## 请求参数
+
+**表 2**  请求Body参数
+
+|参数|是否必选|参数类型|描述|
+|--|--|--|--|
+|request_vpc_info|是|vpc_info object|发起方。|
+|accept_vpc_info|是|vpc_info object|接受方。|
+|metadata|否|GesMetaData|元数据。|
+
+**表 3**  vpc_info
+
+|参数|是否必选|参数类型|描述|
+|--|--|--|--|
+|vpc_id|是|String|VPC ID。|
+
+## 响应参数
+
+**表 4**  要素说明
+
+|参数|参数类型|描述|
+|--|--|--|
+|result|String|同步结果。|
+
+**表 5**  要素说明
+
+|参数|参数类型|描述|
+|--|--|--|
+|result|String|同步结果。|
+|job_id|String|异步任务ID。|
+";
+    let (op, findings) = import(page);
+    assert!(
+        findings.iter().all(|f| f.severity == Severity::Info),
+        "{findings:#?}"
+    );
+    let rule = op
+        .parameters
+        .iter()
+        .find(|p| p.name == "traffic_rule_id")
+        .expect("paired");
+    assert_eq!(rule.location, Some(ParamLocation::Path));
+    assert!(
+        rule.note.as_deref().unwrap().contains("`rule_id`"),
+        "{:?}",
+        rule.note
+    );
+    assert!(
+        !op.parameters.iter().any(|p| p.name == "rule_id"),
+        "not also a query parameter"
+    );
+    let body = &op.request_body.as_ref().unwrap().fields;
+    assert_eq!(body[0].ty, body[1].ty, "one object for one documented type");
+    assert_eq!(op.objects.len(), 1);
+    assert_eq!(body[2].ty, "object", "defined on another page");
+    let response: Vec<(&str, Option<bool>)> = op
+        .response
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.required))
+        .collect();
+    assert_eq!(response, [("result", None), ("job_id", Some(false))]);
+    assert!(findings.iter().any(|f| f.code == "alternative-body"));
+}

@@ -151,6 +151,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     // success response, then the other statuses' bodies.
     let mut linker = Linker {
         tables: &tables,
+        object_of: vec![None; tables.len()],
         used,
         objects: Vec::new(),
         pending: Vec::new(),
@@ -174,6 +175,45 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         ..
     } = linker;
     findings.extend(link_findings);
+    // A second response table titled like the body's (`要素说明` under
+    // `同步模式`, again under `异步模式`) is another form of the same body: its
+    // fields join as optional ones, since only one form arrives at a time.
+    for (t, (_, section, table)) in tables.iter().enumerate() {
+        let Some(columns) = Columns::of(table)
+            .params
+            .filter(|_| !used[t] && *section == Section::Response)
+        else {
+            continue;
+        };
+        let title = table.title();
+        let Some((_, fields)) = groups
+            .iter_mut()
+            .filter_map(|g| g.root.as_mut())
+            .find(|(root, _)| !title.is_empty() && tables[*root].2.title() == title)
+        else {
+            continue;
+        };
+        used[t] = true;
+        for row in &table.rows {
+            let field = field_from_row(row, &columns, page.lang);
+            if !fields.iter().any(|f| f.name == field.name) {
+                fields.push(Field {
+                    required: Some(false),
+                    ..field
+                });
+            }
+        }
+        findings.push(Finding::at(
+            Section::Response,
+            Severity::Info,
+            "alternative-body",
+            table.line,
+            format!(
+                "table `{}` is another form of the response body; its fields are optional",
+                table.caption
+            ),
+        ));
+    }
     // Tables of values (states, configuration keys) document a string field.
     let mut all_fields: Vec<&mut Field> = parameters
         .iter_mut()
@@ -254,11 +294,32 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         ));
     }
     for field in parameters
-        .iter()
-        .chain(body_fields.iter().flatten())
-        .chain(groups.iter_mut().flat_map(StatusGroup::fields_mut).map(|f| &*f))
+        .iter_mut()
+        .chain(body_fields.iter_mut().flatten())
+        .chain(groups.iter_mut().flat_map(StatusGroup::fields_mut))
     {
-        if field.ty == "any" && field.doc_type.is_some() {
+        // `GesMetaData`: a type the page names but defines elsewhere is a JSON object.
+        let named_elsewhere = field.location.is_none()
+            && field.ty == "any"
+            && field.doc_type.as_deref().is_some_and(|d| {
+                d.len() > 3
+                    && d.starts_with(|c: char| c.is_ascii_uppercase())
+                    && d.chars().all(|c| c.is_ascii_alphanumeric())
+            });
+        if named_elsewhere {
+            field.ty = "object".into();
+            findings.push(Finding::at(
+                Section::Parameters,
+                Severity::Info,
+                "type-defined-elsewhere",
+                1,
+                format!(
+                    "type `{}` of `{}` has no table on this page; kept as a JSON object",
+                    field.doc_type.as_deref().unwrap_or_default(),
+                    field.name
+                ),
+            ));
+        } else if field.ty == "any" && field.doc_type.is_some() {
             findings.push(Finding::at(
                 Section::Parameters,
                 Severity::Warning,
@@ -274,9 +335,11 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
     }
     for placeholder in &placeholders {
         if !parameters.iter().any(|p| &p.name == placeholder) {
+            // Info: a path segment is a required string whatever the table says,
+            // so the field is right; only its description is missing.
             findings.push(Finding::at(
                 Section::Uri,
-                Severity::Warning,
+                Severity::Info,
                 "undocumented-placeholder",
                 uri_line,
                 format!("placeholder `{{{placeholder}}}` has no row in the URI table; added as a string"),
@@ -605,14 +668,30 @@ fn uri_parameters(
     caption: &str,
 ) -> Vec<Field> {
     let is_query_table = caption.contains("query") || caption.contains("查询");
+    let rows: Vec<Field> = rows.into_iter().filter(|field| !field.name.is_empty()).collect();
+    // One placeholder no row names and one row no placeholder names, in a
+    // path table: the same parameter under two names
+    // (`port_mirror_filter_rule_id` for `{traffic_mirror_filter_rule_id}`).
+    let named = |p: &String| rows.iter().any(|r| naming::snake(&r.name) == naming::snake(p));
+    let unnamed: Vec<&String> = placeholders.iter().filter(|p| !named(p)).collect();
+    let strays: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            !placeholders
+                .iter()
+                .any(|p| naming::snake(p) == naming::snake(&rows[i].name))
+        })
+        .filter(|&i| !query_names.contains(&rows[i].name))
+        .collect();
+    let pair = (!is_query_table && unnamed.len() == 1 && strays.len() == 1).then(|| (strays[0], unnamed[0]));
     rows.into_iter()
-        .filter(|field| !field.name.is_empty())
-        .map(|mut field| {
+        .enumerate()
+        .map(|(i, mut field)| {
             // The path is positional: `vertexId` in the table is `{vertex_id}` in the URI.
-            if let Some(placeholder) = placeholders
+            let renamed = placeholders
                 .iter()
                 .find(|p| **p != field.name && naming::snake(p) == naming::snake(&field.name))
-            {
+                .or(pair.filter(|(row, _)| *row == i).map(|(_, p)| p));
+            if let Some(placeholder) = renamed {
                 field.note = Some(format!(
                     "The table calls this `{}`; the URI says `{{{placeholder}}}`.",
                     field.name
@@ -744,6 +823,13 @@ pub fn normalize_type(doc: &str) -> String {
     if let Some(s) = scalar(&compact) {
         return s.into();
     }
+    // A one-letter slip in a long scalar name (`Booleab`).
+    if let Some(s) = ["boolean", "integer", "string"]
+        .into_iter()
+        .find(|name| strsim::levenshtein(&compact, name) == 1)
+    {
+        return s.into();
+    }
     let element = compact
         .strip_prefix("arrayof")
         .or_else(|| compact.strip_prefix("listof"))
@@ -787,6 +873,8 @@ pub fn normalize_type(doc: &str) -> String {
 struct Linker<'a, 't> {
     tables: &'a [(usize, Section, &'t Table)],
     used: Vec<bool>,
+    /// The object each table became.
+    object_of: Vec<Option<String>>,
     objects: Vec<ObjectTable>,
     /// Object tables whose fields are not followed yet: object index, source table.
     pending: Vec<(usize, usize, Section)>,
@@ -824,16 +912,40 @@ impl Linker<'_, '_> {
             }
             let description = field.description.preferred().unwrap_or_default().to_owned();
             let by_number = cited_numbers(&description);
-            let found = self.tables.iter().enumerate().find(|(t, (_, s, table))| {
-                !self.used[*t]
-                    && Columns::of(table).params.is_some()
-                    && (*s == section || *s == Section::Other)
-                    && (table.number().is_some_and(|n| by_number.contains(&n))
-                        || table.anchors.iter().any(|a| links.contains(&a.as_str()))
-                        || caption_names_field(table, &field.name)
-                        || field_cites_caption(table, field))
-            });
-            let Some((t, (_, _, table))) = found else { continue };
+            let candidate = |(s, table): (&Section, &Table)| {
+                Columns::of(table).params.is_some() && (*s == section || *s == Section::Other)
+            };
+            // A citation (`参见表4`, a link) outranks a caption that merely starts
+            // with the field's name (`firewall_rules_link对象` for `firewall_rules`).
+            let cites = |table: &Table| {
+                table.number().is_some_and(|n| by_number.contains(&n))
+                    || table.anchors.iter().any(|a| links.contains(&a.as_str()))
+            };
+            let names =
+                |table: &Table| caption_names_field(table, &field.name) || field_cites_caption(table, field);
+            let unused = |rule: &dyn Fn(&Table) -> bool| {
+                self.tables
+                    .iter()
+                    .enumerate()
+                    .find(|(t, (_, s, table))| !self.used[*t] && candidate((s, table)) && rule(table))
+            };
+            let Some((t, (_, _, table))) = unused(&cites).or_else(|| unused(&names)) else {
+                // A second field of one documented type (`request_vpc_info` and
+                // `accept_vpc_info`, both `vpc_info object`) shares its object. Only
+                // the type names it: a cited number that is taken is a slip.
+                let shared = self.tables.iter().enumerate().find_map(|(t, (_, s, table))| {
+                    let name = self.object_of[t].as_ref()?;
+                    (candidate((s, table)) && field_cites_caption(table, field)).then(|| name.clone())
+                });
+                if let Some(name) = shared {
+                    field.ty = if field.ty.starts_with("array") {
+                        format!("array<{name}>")
+                    } else {
+                        name
+                    };
+                }
+                continue;
+            };
             self.used[t] = true;
             let columns = Columns::of(table).params.expect("a parameter table");
             let nested: Vec<Field> = table
@@ -841,6 +953,8 @@ impl Linker<'_, '_> {
                 .iter()
                 .map(|r| field_from_row(r, &columns, self.lang))
                 .collect();
+            let mut nested = nested;
+            self.merge_alternatives(&mut nested, t, &by_number, section);
             let name = object_name(&field.name, &self.objects);
             field.ty = if field.ty.starts_with("array") {
                 format!("array<{name}>")
@@ -856,12 +970,50 @@ impl Linker<'_, '_> {
                     "a nested table row has no name",
                 ));
             }
+            self.object_of[t] = Some(name.clone());
             self.objects.push(ObjectTable {
                 name,
                 caption: text_in(self.lang, table.title().to_owned()),
                 fields: nested,
             });
             self.pending.push((self.objects.len() - 1, t, section));
+        }
+    }
+}
+
+impl Linker<'_, '_> {
+    /// A field citing several tables (`具体请参考表7和表8`: OBS or HDFS
+    /// parameters) takes one object: the other tables' rows join as optional
+    /// fields, since one form is sent at a time.
+    fn merge_alternatives(&mut self, fields: &mut Vec<Field>, taken: usize, cited: &[u32], section: Section) {
+        for (t, (_, s, table)) in self.tables.iter().enumerate() {
+            let cited_here = table.number().is_some_and(|n| cited.contains(&n));
+            let Some(columns) = Columns::of(table).params else {
+                continue;
+            };
+            if t == taken || self.used[t] || !cited_here || (*s != section && *s != Section::Other) {
+                continue;
+            }
+            self.used[t] = true;
+            for row in &table.rows {
+                let field = field_from_row(row, &columns, self.lang);
+                if !fields.iter().any(|f| f.name == field.name) {
+                    fields.push(Field {
+                        required: Some(false),
+                        ..field
+                    });
+                }
+            }
+            self.findings.push(Finding::at(
+                section,
+                Severity::Info,
+                "alternative-object",
+                table.line,
+                format!(
+                    "table `{}` is another form of the object its field cites; its fields are optional",
+                    table.caption
+                ),
+            ));
         }
     }
 }
@@ -895,8 +1047,19 @@ fn caption_names_field(table: &Table, field: &str) -> bool {
         .find_map(|suffix| last.strip_suffix(suffix))
         .unwrap_or(last)
         .trim();
+    // `job状态结构` names `jobs`: the caption's leading ASCII word.
+    let leading: String = title
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let leading_is_word = leading.len() >= 3 && title.len() > leading.len() && same_name(&leading, field);
+    // `user格式说明` names `user`; `users_link对象` does not.
+    let starts_with_word = title
+        .strip_prefix(field)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
     !field.is_empty()
-        && (title.starts_with(field)
+        && (starts_with_word
+            || leading_is_word
             || title
                 .split_whitespace()
                 .next()
@@ -939,8 +1102,13 @@ const CAPTION_SUFFIXES: &[&str] = &[
     " format",
 ];
 
-/// `X` of the type spellings `X object`, `Array of X objects`, `X`.
+/// `X` of the type spellings `X object`, `Array of X objects`, `List<X>`, `X`.
 fn named_type(doc_type: &str) -> Option<&str> {
+    for generic in ["List<", "Array<", "list<", "array<"] {
+        if let Some(inner) = doc_type.strip_prefix(generic).and_then(|r| r.strip_suffix('>')) {
+            return named_type(inner.trim());
+        }
+    }
     let lower = doc_type.to_ascii_lowercase();
     let start = if lower.starts_with("array of ") { 9 } else { 0 };
     let rest = &doc_type[start..];
@@ -1323,6 +1491,8 @@ mod tests {
             ("Map<String,Array<String>>", "map<array<string>>"),
             ("Map<String,Object>", "map<object>"),
             ("Map", "map<any>"),
+            ("Booleab", "boolean"),
+            ("Strng", "string"),
             ("Dict", "object"),
             ("objects", "array<object>"),
             ("JSONArray", "array<object>"),

@@ -91,6 +91,28 @@ pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<
         mode,
         &mut conflicts,
     );
+    // The other statuses' bodies: matched by their first status.
+    for theirs in &other.responses {
+        let first = theirs.status.first();
+        let mut mine = base
+            .responses
+            .iter()
+            .position(|b| b.status.first() == first)
+            .map(|at| base.responses.remove(at));
+        let status = first.map_or(String::new(), |s| format!(" {s}"));
+        body(
+            &mut mine,
+            Some(theirs),
+            (
+                &format!("a status{status} body"),
+                &format!("status{status} field"),
+            ),
+            mode,
+            &mut conflicts,
+        );
+        base.responses.extend(mine);
+    }
+    base.responses.sort_by_key(|b| b.status.first().copied());
     for theirs in &other.objects {
         match base.objects.iter_mut().find(|o| o.name == theirs.name) {
             Some(mine) => {
@@ -146,6 +168,11 @@ fn body(
         (Some(mine), Some(theirs)) => {
             fill(&mut mine.caption, &theirs.caption);
             fields(&mut mine.fields, &theirs.fields, kind, mode, conflicts);
+            let header = format!("{kind} header");
+            fields(&mut mine.headers, &theirs.headers, &header, mode, conflicts);
+            if mine.status.is_empty() {
+                mine.status.clone_from(&theirs.status);
+            }
         }
         (None, Some(theirs)) => {
             conflicts.push(format!("only one page documents {what}"));
