@@ -1041,3 +1041,28 @@ PUT /v1/\\{project\\_id\\}/rules/\\{traffic\\_rule\\_id\\}
     assert_eq!(response, [("result", None), ("job_id", Some(false))]);
     assert!(findings.iter().any(|f| f.code == "alternative-body"));
 }
+
+#[test]
+fn an_endpoint_table_gives_the_service_its_endpoint_pattern() {
+    let (_dir, docs) = docs_folder("huawei-foo-zh");
+    std::fs::write(docs.join("创建东西.md"), CATALOGUE_PAGE).unwrap();
+    let endpoints = format!(
+        "# 终端节点<a name=\"foo_01_0004\"></a>\n\n**表 1**  终端节点\n\n{}",
+        table(
+            &["区域名称", "区域", "终端节点（Endpoint）"],
+            &[
+                &["全局", "global", "foo.myhuaweicloud.com"],
+                &["华北-北京一", "cn-north-1", "foo.cn-north-1.myhuaweicloud.com"],
+                &["华北-北京四", "cn-north-4", "foo.cn-north-4.myhuaweicloud.com"],
+            ],
+        )
+    );
+    std::fs::write(docs.join("终端节点.md"), endpoints).unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let service: hwcloud_model::spec::schema::ServiceFile =
+        serde_yaml::from_str(&imported.files[Path::new("foo/service.yaml")]).unwrap();
+    assert_eq!(
+        service.endpoint.as_deref(),
+        Some("foo.{region}.myhuaweicloud.com")
+    );
+}

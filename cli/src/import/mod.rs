@@ -940,6 +940,13 @@ fn import_page(
                     .bodies
                     .extend(bodies);
             }
+            if let Some(pattern) = service::endpoint_pattern(&page) {
+                error_pages
+                    .entry(service.to_owned())
+                    .or_default()
+                    .endpoint
+                    .get_or_insert(pattern);
+            }
             PageReport {
                 page: source.to_owned(),
                 status: if findings.iter().any(|f| f.severity == Severity::Error) {

@@ -1,11 +1,12 @@
-//! Service files from the error-code pages.
+//! Service files from the error-code pages and the service's general pages.
 //!
 //! An error-code page has a table with a status column and an error-code column;
 //! its rows become `error_codes`, each text filed under the language it is
 //! written in (GES prints English messages on its Chinese pages). The shapes of
-//! the error body come from the error examples of the service's operations. Name
-//! and endpoint are not on these pages: they are kept from the `service.yaml`
-//! already in the output directory, and otherwise left for a reviewer to fill.
+//! the error body come from the operations' error examples and error-status
+//! tables and from the JSON general pages print; the endpoint pattern from a
+//! regions-and-endpoints table. The name is not on any page: it, and whatever a
+//! reviewer set, is kept from the `service.yaml` already in the output directory.
 
 use std::collections::BTreeMap;
 
@@ -106,6 +107,8 @@ pub struct ErrorPages {
     pub codes: Vec<ErrorCodeEntry>,
     /// Error bodies the service's general pages print.
     pub bodies: Vec<Value>,
+    /// The endpoint pattern an endpoint page's table gives.
+    pub endpoint: Option<String>,
 }
 
 impl ErrorPages {
@@ -203,6 +206,7 @@ impl ErrorPages {
                     .cloned()
                     .chain(shapes.into_iter().filter(|s| !existing.error_body.contains(s)))
                     .collect(),
+                endpoint: existing.endpoint.clone().or(self.endpoint),
                 ..existing.clone()
             },
             None => ServiceFile {
@@ -212,7 +216,7 @@ impl ErrorPages {
                     zh: None,
                 },
                 description: Text::default(),
-                endpoint: None,
+                endpoint: self.endpoint,
                 sources: self.sources,
                 error_body: shapes,
                 error_codes: codes,
@@ -351,6 +355,49 @@ fn is_code_key(key: &str) -> bool {
 fn is_message_key(key: &str) -> bool {
     let lower = key.to_ascii_lowercase();
     lower.contains("msg") || lower.contains("message")
+}
+
+/// The endpoint pattern of a regions-and-endpoints table (`终端节点（Endpoint）`,
+/// `Endpoint`): each endpoint with its region id replaced by `{region}`
+/// (`iam.cn-north-1.myhuaweicloud.com` → `iam.{region}.myhuaweicloud.com`), the
+/// pattern most rows share. The region column is the one whose values the
+/// endpoints contain.
+pub fn endpoint_pattern(page: &Page) -> Option<String> {
+    page.blocks.iter().find_map(|block| {
+        let Block::Table(table) = block else { return None };
+        let endpoint = table
+            .header
+            .iter()
+            .position(|h| h.to_lowercase().contains("endpoint") || h.contains("终端节点"))?;
+        let cell = |row: &[super::page::Cell], i: usize| {
+            row.get(i).map(|c| c.text.trim().to_owned()).unwrap_or_default()
+        };
+        let region = (0..table.header.len())
+            .filter(|i| *i != endpoint)
+            .max_by_key(|i| {
+                table
+                    .rows
+                    .iter()
+                    .filter(|row| {
+                        let value = cell(row, *i);
+                        !value.is_empty() && cell(row, endpoint).contains(&format!(".{value}."))
+                    })
+                    .count()
+            })?;
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for row in &table.rows {
+            let (value, host) = (cell(row, region), cell(row, endpoint));
+            let marked = format!(".{value}.");
+            if !value.is_empty() && host.contains(&marked) && !host.contains(char::is_whitespace) {
+                *counts.entry(host.replacen(&marked, ".{region}.", 1)).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .max_by_key(|(pattern, n)| (*n, std::cmp::Reverse(pattern.clone())))
+            .map(|(pattern, _)| pattern)
+    })
 }
 
 /// The JSON objects a page that is not an operation prints, when they look like
