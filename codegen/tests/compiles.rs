@@ -274,6 +274,12 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                         response: Some(Body {
                             array,
                             fields: response,
+                            // Headers need a struct: none on a JSON-array response.
+                            headers: if array {
+                                Vec::new()
+                            } else {
+                                vec![field("X-Subject-Token", "string".into(), None, None)]
+                            },
                             ..Body::default()
                         }),
                         responses: Vec::new(),

@@ -63,6 +63,9 @@ pub struct Operation {
     pub params: Vec<Member>,
     pub body: Option<Vec<Member>>,
     pub response: Vec<Member>,
+    /// Response headers that carry data (`X-Subject-Token`): fields of the
+    /// response struct beside the body's, read from the headers.
+    pub response_headers: Vec<Member>,
     /// The response is a JSON array of objects with the `response` members.
     pub response_is_array: bool,
     pub objects: Vec<Object>,

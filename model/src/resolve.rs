@@ -272,6 +272,11 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         .map(|b| resolver.fields("response.fields", &b.fields, true))
         .unwrap_or_default();
     resolver.other_bodies(op);
+    let response_headers = op
+        .response
+        .as_ref()
+        .map(|b| resolver.response_headers(b, &response))
+        .unwrap_or_default();
     let objects: Vec<(String, schema::Text, Vec<Member>)> = op
         .objects
         .iter()
@@ -311,6 +316,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         params,
         body,
         response,
+        response_headers,
         response_is_array: op.response.as_ref().is_some_and(|b| b.array),
         objects,
         status_codes: statuses,
@@ -530,6 +536,37 @@ impl Resolver<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The success response's headers, as fields beside the body's: their Rust
+    /// names share the response struct with the body fields.
+    fn response_headers(&mut self, body: &schema::Body, fields: &[Member]) -> Vec<Member> {
+        let file = self.file;
+        if body.array && !body.headers.is_empty() {
+            self.out.push(file.error_at(
+                "response.headers",
+                "a JSON-array response has no struct to carry headers in",
+            ));
+            return Vec::new();
+        }
+        let headers = self.fields("response.headers", &body.headers, true);
+        for (i, header) in body.headers.iter().enumerate() {
+            let rust = names::snake(&header.name);
+            if fields.iter().any(|f| f.rust == rust) {
+                self.out.push(file.error_at(
+                    &child(&item("response.headers", i), "name"),
+                    format!(
+                        "header `{}` and a body field both become `{rust}` in the response struct",
+                        header.name
+                    ),
+                ));
+            }
+        }
+        headers
+            .into_iter()
+            .filter(|h| !fields.iter().any(|f| f.rust == h.rust))
+            .map(|h| Member { required: false, ..h })
+            .collect()
     }
 
     fn request_body(&mut self, body: &schema::Body, params: &[Member]) -> Vec<Member> {

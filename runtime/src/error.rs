@@ -101,7 +101,10 @@ impl<C: ErrorCodeEnum> ResponseError<C> {
     }
 }
 
-pub(crate) fn parse_response<T: DeserializeOwned, C: ErrorCodeEnum>(
+/// A response as the operation's type, or the error it carries: what
+/// [`Operation::parse_response`](crate::Operation::parse_response) does by
+/// default, for generated overrides that add the response headers.
+pub fn parse_response<T: DeserializeOwned, C: ErrorCodeEnum>(
     status: http::StatusCode,
     headers: &http::HeaderMap,
     body: &[u8],
@@ -165,6 +168,12 @@ fn api_error<C: ErrorCodeEnum>(
             .map(str::to_owned),
         body_excerpt: excerpt(body),
     }
+}
+
+/// A response header's value as `T`; `None` when the header is missing or does
+/// not read as `T`.
+pub fn header_value<T: FromStr>(headers: &http::HeaderMap, name: &str) -> Option<T> {
+    headers.get(name)?.to_str().ok()?.trim().parse().ok()
 }
 
 /// The value at `key`, where a dotted key (`error.code`) reaches into nested
@@ -259,6 +268,20 @@ mod tests {
         };
         assert_eq!(error.code, None);
         assert!(error.body_excerpt.len() <= EXCERPT_BYTES && error.body_excerpt.starts_with("<html>"));
+    }
+
+    #[test]
+    fn header_values_read_as_their_type_or_not_at_all() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-subject-token", http::HeaderValue::from_static("MIIB token"));
+        headers.insert("x-count", http::HeaderValue::from_static(" 42 "));
+        assert_eq!(
+            header_value::<String>(&headers, "X-Subject-Token").as_deref(),
+            Some("MIIB token")
+        );
+        assert_eq!(header_value::<u32>(&headers, "X-Count"), Some(42));
+        assert_eq!(header_value::<u32>(&headers, "X-Subject-Token"), None);
+        assert_eq!(header_value::<String>(&headers, "X-Missing"), None);
     }
 
     #[test]

@@ -25,7 +25,9 @@ mod request;
 mod text_or;
 
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
-pub use error::{ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError};
+pub use error::{
+    ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError, header_value, parse_response,
+};
 pub use operation::{DocumentedStatus, Operation, build_request};
 pub use request::{
     HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError, check_bounds, check_length,

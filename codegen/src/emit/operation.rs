@@ -454,6 +454,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
         quote!(let mut headers = vec![#(#required_headers),*];)
     };
     let checks = super::checks::constraint_checks(op);
+    let parse_response = parse_response_override(op);
     let body = if op.body.is_some() {
         let field = ident(names::BODY_FIELD);
         quote!(Some(runtime::serde_json::to_vec(&self.#field)))
@@ -480,8 +481,33 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
                 #(#header_steps)*
                 runtime::build_request(#method, path, query, headers, #body)
             }
+
+            #parse_response
         }
     }
+}
+
+/// The default `parse_response`, then the documented response headers.
+fn parse_response_override(op: &Operation) -> Option<TokenStream> {
+    if op.response_headers.is_empty() {
+        return None;
+    }
+    let reads = op.response_headers.iter().map(|m| {
+        let field = ident(&m.rust);
+        let wire = &m.wire;
+        quote!(response.#field = runtime::header_value(headers, #wire);)
+    });
+    Some(quote! {
+        fn parse_response(
+            status: runtime::http::StatusCode,
+            headers: &runtime::http::HeaderMap,
+            body: &[u8],
+        ) -> Result<Self::Response, runtime::ResponseError<Self::ErrorCode>> {
+            let mut response: Self::Response = runtime::parse_response(status, headers, body)?;
+            #(#reads)*
+            Ok(response)
+        }
+    })
 }
 
 fn query_step(member: &Member) -> TokenStream {

@@ -23,6 +23,23 @@ fn field(member: &Member) -> TokenStream {
     quote!(#doc #rename #optional pub #name: #ty,)
 }
 
+/// A response header as a field: not in the body, so serde skips it, and
+/// `parse_response` fills it from the headers.
+fn header_field(member: &Member) -> TokenStream {
+    let mut lines = docs::member(member);
+    if !lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "From the `{}` response header; `None` when the response lacks it.",
+        member.wire
+    ));
+    let doc = docs::attrs(&lines);
+    let name = ident(&member.rust);
+    let ty = member_type(member);
+    quote!(#doc #[serde(skip)] pub #name: #ty,)
+}
+
 fn undocumented_field() -> TokenStream {
     let field = ident(names::UNDOCUMENTED_FIELD);
     quote! {
@@ -87,12 +104,14 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
             }
         };
     }
+    let headers = op.response_headers.iter().map(header_field);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(crate = "runtime::serde")]
         pub struct #name {
             #(#fields)*
+            #(#headers)*
             #undocumented
         }
     }
