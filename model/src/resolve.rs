@@ -13,7 +13,7 @@ use crate::model::{
 use crate::names::{self, OperationNames, Scope};
 use crate::spec::locate::{child, item};
 use crate::spec::schema::{
-    self, ExampleFormat, ExampleKind, Field, Lang, OperationFile, ParamLocation, ServiceFile,
+    self, ExampleFormat, ExampleKind, Field, HTTP_STATUSES, Lang, OperationFile, ParamLocation, ServiceFile,
 };
 use crate::spec::types::{TypeExpr, is_type_name};
 use crate::spec::uri::{Piece, UriTemplate};
@@ -118,7 +118,7 @@ fn error_codes(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Error
         if let Err(message) = claimed {
             out.push(file.error_at(&child(&path, "code"), message));
         }
-        if !(100..=599).contains(&entry.status) {
+        if !HTTP_STATUSES.contains(&entry.status) {
             out.push(file.error_at(
                 &child(&path, "status"),
                 format!("{} is not an HTTP status", entry.status),
@@ -377,7 +377,7 @@ fn path_pieces(template: &UriTemplate, params: &[Member]) -> Option<Vec<PathPiec
 fn status_codes(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Vec<(u16, schema::Text)> {
     let mut statuses = BTreeSet::new();
     for (i, status) in file.value.status_codes.iter().enumerate() {
-        if !(100..=599).contains(&status.status) || !statuses.insert(status.status) {
+        if !HTTP_STATUSES.contains(&status.status) || !statuses.insert(status.status) {
             out.push(file.error_at(
                 &child(&item("status_codes", i), "status"),
                 format!("{} is not a distinct HTTP status", status.status),
@@ -508,7 +508,7 @@ impl Resolver<'_, '_> {
         for (path, body) in bodies {
             for (i, status) in body.status.iter().enumerate() {
                 let at = item(&child(&path, "status"), i);
-                if !(100..=599).contains(status) {
+                if !HTTP_STATUSES.contains(status) {
                     self.out
                         .push(file.error_at(&at, format!("{status} is not an HTTP status")));
                 } else if !seen.insert(*status) {

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use super::page::{Block, Cell, Column, Page, Table, mandatory};
 use super::{Finding, Section, Severity, constraints, roles};
 use hwcloud_model::names as naming;
+use hwcloud_model::spec::schema::HTTP_STATUSES;
 use hwcloud_model::spec::schema::{
     Body, Deprecation, Example, ExampleFormat, ExampleKind, Field, Lang, Method, ObjectTable, OperationFile,
     ParamLocation, Source, StatusCodeDoc, Text,
@@ -1118,8 +1119,7 @@ fn named_type(doc_type: &str) -> Option<&str> {
         .find_map(|suffix| lower.strip_suffix(suffix))
         .map_or(rest.len(), str::len);
     let name = rest[..end].trim();
-    (!name.is_empty() && !name.contains(char::is_whitespace) || name.contains(' ') && name.len() > 3)
-        .then_some(name)
+    (!name.is_empty()).then_some(name)
 }
 
 /// Names equal but for case, spaces, underscores and a plural `s`:
@@ -1166,7 +1166,7 @@ fn listed_statuses(page: &Page, sections: &[Section]) -> Vec<StatusCodeDoc> {
             Block::Text { text, .. } | Block::Code { text, .. } => {
                 let text = text.trim();
                 match text.parse::<u16>() {
-                    Ok(status) if (100..600).contains(&status) && text.len() == 3 => {
+                    Ok(status) if HTTP_STATUSES.contains(&status) && text.len() == 3 => {
                         statuses.push(StatusCodeDoc {
                             status,
                             description: text_in(page.lang, label.take().unwrap_or_default().to_owned()),

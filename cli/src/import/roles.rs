@@ -3,6 +3,7 @@
 //! headers rather than body fields.
 
 use super::page::{Block, Page, Table};
+use hwcloud_model::spec::schema::HTTP_STATUSES;
 
 /// The status a line announces for the tables below it: `状态码： 200`,
 /// `状态码为 201 时：`, `Status code: 400`, `Status Code 200`. Long text that only
@@ -22,7 +23,7 @@ pub fn status_line(text: &str) -> Option<u16> {
         .take_while(char::is_ascii_digit)
         .collect();
     let status: u16 = digits.parse().ok()?;
-    (digits.len() == 3 && (100..600).contains(&status)).then_some(status)
+    (digits.len() == 3 && HTTP_STATUSES.contains(&status)).then_some(status)
 }
 
 /// The status in force at each block: a status line sets it, a heading clears it.

@@ -275,6 +275,9 @@ pub struct ObjectTable {
     pub fields: Vec<Field>,
 }
 
+/// The statuses HTTP defines; any other number in a spec is a mistake.
+pub const HTTP_STATUSES: std::ops::RangeInclusive<u16> = 100..=599;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusCodeDoc {
