@@ -86,6 +86,9 @@ pub enum CrateError {
     /// A file could not be read or written.
     #[error("{0}: {1}")]
     Io(PathBuf, std::io::Error),
+    /// The example tests could not be rendered.
+    #[error("{0}")]
+    Examples(hwcloud_codegen::Error),
 }
 
 /// Validates `spec_dir`, then writes the crate into `out` (created if needed).
@@ -108,12 +111,14 @@ pub fn write_crate(spec_dir: &Path, out: &Path, options: &CrateOptions) -> Resul
         let text = std::fs::read_to_string(file).map_err(|e| CrateError::Io(file.clone(), e))?;
         spec_files.push((relative, text));
     }
+    let examples = example_tests(spec_dir, &options.name)?;
     let mut written = Vec::new();
     let files = [
         ("Cargo.toml", manifest(&model, options)),
         ("build.rs", build_script(options)),
         ("src/lib.rs", lib_rs(&model)),
         ("README.md", readme(&model, options)),
+        ("tests/examples.rs", examples),
     ];
     for (name, text) in files {
         write(&out.join(name), &text)?;
@@ -136,6 +141,19 @@ pub fn write_crate(spec_dir: &Path, out: &Path, options: &CrateOptions) -> Resul
         written.push(PathBuf::from("Cargo.lock"));
     }
     Ok(written)
+}
+
+/// Every JSON example of the spec as a test of the crate.
+fn example_tests(spec_dir: &Path, package: &str) -> Result<String, CrateError> {
+    let tests = hwcloud_codegen::Config::new()
+        .render_example_tests(spec_dir, &package.replace('-', "_"))
+        .map_err(CrateError::Examples)?;
+    Ok(format!(
+        "//! Every JSON example the pages in `spec/` print, as one test each: responses and\n\
+         //! request bodies deserialize into the generated types and serialize back equal,\n\
+         //! error examples parse into a documented error code. Written by `codegen crate`\n\
+         //! with the rest of the crate; write the crate again after the spec changes.\n\n{tests}"
+    ))
 }
 
 fn write(path: &Path, text: &str) -> Result<(), CrateError> {
@@ -244,7 +262,8 @@ fn readme(model: &Model, options: &CrateOptions) -> String {
     text.push_str(
         "\nThe code is generated at build time (`build.rs`); to change it, change the\n\
          spec (`codegen import` re-imports documentation pages into it, `codegen check spec`\n\
-         validates it) and rebuild.\n\n[hwcloud-codegen]: https://crates.io/crates/hwcloud-codegen\n",
+         validates it) and rebuild. `cargo test` checks every JSON example of the\n\
+         pages against the generated types (`tests/examples.rs`, written with the crate).\n\n[hwcloud-codegen]: https://crates.io/crates/hwcloud-codegen\n",
     );
     text
 }

@@ -45,6 +45,10 @@ objects:
       - name: name
         required: true
         type: string
+examples:
+  - kind: response
+    status: 200
+    body: '{\"parts\": [{\"name\": \"wheel\"}]}'
 ";
 
 fn spec(operation: &str) -> tempfile::TempDir {
@@ -118,6 +122,13 @@ fn crate_writes_a_standalone_crate_that_carries_its_spec() {
     assert_eq!(
         std::fs::read_to_string(out.join("spec/widgets/operations/get_widget.yaml")).unwrap(),
         OPERATION
+    );
+    let examples = std::fs::read_to_string(out.join("tests/examples.rs")).unwrap();
+    assert!(
+        examples.contains("examples::response::<")
+            && examples.contains("::widgets_sdk::widgets::get_widget::GetWidgetRequest")
+            && examples.contains("#[cfg(feature = \"widgets\")]"),
+        "the documented example is a test of the crate: {examples}"
     );
 }
 

@@ -210,20 +210,29 @@ impl Config {
         emit::operation_file(service, op).map_err(|e| Error::Emit(operation.to_owned(), e))
     }
 
-    /// Writes `example_tests.rs`: one `#[test]` per JSON example the spec's pages
-    /// print, naming generated types as `::<crate_name>::<service>::...`, each behind
-    /// its service's feature. The including file provides
-    /// `response_example::<O: Operation>(status, body)`,
-    /// `request_example::<B: Serialize + DeserializeOwned>(body)` and
-    /// `error_example::<O: Operation>(status, body)`.
+    /// The formatted tests of every JSON example the spec's pages print: one
+    /// `#[test]` per example, each behind its service's feature, naming generated
+    /// types as `::<crate_name>::<service>::...` and checking through
+    /// `::<crate_name>::runtime::examples`. The text is a complete integration-test
+    /// file of that crate (`codegen crate` writes it as `tests/examples.rs`).
+    pub fn render_example_tests(
+        &self,
+        spec_dir: impl AsRef<Path>,
+        crate_name: &str,
+    ) -> Result<String, Error> {
+        let model = self.load(spec_dir.as_ref())?;
+        let tokens = emit::example_tests::tokens(&model, crate_name);
+        emit::format(tokens).map_err(|e| Error::Emit("example tests".into(), e))
+    }
+
+    /// Writes [`Self::render_example_tests`] to `example_tests.rs` in the output
+    /// directory, for a test file to `include!`.
     pub fn generate_example_tests(
         &self,
         spec_dir: impl AsRef<Path>,
         crate_name: &str,
     ) -> Result<PathBuf, Error> {
-        let model = self.load(spec_dir.as_ref())?;
-        let tokens = emit::example_tests::tokens(&model, crate_name);
-        let text = emit::format(tokens).map_err(|e| Error::Emit("example tests".into(), e))?;
+        let text = self.render_example_tests(spec_dir, crate_name)?;
         let path = self.output_dir()?.join("example_tests.rs");
         write_if_changed(&path, &text)?;
         Ok(path)

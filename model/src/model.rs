@@ -194,6 +194,8 @@ pub struct Example {
     pub title: Text,
     pub is_json: bool,
     pub body: String,
+    /// Why the generated types cannot read it as the page means it.
+    pub contradicts: Option<String>,
 }
 
 impl Model {

@@ -958,6 +958,7 @@ fn examples<T>(file: &SpecFile<T>, examples: &[schema::Example], out: &mut Diagn
             title: example.title.clone(),
             is_json: example.format == ExampleFormat::Json,
             body: example.body.clone(),
+            contradicts: example.contradicts.clone(),
         })
         .collect()
 }

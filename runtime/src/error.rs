@@ -141,7 +141,7 @@ fn api_error<C: ErrorCodeEnum>(
         .as_ref()
         .and_then(|value| {
             C::SHAPES.iter().find_map(|shape| {
-                let code = shape.code.and_then(|k| field(value, k)).and_then(Value::as_str);
+                let code = shape.code.and_then(|k| field(value, k)).and_then(code_text);
                 let failed = shape
                     .success
                     .is_some_and(|k| value.get(k) == Some(&Value::Bool(false)));
@@ -150,8 +150,7 @@ fn api_error<C: ErrorCodeEnum>(
                         .and_then(Value::as_str)
                         .map(str::to_owned);
                     (
-                        // Pages print `"GES.8604 "`: whitespace is never part of a code.
-                        code.map(|c| c.trim().parse::<C>().unwrap_or_else(|never| match never {})),
+                        code.map(|c| c.parse::<C>().unwrap_or_else(|never| match never {})),
                         message,
                     )
                 })
@@ -167,6 +166,17 @@ fn api_error<C: ErrorCodeEnum>(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
         body_excerpt: excerpt(body),
+    }
+}
+
+/// An error code as text: a string (pages print `"GES.8604 "`: whitespace is never
+/// part of a code), or a number, which Keystone-style bodies
+/// (`{"error": {"code": 401, ...}}`) and numeric code tables use.
+fn code_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(code) => Some(code.trim().to_owned()),
+        Value::Number(code) => Some(code.to_string()),
+        _ => None,
     }
 }
 
@@ -292,6 +302,17 @@ mod tests {
         };
         assert_eq!(error.code, Some(Code("IAM.0001".into())));
         assert_eq!(error.message.as_deref(), Some("The token is invalid."));
+    }
+
+    #[test]
+    fn a_numeric_code_reads_as_its_digits() {
+        let body =
+            br#"{"error": {"code": 401, "message": "Authentication failed", "title": "Unauthorized"}}"#;
+        let ResponseError::Api(error) = parse(401, body).unwrap_err() else {
+            panic!("not an API error")
+        };
+        assert_eq!(error.code, Some(Code("401".into())));
+        assert_eq!(error.message.as_deref(), Some("Authentication failed"));
     }
 
     #[test]

@@ -1289,6 +1289,7 @@ fn examples(page: &Page, sections: &[Section], findings: &mut Vec<Finding>) -> V
                     },
                     body: format!("{trimmed}\n"),
                     note: (!is_json).then(|| "Not valid JSON as printed; kept verbatim.".to_owned()),
+                    contradicts: None,
                 });
             }
             Block::Table(_) => {}

@@ -6,6 +6,7 @@
 
 mod constraints;
 mod english;
+mod error_examples;
 pub mod existing;
 pub mod extract;
 pub mod huawei_md;
@@ -468,7 +469,7 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
                 .and_then(|op| op.sources.first())
                 .map(|s| s.page.clone())
         });
-        let (file, conflicts) = pages.service_file(&service, &operations, existing.as_ref());
+        let (mut file, conflicts) = pages.service_file(&service, &operations, existing.as_ref());
         if let Some(entry) = imported
             .report
             .pages
@@ -481,6 +482,7 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
                     Finding::at(Section::StatusCodes, severity, code, 0, message)
                 }));
         }
+        review_examples(&mut file, &service, &mut pending, &mut imported.report);
         let yaml = format!(
             "# Written by `codegen import` from the error-code pages. Name, description, endpoint\n\
              # and error_body are kept from the previous file; a code with `hand_edit` is a\n\
@@ -498,6 +500,27 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
     }
     withhold_invalid(&mut imported, &pages_of_files, existing);
     imported
+}
+
+/// Marks the examples of `service` (its operations' and its own) that the
+/// generated types cannot read as the page means them, on their pages' reports.
+fn review_examples(file: &mut ServiceFile, service: &str, pending: &mut [Pending], report: &mut Report) {
+    let (shapes, codes) = (&file.error_body, &file.error_codes);
+    for page in pending.iter_mut().filter(|p| p.file.starts_with(service)) {
+        let said = error_examples::review(&mut page.operation.examples, shapes, codes);
+        if let Some(entry) = report.pages.iter_mut().find(|r| r.page == page.source) {
+            entry.findings.extend(said.into_iter().map(|why| {
+                Finding::at(
+                    Section::Example,
+                    Severity::Info,
+                    "example-contradicts-types",
+                    0,
+                    why,
+                )
+            }));
+        }
+    }
+    error_examples::review(&mut file.examples, shapes, codes);
 }
 
 /// The importer checks what it would write, with the operations already in the

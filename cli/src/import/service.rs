@@ -195,7 +195,7 @@ impl ErrorPages {
             // The reviewed shapes stand; nothing assumed joins them.
             shapes.clear();
         }
-        let file = match existing {
+        let mut file = match existing {
             Some(existing) => ServiceFile {
                 sources: self.sources,
                 error_codes: codes,
@@ -223,6 +223,14 @@ impl ErrorPages {
                 examples: Vec::new(),
             },
         };
+        let (shown, said) =
+            super::error_examples::codes_shown(operations, &file.error_body, &file.error_codes);
+        file.error_codes.extend(shown);
+        file.error_codes.sort_by(|a, b| a.code.cmp(&b.code));
+        conflicts.extend(
+            said.into_iter()
+                .map(|s| (Severity::Info, "error-code-from-example", s)),
+        );
         (file, conflicts)
     }
 }

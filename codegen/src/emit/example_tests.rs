@@ -1,15 +1,14 @@
 //! Tests from the documented examples: every JSON example of every operation becomes
-//! one `#[test]` that calls a support function of the test crate.
+//! one `#[test]` that runs a check of the runtime's `examples` module on it.
 //!
 //! Tests sit in a module per service and per operation (`dli::cancel_job::response_0`),
 //! so no two collide whatever the ids; a service's own error examples are functions
 //! of the service module (`dli::service_error_0`), in the value namespace beside the
 //! operation modules.
 //!
-//! The emitted code expects, in scope of the including file:
-//! `fn response_example<O: Operation>(status: u16, body: &str)`,
-//! `fn request_example<B: Serialize + DeserializeOwned>(body: &str)`,
-//! `fn error_example<O: Operation>(status: u16, body: &str)`.
+//! The file names everything through `::<crate>`, whose `runtime` module re-exports
+//! the runtime, so it compiles as an integration test of the crate with no other
+//! dependency.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -23,7 +22,7 @@ pub(crate) fn tokens(model: &Model, crate_name: &str) -> TokenStream {
     let services = model.services.iter().map(|service| {
         let service_mod = ident(&service.id);
         let feature = &service.id;
-        let path = quote!(#krate::#service_mod);
+        let path = quote!(::#krate::#service_mod);
         let operations = service.operations.iter().map(|op| operation_tests(&path, op));
         let errors = service_error_tests(&path, service);
         quote! {
@@ -36,7 +35,18 @@ pub(crate) fn tokens(model: &Model, crate_name: &str) -> TokenStream {
             }
         }
     });
-    quote!(#(#services)*)
+    quote! {
+        use ::#krate::runtime::examples;
+
+        /// Fails the test with the check's explanation.
+        fn check(result: Result<(), String>) {
+            if let Err(why) = result {
+                panic!("{why}");
+            }
+        }
+
+        #(#services)*
+    }
 }
 
 fn operation_tests(service: &TokenStream, op: &Operation) -> TokenStream {
@@ -50,27 +60,29 @@ fn operation_tests(service: &TokenStream, op: &Operation) -> TokenStream {
             let (kind, call) = match example.kind {
                 ExampleKind::Response => (
                     "response",
-                    quote!(response_example::<#service::#module::#request>(#status, #body)),
+                    quote!(examples::response::<#service::#module::#request>(#status, #body)),
                 ),
                 ExampleKind::Error => (
                     "error",
-                    quote!(error_example::<#service::#module::#request>(#status, #body)),
+                    quote!(examples::error::<#service::#module::#request>(#status, #body)),
                 ),
                 ExampleKind::Request => {
                     op.body.as_ref()?;
                     let body_type = ident(&op.names.body);
                     (
                         "request",
-                        quote!(request_example::<#service::#module::#body_type>(#body)),
+                        quote!(examples::request::<#service::#module::#body_type>(#body)),
                     )
                 }
             };
             let name = format_ident!("{}_{}", kind, index);
+            let ignore = example.contradicts.as_ref().map(|why| quote!(#[ignore = #why]));
             Some(quote! {
                 #[test]
+                #ignore
                 #deprecated
                 fn #name() {
-                    #call;
+                    check(#call);
                 }
             })
         })
@@ -102,11 +114,13 @@ fn service_error_tests(service: &TokenStream, spec: &Service) -> Vec<TokenStream
             let body = &example.body;
             let status = example.status.unwrap_or(400);
             let name = format_ident!("service_error_{}", index);
+            let ignore = example.contradicts.as_ref().map(|why| quote!(#[ignore = #why]));
             quote! {
                 #[test]
+                #ignore
                 #deprecated
                 fn #name() {
-                    error_example::<#service::#module::#request>(#status, #body);
+                    check(examples::error::<#service::#module::#request>(#status, #body));
                 }
             }
         })

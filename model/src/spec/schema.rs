@@ -301,6 +301,12 @@ pub struct Example {
     pub body: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Why the generated types cannot read this example as the page means it (a
+    /// code no error table lists, placeholder values, a status the client reads
+    /// as an error). The importer writes it; the example's test is then ignored
+    /// with this reason instead of failing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contradicts: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
