@@ -1066,3 +1066,102 @@ fn an_endpoint_table_gives_the_service_its_endpoint_pattern() {
         Some("foo.{region}.myhuaweicloud.com")
     );
 }
+
+#[test]
+fn pages_of_one_route_with_different_bodies_are_variants_and_pair_across_folders() {
+    let page = |title: &str, auth: &[&[&str]]| {
+        let body = table(
+            &["参数名称", "是否必选", "参数类型", "说明"],
+            &[&["auth", "是", "Object", "认证信息，详情请参见[表2](#t2)。"]],
+        );
+        let auth = table(&["参数名称", "是否必选", "参数类型", "说明"], auth);
+        format!(
+            "# {title}\n\n## URI\n\nPOST /v3/auth/tokens\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n{body}\n\
+             **表 2**  auth<a name=\"t2\"></a>\n\n{auth}"
+        )
+    };
+    let password: &[&[&str]] = &[
+        &["methods", "是", "Array of strings", "认证方法"],
+        &["password", "是", "String", "密码"],
+    ];
+    let agency: &[&[&str]] = &[
+        &["methods", "是", "Array of strings", "认证方法"],
+        &["assume_role", "是", "String", "委托"],
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut folders = Vec::new();
+    for (folder, first, second) in [
+        ("huawei-iam-zh", password, agency),
+        ("huawei-iam-zh-copy", agency, password),
+    ] {
+        let docs = dir.path().join(folder);
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::write(docs.join("a.md"), page("获取Token甲", first)).unwrap();
+        std::fs::write(docs.join("b.md"), page("获取Token乙", second)).unwrap();
+        folders.push(docs);
+    }
+    let imported = hwcloud_codegen_cli::import::import(&folders, Some("iam"));
+    let operations: Vec<OperationFile> = imported
+        .files
+        .iter()
+        .filter(|(path, _)| path.starts_with("iam/operations"))
+        .map(|(_, text)| serde_yaml::from_str(text).unwrap())
+        .collect();
+    let variants: Vec<(&str, Option<&str>, Vec<&str>)> = operations
+        .iter()
+        .map(|op| {
+            let identity = op
+                .objects
+                .iter()
+                .find(|o| o.fields.iter().any(|f| f.name == "methods"))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}\n{}",
+                        hwcloud_codegen_cli::import::to_yaml(op),
+                        imported.report
+                    )
+                });
+            (
+                op.operation.as_str(),
+                op.variant.as_deref(),
+                identity.fields.iter().map(|f| f.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            (
+                "create_auth_tokens_assume_role",
+                Some("assume_role"),
+                vec!["methods", "assume_role"]
+            ),
+            (
+                "create_auth_tokens_password",
+                Some("password"),
+                vec!["methods", "password"]
+            ),
+        ],
+        "{}",
+        imported.report
+    );
+    for report in &imported.report.pages {
+        assert_eq!(
+            report.status,
+            hwcloud_codegen_cli::import::Status::Ok,
+            "{}",
+            imported.report
+        );
+    }
+    let merged = imported
+        .report
+        .pages
+        .iter()
+        .filter(|p| p.findings.iter().any(|f| f.code == "merged"))
+        .count();
+    assert_eq!(
+        merged, 2,
+        "each page of the second folder joins the variant like it: {}",
+        imported.report
+    );
+}

@@ -263,6 +263,7 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                             id: None,
                         }],
                         api_version: None,
+                        variant: None,
                         deprecated: None,
                         method,
                         uri: format!("/v1/things{path}"),

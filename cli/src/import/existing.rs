@@ -16,6 +16,7 @@ pub struct OperationKey {
     method: Method,
     shape: String,
     api_version: Option<String>,
+    variant: Option<String>,
 }
 
 impl OperationKey {
@@ -27,6 +28,7 @@ impl OperationKey {
             method: operation.method,
             shape,
             api_version: operation.api_version.clone(),
+            variant: operation.variant.clone(),
         }
     }
 }
@@ -46,6 +48,7 @@ impl OperationKey {
     pub fn route(&self) -> OperationKey {
         OperationKey {
             api_version: None,
+            variant: None,
             ..self.clone()
         }
     }

@@ -406,6 +406,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
             id: page.id.clone(),
         }],
         api_version: api_version(&page.title),
+        variant: None,
         deprecated,
         method,
         uri,

@@ -161,7 +161,8 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
 /// (`create_vertices_properties_action`, `create_edges_properties_action`);
 /// versions of one route share it, the lowest version keeping the bare id and
 /// each later one naming its own (`create_graphs_v2_1_16`), so that a version
-/// the docs add later never renames one already there.
+/// the docs add later never renames one already there. Variants of a route
+/// (same method and URI, different request bodies) add their `variant` name.
 fn path_ids(pending: &[Pending], ids: &mut [Option<String>], unreadable: &BTreeSet<(PathBuf, String)>) {
     const LENGTHS: [usize; 4] = [2, 3, 4, usize::MAX];
     let open: Vec<usize> = (0..pending.len()).filter(|&at| ids[at].is_none()).collect();
@@ -216,7 +217,14 @@ fn path_ids(pending: &[Pending], ids: &mut [Option<String>], unreadable: &BTreeS
                 .api_version
                 .as_ref()
                 .map(|v| format!("{base}_v{}", v.replace('.', "_")));
-            let mut candidates = (nth == 0).then(|| base.clone()).into_iter().chain(versioned);
+            // A variant of a route (`totp`) is named after what tells it apart.
+            let variant = pending[at]
+                .operation
+                .variant
+                .as_ref()
+                .map(|v| format!("{base}_{v}"));
+            let plain = (nth == 0 || variant.is_none()).then(|| base.clone());
+            let mut candidates = variant.into_iter().chain(plain).chain(versioned);
             let here: BTreeSet<String> = taken
                 .iter()
                 .filter(|(dir, _)| *dir == service_dir)

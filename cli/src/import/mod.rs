@@ -18,6 +18,7 @@ pub mod rendered;
 mod roles;
 pub mod rst;
 pub mod service;
+mod variants;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -585,7 +586,9 @@ fn withhold_invalid(
 /// Pages of one operation share service, method, URI (placeholders by position)
 /// and API version; each group becomes one operation under its first page's id.
 /// Within one folder the page with the best [`Standing`] shapes it and older
-/// pages only fill texts; across folders (zh, en) pages merge as peers.
+/// pages only fill texts; across folders (zh, en) pages merge as peers. Pages of
+/// one folder and standing whose request bodies differ are [`variants`]: each
+/// stays an operation, and another folder's pages join the variant most like them.
 fn merge_same_operations(
     pending: &mut Vec<Pending>,
     report: &mut Report,
@@ -602,50 +605,147 @@ fn merge_same_operations(
     for group in groups {
         // The first page in sorted order named the operation and its file.
         let (id, file) = (group[0].operation.operation.clone(), group[0].file.clone());
-        let mut notes: Vec<(String, Vec<Finding>)> = Vec::new();
-        let mut heads: Vec<Pending> = Vec::new();
+        let mut notes: Vec<(String, usize, Vec<Finding>)> = Vec::new();
+        let mut bases: Vec<Pending> = Vec::new();
         let mut roots: Vec<String> = group.iter().map(|p| p.root.clone()).collect();
         roots.dedup();
         let mut group = group;
         for root in roots {
-            let (mut folder, rest): (Vec<Pending>, Vec<Pending>) =
+            let (folder, rest): (Vec<Pending>, Vec<Pending>) =
                 group.into_iter().partition(|p| p.root == root);
             group = rest;
-            folder.sort_by_key(|p| std::cmp::Reverse(Standing::of(p, navigation)));
-            let mut folder = folder.into_iter();
-            let Some(mut head) = folder.next() else { continue };
-            let head_standing = Standing::of(&head, navigation);
-            for page in folder {
-                let standing = Standing::of(&page, navigation);
-                let findings = if standing < head_standing {
-                    supersede(&mut head, page.operation, head_standing.reason_over(standing))
-                } else {
-                    merge_peer(&mut head, page.operation)
-                };
-                notes.push((page.source, findings));
-            }
-            heads.push(head);
+            let clusters = folder_variants(folder, navigation);
+            join_folder(&mut bases, clusters, &mut notes);
         }
-        let mut heads = heads.into_iter();
-        let Some(mut base) = heads.next() else { continue };
-        for other in heads {
-            let findings = merge_peer(&mut base, other.operation);
-            notes.push((other.source, findings));
+        if bases.is_empty() {
+            continue;
         }
-        let service = base.service_dir().display().to_string();
-        for (source, findings) in notes {
+        bases[0].operation.operation = id;
+        bases[0].file = file;
+        if bases.len() > 1 {
+            let mut operations: Vec<&mut OperationFile> =
+                bases.iter_mut().map(|b| &mut b.operation).collect();
+            variants::name(&mut operations);
+        }
+        let service = bases[0].service_dir().display().to_string();
+        for (source, at, findings) in notes {
             if let Some(entry) = report.pages.iter_mut().find(|r| r.page == source) {
-                entry.operation = Some(format!("{service}.{id}"));
+                entry.operation = Some(format!("{service}.{}", bases[at].operation.operation));
                 entry.findings.extend(findings);
                 entry.status = status_of(&entry.findings);
             }
         }
-        if let Some(entry) = report.pages.iter_mut().find(|r| r.page == base.source) {
-            entry.operation = Some(format!("{service}.{id}"));
+        let routes = bases.len();
+        for base in &bases {
+            if let Some(entry) = report.pages.iter_mut().find(|r| r.page == base.source) {
+                entry.operation = Some(format!("{service}.{}", base.operation.operation));
+                if routes > 1 {
+                    let variant = base.operation.variant.as_deref().unwrap_or("the plain form");
+                    entry.findings.push(Finding::new(
+                        Severity::Info,
+                        "variant",
+                        0,
+                        format!(
+                            "{routes} pages document this method and URI with different request bodies; \
+                             each is an operation, this one `{variant}`"
+                        ),
+                    ));
+                }
+            }
         }
-        base.operation.operation = id;
-        base.file = file;
-        pending.push(base);
+        pending.extend(bases);
+    }
+}
+
+/// One folder's pages of one variant: the page that shapes it, and what each
+/// page folded into it said (by source).
+type Cluster = (Pending, Vec<(String, Vec<Finding>)>);
+
+/// One folder's pages of a route, folded: older revisions fill the texts of the
+/// page most like them, equal pages merge, and pages whose request bodies
+/// differ stay apart as variants.
+fn folder_variants(
+    mut folder: Vec<Pending>,
+    navigation: &BTreeMap<String, Navigation>,
+) -> Vec<Cluster> {
+    folder.sort_by_key(|p| std::cmp::Reverse(Standing::of(p, navigation)));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for page in folder {
+        let standing = Standing::of(&page, navigation);
+        let paths = variants::request_paths(&page.operation);
+        let same = clusters
+            .iter()
+            .position(|(head, _)| !variants::are_variants(&head.operation, &page.operation));
+        let older_than = |head: &Pending| standing < Standing::of(head, navigation);
+        let target = same.or_else(|| {
+            // An older revision of a variant fills the texts of the one most like it.
+            clusters
+                .iter()
+                .enumerate()
+                .filter(|(_, (head, _))| older_than(head))
+                .max_by(|a, b| {
+                    let like =
+                        |h: &Pending| variants::likeness(&variants::request_paths(&h.operation), &paths);
+                    like(&a.1.0).total_cmp(&like(&b.1.0))
+                })
+                .map(|(at, _)| at)
+        });
+        match target {
+            Some(at) => {
+                let (head, cluster_notes) = &mut clusters[at];
+                let head_standing = Standing::of(head, navigation);
+                let findings = if standing < head_standing {
+                    supersede(head, page.operation, head_standing.reason_over(standing))
+                } else {
+                    merge_peer(head, page.operation)
+                };
+                cluster_notes.push((page.source, findings));
+            }
+            None => clusters.push((page, Vec::new())),
+        }
+    }
+    clusters
+}
+
+/// Joins one folder's variants to those of the folders before it: each to the
+/// unpaired one most like it, or as a variant of its own.
+fn join_folder(
+    bases: &mut Vec<Pending>,
+    clusters: Vec<Cluster>,
+    notes: &mut Vec<(String, usize, Vec<Finding>)>,
+) {
+    let single = bases.len() == 1 && clusters.len() == 1;
+    let mut paired: BTreeSet<usize> = BTreeSet::new();
+    for (head, cluster_notes) in clusters {
+        let paths = variants::request_paths(&head.operation);
+        let best = (0..bases.len())
+            .filter(|at| !paired.contains(at))
+            .map(|at| {
+                (
+                    at,
+                    variants::likeness(&variants::request_paths(&bases[at].operation), &paths),
+                )
+            })
+            .filter(|&(_, like)| single || like > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(at, _)| at);
+        let at = match best {
+            Some(at) => {
+                let findings = merge_peer(&mut bases[at], head.operation);
+                notes.push((head.source, at, findings));
+                at
+            }
+            None => {
+                bases.push(head);
+                bases.len() - 1
+            }
+        };
+        paired.insert(at);
+        notes.extend(
+            cluster_notes
+                .into_iter()
+                .map(|(source, findings)| (source, at, findings)),
+        );
     }
 }
 

@@ -111,6 +111,12 @@ pub struct OperationFile {
     /// The API version the page documents (GES pages carry one, e.g. `1.0.0`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_version: Option<String>,
+    /// What tells this operation apart from others of the same method and URI:
+    /// pages that document one route with different request bodies (IAM tokens
+    /// by authentication method) are variants, each its own operation. The
+    /// importer names it after a request field only this variant has (`totp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecation>,
     pub method: Method,
