@@ -207,6 +207,14 @@ fn fields(base: &mut Vec<Field>, other: &[Field], kind: &str, mode: Mode, confli
                         "{kind} is `{}` on one page, `{}` on the other",
                         mine.name, theirs.name
                     ));
+                    // A capital the other page lacks (`Token`, `token`) is the
+                    // table's typography: JSON keys start lowercase. Kept: `token`.
+                    if mine.name.eq_ignore_ascii_case(&theirs.name)
+                        && mine.name.starts_with(|c: char| c.is_ascii_uppercase())
+                        && theirs.name.starts_with(|c: char| c.is_ascii_lowercase())
+                    {
+                        mine.name = theirs.name.clone();
+                    }
                 }
                 field(mine, theirs, kind, conflicts);
             }

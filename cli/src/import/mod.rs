@@ -664,10 +664,7 @@ type Cluster = (Pending, Vec<(String, Vec<Finding>)>);
 /// One folder's pages of a route, folded: older revisions fill the texts of the
 /// page most like them, equal pages merge, and pages whose request bodies
 /// differ stay apart as variants.
-fn folder_variants(
-    mut folder: Vec<Pending>,
-    navigation: &BTreeMap<String, Navigation>,
-) -> Vec<Cluster> {
+fn folder_variants(mut folder: Vec<Pending>, navigation: &BTreeMap<String, Navigation>) -> Vec<Cluster> {
     folder.sort_by_key(|p| std::cmp::Reverse(Standing::of(p, navigation)));
     let mut clusters: Vec<Cluster> = Vec::new();
     for page in folder {

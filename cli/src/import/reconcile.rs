@@ -261,6 +261,9 @@ fn walk(
         return;
     }
     let prefix = cx.prefix;
+    if let Some(fields) = fields_mut(operation, table) {
+        respell(fields, map, prefix, path, changes);
+    }
     if cx.keep_unknown
         && let Some(fields) = fields_mut(operation, table)
     {
@@ -329,6 +332,38 @@ fn walk(
                 depth + 1,
             );
         }
+    }
+}
+
+/// A field the table spells in another case than the example's key (`Token`
+/// beside `"token": {...}`) takes the example's spelling: the example shows
+/// what travels, and a key is matched exactly.
+fn respell(
+    fields: &mut [Field],
+    map: &serde_json::Map<String, Value>,
+    prefix: &str,
+    path: &str,
+    changes: &mut Vec<String>,
+) {
+    for at in 0..fields.len() {
+        if map.contains_key(&fields[at].name) {
+            continue;
+        }
+        let mut spelled = map.keys().filter(|k| k.eq_ignore_ascii_case(&fields[at].name));
+        let (Some(key), None) = (spelled.next(), spelled.next()) else {
+            continue;
+        };
+        if fields.iter().any(|f| &f.name == key) {
+            continue;
+        }
+        let table = std::mem::replace(&mut fields[at].name, key.clone());
+        add_note(
+            &mut fields[at],
+            &format!("The table spells it `{table}`; the page's example sends `{key}`."),
+        );
+        changes.push(format!(
+            "{prefix} `{path}{table}`: an example spells it `{key}`; renamed to match"
+        ));
     }
 }
 
@@ -446,6 +481,31 @@ mod tests {
         check(&TypeExpr::parse(ty).unwrap(), &value)
             .err()
             .map(|t| t.to_string())
+    }
+
+    #[test]
+    fn a_field_spelled_in_another_case_takes_the_examples_spelling() {
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: token\ntitle: {en: Token}\nsources: []\nmethod: POST\nuri: /v3/auth/tokens\n\
+             response:\n  fields:\n  - name: Token\n    type: object\n  - name: Other\n    type: string\n\
+             examples:\n- kind: response\n  status: 201\n  body: '{\"token\": {}, \"other\": \"a\", \"OTHER\": \"b\"}'\n",
+        )
+        .unwrap();
+        let reconciled = reconcile(&mut op);
+        let names: Vec<&str> = op
+            .response
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["token", "Other"], "two keys could be `Other`: it stays");
+        assert!(
+            reconciled.changes[0].contains("`Token`: an example spells it `token`"),
+            "{:?}",
+            reconciled.changes
+        );
     }
 
     #[test]
