@@ -263,3 +263,30 @@ fn field(mine: &mut Field, theirs: &Field, kind: &str, conflicts: &mut Vec<Strin
         mine.values.clone_from(&theirs.values);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(field: &str) -> OperationFile {
+        serde_yaml::from_str(&format!(
+            "operation: token\ntitle: {{en: Token}}\nsources: []\nmethod: POST\nuri: /v3/auth/tokens\n\
+             response:\n  fields:\n  - name: {field}\n    type: object\n"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_capital_only_one_page_prints_gives_way_to_the_lowercase_key() {
+        for (base, other) in [("Token", "token"), ("token", "Token")] {
+            let mut merged = token(base);
+            let conflicts = merge(&mut merged, token(other), Mode::Peer);
+            assert_eq!(
+                merged.response.unwrap().fields[0].name,
+                "token",
+                "{base} + {other}"
+            );
+            assert_eq!(conflicts.len(), 1, "still reported: {conflicts:?}");
+        }
+    }
+}
