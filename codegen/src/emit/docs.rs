@@ -126,12 +126,41 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 fn escape_chars(text: &str) -> String {
+    let text = text.replace('\t', "    ");
     let mut escaped = String::with_capacity(text.len());
-    for c in text.replace('\t', "    ").chars() {
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        // A bare URL is code: rustdoc would warn about it (`bare_urls`), and an
+        // example host (`sample.domain.com`) is no link to follow.
+        if rest.starts_with("http://") || rest.starts_with("https://") {
+            let end = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>' | ')' | ']' | ','))
+                .unwrap_or(rest.len());
+            escaped.push('`');
+            escaped.push_str(&rest[..end]);
+            escaped.push('`');
+            rest = &rest[end..];
+            continue;
+        }
         if matches!(c, '[' | ']' | '<' | '>' | '`' | '*' | '\\') {
             escaped.push('\\');
         }
         escaped.push(c);
+        rest = &rest[c.len_utf8()..];
     }
     escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_cannot_become_links_html_or_bare_urls() {
+        assert_eq!(escape("[表2](#t2) <b>"), "\\[表2\\](#t2) \\<b\\>");
+        assert_eq!(
+            escape(r#"see https://sample.domain.com/v3?x=1, or "http://a.b/c""#),
+            r#"see `https://sample.domain.com/v3?x=1`, or "`http://a.b/c`""#
+        );
+    }
 }
