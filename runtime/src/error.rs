@@ -109,19 +109,54 @@ pub fn parse_response<T: DeserializeOwned, C: ErrorCodeEnum>(
     headers: &http::HeaderMap,
     body: &[u8],
 ) -> Result<T, ResponseError<C>> {
-    let json = if body.iter().all(u8::is_ascii_whitespace) {
-        Ok(Value::Object(Default::default()))
-    } else {
-        serde_json::from_slice::<Value>(body)
+    let empty = body.iter().all(u8::is_ascii_whitespace);
+    let json = || {
+        if empty {
+            Ok(Value::Object(Default::default()))
+        } else {
+            serde_json::from_slice::<Value>(body)
+        }
     };
     if !status.is_success() {
-        return Err(ResponseError::Api(api_error(status, headers, body, json.ok())));
+        return Err(ResponseError::Api(api_error(status, headers, body, json().ok())));
     }
-    let value = json.map_err(|e| decode_error(status, body, e))?;
-    if reports_failure::<C>(&value) {
-        return Err(ResponseError::Api(api_error(status, headers, body, Some(value))));
+    if may_report_failure::<C>(body) {
+        let value = json().map_err(|e| decode_error(status, body, e))?;
+        if reports_failure::<C>(&value) {
+            return Err(ResponseError::Api(api_error(status, headers, body, Some(value))));
+        }
+        return T::deserialize(value).map_err(|e| decode_error(status, body, e));
     }
-    T::deserialize(value).map_err(|e| decode_error(status, body, e))
+    // The common case reads the body once, straight into `T`.
+    let body = if empty { b"{}".as_slice() } else { body };
+    serde_json::from_slice::<T>(body).map_err(|e| decode_error(status, body, e))
+}
+
+/// Whether a 2xx body might say it failed (`"is_success": false` under a key
+/// of the service's shapes), by a byte search: only then is it read as a
+/// `Value` to look at its top level. A body without the key set to `false`
+/// anywhere cannot report failure at its top level.
+fn may_report_failure<C: ErrorCodeEnum>(body: &[u8]) -> bool {
+    C::SHAPES.iter().filter_map(|shape| shape.success).any(|key| {
+        let key = key.as_bytes();
+        let mut from = 0;
+        // `memmem::find` per occurrence: it has a cheap path for small bodies,
+        // where building a `find_iter` searcher would cost more than the parse.
+        while let Some(found) = memchr::memmem::find(&body[from..], key) {
+            let (at, end) = (from + found, from + found + key.len());
+            from = end;
+            let quoted = at > 0 && body[at - 1] == b'"' && body.get(end) == Some(&b'"');
+            if quoted
+                && body[end + 1..]
+                    .trim_ascii_start()
+                    .strip_prefix(b":")
+                    .is_some_and(|value| value.trim_ascii_start().starts_with(b"false"))
+            {
+                return true;
+            }
+        }
+        false
+    })
 }
 
 fn reports_failure<C: ErrorCodeEnum>(value: &Value) -> bool {
@@ -313,6 +348,21 @@ mod tests {
         };
         assert_eq!(error.code, Some(Code("401".into())));
         assert_eq!(error.message.as_deref(), Some("Authentication failed"));
+    }
+
+    #[test]
+    fn only_a_top_level_is_success_false_is_a_failure() {
+        let nested = br#"{"is_success": true, "jobs": [{"is_success" : false}]}"#;
+        assert!(parse(200, nested).is_ok());
+        assert!(
+            parse(
+                200,
+                br#"{"message": "x", "is_success" :
+            false}"#
+            )
+            .is_err()
+        );
+        assert_eq!(parse(200, b"  ").unwrap(), serde_json::json!({}));
     }
 
     #[test]

@@ -16,6 +16,7 @@
 
 #[cfg(feature = "client")]
 pub mod client;
+pub mod de;
 pub mod examples;
 pub mod signing;
 

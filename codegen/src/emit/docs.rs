@@ -134,7 +134,9 @@ fn escape_chars(text: &str) -> String {
         // example host (`sample.domain.com`) is no link to follow.
         if rest.starts_with("http://") || rest.starts_with("https://") {
             let end = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>' | ')' | ']' | ','))
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>' | ')' | ']' | ',')
+                })
                 .unwrap_or(rest.len());
             escaped.push('`');
             escaped.push_str(&rest[..end]);

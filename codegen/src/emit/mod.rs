@@ -7,6 +7,7 @@
 //! crate of generated code depends on the runtime crate alone.
 
 mod checks;
+mod deserialize;
 mod docs;
 mod errors;
 pub(crate) mod example_tests;

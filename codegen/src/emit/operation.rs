@@ -23,12 +23,18 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
     let wire = operation_impl(service, op);
     let response = structs::response_struct(op);
     let objects = op.objects.iter().map(structs::object_struct);
+    // Request-side structs derive `Deserialize`; response-side ones implement it.
+    let serde_traits = if op.body.is_some() || op.objects.iter().any(|o| !o.in_response) {
+        quote!({Deserialize, Serialize})
+    } else {
+        quote!(Serialize)
+    };
     quote! {
         #module_doc
         #allow_deprecated
         pub mod #module {
             use super::runtime;
-            use super::runtime::serde::{Deserialize, Serialize};
+            use super::runtime::serde::#serde_traits;
 
             #request
             #body

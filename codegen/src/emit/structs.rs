@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::deserialize;
 use super::docs;
 use super::names::{argument_type, argument_value, ident, plain};
 use super::operation::{first_example, member_type};
@@ -40,6 +41,9 @@ fn header_field(member: &Member) -> TokenStream {
     quote!(#doc #[serde(skip)] pub #name: #ty,)
 }
 
+/// The map of keys the docs do not list. `flatten` serves the derived
+/// `Serialize` (which writes them beside the documented keys); `Deserialize` is
+/// [`deserialize::keeping_undocumented`], which reads the object in one pass.
 fn undocumented_field() -> TokenStream {
     let field = ident(names::UNDOCUMENTED_FIELD);
     quote! {
@@ -91,29 +95,36 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
     if op.response_is_array {
         let item = ident(&op.names.response_item);
         let item_doc = docs::attrs(&[format!("One element of [`{}`].", op.names.response)]);
+        let deserialize = deserialize::keeping_undocumented(&op.names.response_item, &op.response, &[]);
         return quote! {
             #doc
             pub type #name = Vec<#item>;
 
             #item_doc
-            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-        #[serde(crate = "runtime::serde")]
+            #[derive(Debug, Clone, PartialEq, Serialize)]
+            #[serde(crate = "runtime::serde")]
             pub struct #item {
                 #(#fields)*
                 #undocumented
             }
+
+            #deserialize
         };
     }
     let headers = op.response_headers.iter().map(header_field);
+    let deserialize =
+        deserialize::keeping_undocumented(&op.names.response, &op.response, &op.response_headers);
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[serde(crate = "runtime::serde")]
         pub struct #name {
             #(#fields)*
             #(#headers)*
             #undocumented
         }
+
+        #deserialize
     }
 }
 
@@ -163,14 +174,27 @@ pub(crate) fn object_struct(object: &Object) -> TokenStream {
             }
         }
     });
+    let (derive_deserialize, deserialize) = if object.in_response {
+        (
+            None,
+            Some(deserialize::keeping_undocumented(
+                &object.name,
+                &object.fields,
+                &[],
+            )),
+        )
+    } else {
+        (Some(quote!(Deserialize)), None)
+    };
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default Serialize, #derive_deserialize)]
         #[serde(crate = "runtime::serde")]
         pub struct #name {
             #(#fields)*
             #undocumented
         }
         #constructor
+        #deserialize
     }
 }
