@@ -333,6 +333,7 @@ fn service_file(codes: &[&str]) -> ServiceFile {
         name: text("Demo"),
         description: Text::default(),
         endpoint: None,
+        endpoints: Default::default(),
         sources: Vec::new(),
         error_body: vec![ErrorBodyShape {
             code: Some("error_code".into()),

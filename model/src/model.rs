@@ -24,11 +24,23 @@ pub struct Service {
     pub id: String,
     pub name: Text,
     pub description: Text,
-    pub endpoint: Option<String>,
+    /// Host patterns per cloud (Huawei Cloud's first), as documented.
+    pub endpoints: Vec<Endpoint>,
     pub error_shapes: Vec<ErrorBodyShape>,
     pub error_codes: Vec<ErrorCode>,
     pub examples: Vec<Example>,
     pub operations: Vec<Operation>,
+}
+
+/// A documented host pattern of one cloud.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The cloud's id (`open-telekom-cloud`).
+    pub cloud: String,
+    /// The runtime's `Cloud` variant (`OpenTelekomCloud`).
+    pub variant: String,
+    /// The host, `{region}` standing for the region.
+    pub pattern: String,
 }
 
 #[derive(Debug, Clone)]

@@ -7,13 +7,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{
-    Constraints, Deprecation, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation, PathPiece,
-    Service, SourcePage, Type,
+    Constraints, Deprecation, Endpoint, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation,
+    PathPiece, Service, SourcePage, Type,
 };
 use crate::names::{self, OperationNames, Scope};
 use crate::spec::locate::{child, item};
 use crate::spec::schema::{
-    self, ExampleFormat, ExampleKind, Field, HTTP_STATUSES, Lang, OperationFile, ParamLocation, ServiceFile,
+    self, CLOUDS, ExampleFormat, ExampleKind, Field, HTTP_STATUSES, Lang, OperationFile, ParamLocation,
+    ServiceFile,
 };
 use crate::spec::types::{TypeExpr, is_type_name};
 use crate::spec::uri::{Piece, UriTemplate};
@@ -34,12 +35,58 @@ pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
         id: value.service.clone(),
         name: value.name.clone(),
         description: value.description.clone(),
-        endpoint: value.endpoint.clone(),
+        endpoints: endpoints(file, out),
         error_shapes: value.error_body.clone(),
         error_codes,
         examples: examples(file, &value.examples, out),
         operations,
     }
+}
+
+/// The service's host patterns by cloud: `endpoint` is Huawei Cloud's,
+/// `endpoints` the other clouds'. A pattern is a host name in which `{region}`
+/// may stand for the region.
+fn endpoints(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Endpoint> {
+    let value = &file.value;
+    let mut endpoints = Vec::new();
+    let huawei = value
+        .endpoint
+        .iter()
+        .map(|pattern| ("endpoint".to_owned(), "huawei-cloud", pattern));
+    let others = value
+        .endpoints
+        .iter()
+        .map(|(cloud, pattern)| (format!("endpoints.{cloud}"), cloud.as_str(), pattern));
+    for (key, cloud, pattern) in huawei.chain(others) {
+        if !CLOUDS.contains(&cloud) {
+            out.push(file.error_at_key(
+                &key,
+                format!("unknown cloud `{cloud}`; known: {}", CLOUDS.join(", ")),
+            ));
+        } else if key != "endpoint" && cloud == "huawei-cloud" {
+            out.push(file.error_at_key(&key, "Huawei Cloud's pattern is `endpoint`"));
+        } else if !is_host_pattern(pattern) {
+            out.push(file.error_at(
+                &key,
+                format!("`{pattern}` is not a host pattern (letters, digits, `-`, `.`, and `{{region}}`)"),
+            ));
+        } else {
+            endpoints.push(Endpoint {
+                cloud: cloud.to_owned(),
+                variant: heck::AsUpperCamelCase(cloud).to_string(),
+                pattern: pattern.clone(),
+            });
+        }
+    }
+    endpoints
+}
+
+fn is_host_pattern(pattern: &str) -> bool {
+    let host = pattern.replace("{region}", "r");
+    !host.is_empty()
+        && host
+            .split('.')
+            .all(|label| !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
 }
 
 fn service_file(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<ErrorCode> {

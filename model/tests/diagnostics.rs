@@ -280,3 +280,40 @@ fn statuses_response_headers_other_bodies_and_constraints_are_checked() {
         ]
     );
 }
+
+#[test]
+fn endpoints_name_known_clouds_and_host_patterns() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("demo");
+    std::fs::create_dir_all(service.join("operations")).unwrap();
+    let with_endpoints = |endpoints: &str| SERVICE.replace("error_body:", &format!("{endpoints}error_body:"));
+    let good = with_endpoints(
+        "endpoint: demo.{region}.myhuaweicloud.com\nendpoints:\n  open-telekom-cloud: demo.{region}.otc.t-systems.com\n",
+    );
+    std::fs::write(service.join("service.yaml"), &good).unwrap();
+    let model = hwcloud_model::load(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    let clouds: Vec<(&str, &str)> = model.services[0]
+        .endpoints
+        .iter()
+        .map(|e| (e.variant.as_str(), e.pattern.as_str()))
+        .collect();
+    assert_eq!(
+        clouds,
+        [
+            ("HuaweiCloud", "demo.{region}.myhuaweicloud.com"),
+            ("OpenTelekomCloud", "demo.{region}.otc.t-systems.com")
+        ]
+    );
+    let bad = with_endpoints(
+        "endpoint: https://demo.com/v1\nendpoints:\n  aws: demo.{region}.amazonaws.com\n  huawei-cloud: x.com\n",
+    );
+    std::fs::write(service.join("service.yaml"), &bad).unwrap();
+    let errors = hwcloud_model::load(dir.path()).unwrap_err().to_string();
+    for expected in [
+        "`https://demo.com/v1` is not a host pattern",
+        "unknown cloud `aws`",
+        "Huawei Cloud's pattern is `endpoint`",
+    ] {
+        assert!(errors.contains(expected), "{expected}: {errors}");
+    }
+}

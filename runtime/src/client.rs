@@ -3,11 +3,12 @@
 //! total deadline, and one `tracing` span per call.
 //!
 //! ```no_run
-//! use hwcloud_runtime::Operation;
+//! use hwcloud_runtime::{Cloud, Operation};
 //! use hwcloud_runtime::client::{Client, ClientError, Credentials};
 //!
 //! # async fn run<O: Operation>(request: O) -> Result<(), hwcloud_runtime::client::ConfigError> {
 //! let client = Client::builder()
+//!     .cloud(Cloud::OpenTelekomCloud)
 //!     .region("eu-de")
 //!     .credentials(Credentials::access_key("AK", "SK"))
 //!     .project_id("48cc2c48765f481480c7db940d6409d1")
@@ -27,7 +28,10 @@ use std::time::{Duration, Instant, SystemTime};
 use tracing::Instrument;
 
 use crate::signing::{self, AccessKey, SigningError};
-use crate::{ApiError, DecodeError, ErrorCodeEnum, Operation, ProjectScoped, RequestError, ResponseError};
+use crate::{
+    ApiError, Cloud, DecodeError, ErrorCodeEnum, Operation, ProjectScoped, RequestError, ResponseError,
+};
+use std::collections::BTreeMap;
 
 /// How requests prove who sends them.
 #[derive(Clone)]
@@ -196,7 +200,9 @@ pub enum ConfigError {
 #[derive(Debug, Default)]
 pub struct ClientBuilder {
     endpoint: Option<String>,
+    cloud: Cloud,
     region: Option<String>,
+    service_endpoints: BTreeMap<String, String>,
     credentials: Option<Credentials>,
     project_id: Option<String>,
     timeout: Option<Duration>,
@@ -214,10 +220,27 @@ impl ClientBuilder {
         self
     }
 
-    /// Resolves each service's documented endpoint pattern for this region
-    /// (`dli.{region}.myhuaweicloud.com`), over HTTPS.
+    /// The cloud whose hosts [`region`](Self::region) resolves to: Huawei Cloud
+    /// unless set.
+    pub fn cloud(mut self, cloud: Cloud) -> Self {
+        self.cloud = cloud;
+        self
+    }
+
+    /// Resolves each service's host for this region on the [`cloud`](Self::cloud),
+    /// over HTTPS: the pattern its spec documents for that cloud
+    /// (`dli.{region}.myhuaweicloud.com`), else the cloud's convention
+    /// (`dli.eu-de.otc.t-systems.com`). See [`crate::ServiceEndpoints::host`].
     pub fn region(mut self, region: impl Into<String>) -> Self {
         self.region = Some(region.into());
+        self
+    }
+
+    /// Sends one service's requests (`"dli"`) to this base URL, whatever the
+    /// cloud and region: a private endpoint, a proxy. Wins over
+    /// [`region`](Self::region); [`endpoint`](Self::endpoint) wins over it.
+    pub fn service_endpoint(mut self, service: impl Into<String>, endpoint: impl Into<String>) -> Self {
+        self.service_endpoints.insert(service.into(), endpoint.into());
         self
     }
 
@@ -266,10 +289,19 @@ impl ClientBuilder {
 
     /// The client, or what is missing.
     pub fn build(self) -> Result<Client, ConfigError> {
+        let services = self
+            .service_endpoints
+            .iter()
+            .map(|(service, url)| Ok((service.clone(), normalize_endpoint(url)?)))
+            .collect::<Result<BTreeMap<_, _>, ConfigError>>()?;
         let endpoint = match (self.endpoint, self.region) {
             (Some(endpoint), _) => Endpoint::Fixed(normalize_endpoint(&endpoint)?),
-            (None, Some(region)) => Endpoint::Region(region),
-            (None, None) => return Err(ConfigError::NoEndpoint),
+            (None, region) if region.is_some() || !services.is_empty() => Endpoint::Resolved {
+                cloud: self.cloud,
+                region,
+                services,
+            },
+            (None, _) => return Err(ConfigError::NoEndpoint),
         };
         let credentials = self.credentials.ok_or(ConfigError::NoCredentials)?;
         let own_agent = concat!("hwcloud-rust/", env!("CARGO_PKG_VERSION"));
@@ -337,8 +369,35 @@ fn normalize_endpoint(endpoint: &str) -> Result<String, ConfigError> {
 
 #[derive(Debug, Clone)]
 enum Endpoint {
+    /// One base URL for every service.
     Fixed(String),
-    Region(String),
+    /// Per service: its override, else its host on the cloud in the region.
+    Resolved {
+        cloud: Cloud,
+        region: Option<String>,
+        services: BTreeMap<String, String>,
+    },
+}
+
+impl Endpoint {
+    /// The base URL (`https://host`) for a service's requests.
+    fn base_url(&self, service: crate::ServiceEndpoints) -> Result<String, RequestError> {
+        match self {
+            Endpoint::Fixed(base) => Ok(base.clone()),
+            Endpoint::Resolved {
+                cloud,
+                region,
+                services,
+            } => match (services.get(service.service), region) {
+                (Some(base), _) => Ok(base.clone()),
+                (None, Some(region)) => Ok(format!("https://{}", service.host(*cloud, region))),
+                (None, None) => Err(RequestError::Http(format!(
+                    "no region, and no endpoint for service `{}`; configure one",
+                    service.service
+                ))),
+            },
+        }
+    }
 }
 
 /// Sends generated requests. Cheap to clone; clones share connections.
@@ -446,12 +505,7 @@ impl Client {
     }
 
     fn base_url<O: Operation>(&self) -> Result<String, RequestError> {
-        match &self.endpoint {
-            Endpoint::Fixed(base) => Ok(base.clone()),
-            Endpoint::Region(region) => O::ENDPOINT_PATTERN
-                .map(|pattern| format!("https://{}", pattern.replace("{region}", region)))
-                .ok_or_else(|| RequestError::Http(format!("{} documents no endpoint; configure one", O::ID))),
-        }
+        self.endpoint.base_url(O::ENDPOINTS)
     }
 
     /// One attempt's request: absolute URL, identity headers, fresh signature.
@@ -541,6 +595,55 @@ mod tests {
             }
             .allows(&http::Method::POST)
         );
+    }
+
+    const DLI: crate::ServiceEndpoints = crate::ServiceEndpoints {
+        service: "dli",
+        documented: &[(Cloud::HuaweiCloud, "dli.{region}.myhuaweicloud.com")],
+    };
+    const GES: crate::ServiceEndpoints = crate::ServiceEndpoints {
+        service: "ges",
+        documented: &[(Cloud::HuaweiCloud, "ges.{region}.myhuaweicloud.com")],
+    };
+
+    fn endpoint(builder: ClientBuilder) -> Endpoint {
+        builder
+            .credentials(Credentials::access_key("AK", "SK"))
+            .build()
+            .unwrap()
+            .endpoint
+    }
+
+    #[test]
+    fn a_cloud_and_region_resolve_each_service_and_overrides_win() {
+        let otc = endpoint(Client::builder().cloud(Cloud::OpenTelekomCloud).region("eu-de"));
+        assert_eq!(otc.base_url(DLI).unwrap(), "https://dli.eu-de.otc.t-systems.com");
+        let huawei = endpoint(Client::builder().region("cn-north-4"));
+        assert_eq!(
+            huawei.base_url(DLI).unwrap(),
+            "https://dli.cn-north-4.myhuaweicloud.com"
+        );
+        let mixed = endpoint(
+            Client::builder()
+                .region("eu-de")
+                .cloud(Cloud::OpenTelekomCloud)
+                .service_endpoint("ges", "https://ges.internal:8443/"),
+        );
+        assert_eq!(mixed.base_url(GES).unwrap(), "https://ges.internal:8443");
+        assert_eq!(
+            mixed.base_url(DLI).unwrap(),
+            "https://dli.eu-de.otc.t-systems.com"
+        );
+        let only_ges = endpoint(Client::builder().service_endpoint("ges", "http://127.0.0.1:1"));
+        assert!(
+            only_ges
+                .base_url(DLI)
+                .unwrap_err()
+                .to_string()
+                .contains("service `dli`")
+        );
+        let fixed = endpoint(Client::builder().endpoint("http://127.0.0.1:1").region("eu-de"));
+        assert_eq!(fixed.base_url(GES).unwrap(), "http://127.0.0.1:1");
     }
 
     #[test]

@@ -21,12 +21,14 @@ pub mod examples;
 pub mod signing;
 
 mod builder;
+mod endpoint;
 mod error;
 mod operation;
 mod request;
 mod text_or;
 
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
+pub use endpoint::{Cloud, ServiceEndpoints};
 pub use error::{
     ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError, header_value, parse_response,
 };

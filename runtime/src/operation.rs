@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::endpoint::ServiceEndpoints;
 use super::error::{ErrorCodeEnum, ResponseError, parse_response};
 use super::request::{PathBuilder, QueryBuilder, RequestError};
 
@@ -28,8 +29,8 @@ pub trait Operation {
     const URI_TEMPLATE: &'static str;
     /// The status codes the page documents.
     const STATUS_CODES: &'static [DocumentedStatus];
-    /// The service's endpoint host with `{region}` (`dli.{region}.myhuaweicloud.com`).
-    const ENDPOINT_PATTERN: Option<&'static str>;
+    /// The service's endpoints per cloud (the service module's `ENDPOINTS`).
+    const ENDPOINTS: ServiceEndpoints;
 
     /// The request as HTTP: method, path, query, headers and JSON body. The URI is
     /// relative (path and query); a client joins it to its endpoint.

@@ -195,6 +195,7 @@ impl ErrorPages {
             // The reviewed shapes stand; nothing assumed joins them.
             shapes.clear();
         }
+        let (huawei, others) = by_cloud(self.endpoint);
         let mut file = match existing {
             Some(existing) => ServiceFile {
                 sources: self.sources,
@@ -206,7 +207,14 @@ impl ErrorPages {
                     .cloned()
                     .chain(shapes.into_iter().filter(|s| !existing.error_body.contains(s)))
                     .collect(),
-                endpoint: existing.endpoint.clone().or(self.endpoint),
+                endpoint: existing.endpoint.clone().or(huawei),
+                endpoints: {
+                    let mut endpoints = existing.endpoints.clone();
+                    for (cloud, pattern) in others {
+                        endpoints.entry(cloud).or_insert(pattern);
+                    }
+                    endpoints
+                },
                 ..existing.clone()
             },
             None => ServiceFile {
@@ -216,7 +224,8 @@ impl ErrorPages {
                     zh: None,
                 },
                 description: Text::default(),
-                endpoint: self.endpoint,
+                endpoint: huawei,
+                endpoints: others,
                 sources: self.sources,
                 error_body: shapes,
                 error_codes: codes,
@@ -232,6 +241,17 @@ impl ErrorPages {
                 .map(|s| (Severity::Info, "error-code-from-example", s)),
         );
         (file, conflicts)
+    }
+}
+
+/// A pattern read from an endpoint table, as Huawei Cloud's `endpoint` or under
+/// the cloud whose domain it ends with (`otc.t-systems.com`).
+fn by_cloud(pattern: Option<String>) -> (Option<String>, BTreeMap<String, String>) {
+    match pattern {
+        Some(pattern) if pattern.ends_with(".otc.t-systems.com") => {
+            (None, BTreeMap::from([("open-telekom-cloud".to_owned(), pattern)]))
+        }
+        other => (other, BTreeMap::new()),
     }
 }
 

@@ -28,12 +28,45 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
         .iter()
         .map(|op| operation::operation_module(service, op));
     let reexports = service.operations.iter().map(operation::reexport);
+    let endpoints = endpoints(service);
     quote! {
         use #runtime as runtime;
 
+        #endpoints
         #errors
         #(#reexports)*
         #(#modules)*
+    }
+}
+
+/// The service's `ENDPOINTS`: its documented host patterns per cloud.
+fn endpoints(service: &Service) -> TokenStream {
+    let id = &service.id;
+    let documented = service.endpoints.iter().map(|endpoint| {
+        let cloud = quote::format_ident!("{}", endpoint.variant);
+        let pattern = &endpoint.pattern;
+        quote!((runtime::Cloud::#cloud, #pattern))
+    });
+    let doc = if service.endpoints.is_empty() {
+        "Where this service's requests go: no page states a host, so each cloud's convention applies."
+            .to_owned()
+    } else {
+        let list: Vec<String> = service
+            .endpoints
+            .iter()
+            .map(|e| format!("`{}` ({})", e.pattern, e.cloud))
+            .collect();
+        format!(
+            "Where this service's requests go: {}; other clouds follow their convention.",
+            list.join(", ")
+        )
+    };
+    quote! {
+        #[doc = #doc]
+        pub const ENDPOINTS: runtime::ServiceEndpoints = runtime::ServiceEndpoints {
+            service: #id,
+            documented: &[#(#documented),*],
+        };
     }
 }
 

@@ -397,10 +397,6 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
     let id = format!("{}.{}", service.id, op.id);
     let method = method_tokens(op.method);
     let uri = &op.uri;
-    let endpoint = match &service.endpoint {
-        Some(pattern) => quote!(Some(#pattern)),
-        None => quote!(None),
-    };
     let statuses = op.status_codes.iter().map(|(status, text)| {
         let status = proc_macro2::Literal::u16_unsuffixed(*status);
         let description = text.preferred().unwrap_or_default();
@@ -475,7 +471,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             const METHOD: runtime::http::Method = #method;
             const URI_TEMPLATE: &'static str = #uri;
             const STATUS_CODES: &'static [runtime::DocumentedStatus] = &[#(#statuses),*];
-            const ENDPOINT_PATTERN: Option<&'static str> = #endpoint;
+            const ENDPOINTS: runtime::ServiceEndpoints = super::ENDPOINTS;
 
             fn to_http_request(&self) -> Result<runtime::http::Request<Vec<u8>>, runtime::RequestError> {
                 #(#checks)*

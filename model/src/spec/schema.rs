@@ -3,6 +3,8 @@
 //! These types mirror the documentation tables column for column; they carry no
 //! Rust naming and no resolution. `spec/README.md` documents every key.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Text the docs give in one or more languages.
@@ -55,9 +57,14 @@ pub struct ServiceFile {
     pub name: Text,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
-    /// Endpoint host pattern, `{region}` standing for the region.
+    /// Huawei Cloud's endpoint host pattern, `{region}` standing for the region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
+    /// Other clouds' host patterns, by cloud id (`open-telekom-cloud`), where the
+    /// pages state them. A cloud with none uses its own convention with the
+    /// service's host prefix (`dli.{region}.otc.t-systems.com`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub endpoints: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// Every shape of error body the docs show for this service.
@@ -280,6 +287,9 @@ pub struct ObjectTable {
     pub caption: Text,
     pub fields: Vec<Field>,
 }
+
+/// The clouds a service spec may name endpoints for: the runtime's `Cloud` ids.
+pub const CLOUDS: &[&str] = &["huawei-cloud", "open-telekom-cloud"];
 
 /// The statuses HTTP defines; any other number in a spec is a mistake.
 pub const HTTP_STATUSES: std::ops::RangeInclusive<u16> = 100..=599;
