@@ -34,5 +34,8 @@ pub use hwcloud_runtime as runtime;
 pub use hwcloud_runtime::client;
 pub use hwcloud_runtime::signing;
 
+#[cfg(all(feature = "client", feature = "iam"))]
+pub mod auth;
+
 // One module per service of `spec/`, each behind the feature of its name.
 include!(concat!(env!("OUT_DIR"), "/services.rs"));

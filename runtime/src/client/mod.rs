@@ -32,6 +32,12 @@ use crate::{
     ApiError, Cloud, DecodeError, ErrorCodeEnum, Operation, ProjectScoped, RequestError, ResponseError,
 };
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+mod token;
+
+use token::TokenCache;
+pub use token::{IssuedToken, REFRESH_MARGIN, TokenError, TokenFuture, TokenProvider};
 
 /// How requests prove who sends them.
 #[derive(Clone)]
@@ -45,6 +51,8 @@ pub enum Credentials {
     },
     /// An IAM token, sent as `X-Auth-Token`.
     Token(String),
+    /// IAM tokens a provider obtains, cached and refreshed by the client.
+    Provider(Arc<dyn TokenProvider>),
 }
 
 impl Credentials {
@@ -72,6 +80,12 @@ impl Credentials {
     pub fn token(token: impl Into<String>) -> Self {
         Credentials::Token(token.into())
     }
+
+    /// Tokens from `provider` (e.g. `hwcloud::auth::password`), obtained on the
+    /// first call, shared by the client's clones, refreshed before they expire.
+    pub fn provider(provider: impl TokenProvider) -> Self {
+        Credentials::Provider(Arc::new(provider))
+    }
 }
 
 impl fmt::Debug for Credentials {
@@ -83,6 +97,7 @@ impl fmt::Debug for Credentials {
                 .field("security_token", &security_token.as_ref().map(|_| "<redacted>"))
                 .finish(),
             Credentials::Token(_) => f.debug_tuple("Token").field(&"<redacted>").finish(),
+            Credentials::Provider(_) => f.write_str("Provider"),
         }
     }
 }
@@ -157,6 +172,9 @@ pub enum ClientError<C: ErrorCodeEnum> {
         /// Attempts made.
         attempts: u32,
     },
+    /// No IAM token could be obtained for the call.
+    #[error(transparent)]
+    Token(#[from] TokenError),
     /// The total deadline passed before a final answer.
     #[error("deadline of {deadline:?} exceeded after {attempts} attempt(s)")]
     Deadline {
@@ -322,6 +340,7 @@ impl ClientBuilder {
             deadline: self.deadline,
             retry: self.retry,
             identity_headers,
+            tokens: TokenCache::default(),
         })
     }
 }
@@ -342,6 +361,8 @@ fn identity_headers(
     set("user-agent", user_agent)?;
     match credentials {
         Credentials::Token(token) => set("x-auth-token", token)?,
+        // Set per request: the token changes.
+        Credentials::Provider(_) => {}
         Credentials::AccessKey { security_token, .. } => {
             // Both are signed: the signer signs every header present.
             if let Some(project_id) = project_id {
@@ -411,6 +432,8 @@ pub struct Client {
     retry: RetryPolicy,
     /// User-Agent and the credentials' headers, the same on every request.
     identity_headers: http::HeaderMap,
+    /// The provider's current token, shared by clones.
+    tokens: TokenCache,
 }
 
 impl Client {
@@ -428,6 +451,23 @@ impl Client {
 
     /// Sends a request and reads its response, retrying per the policy.
     pub async fn send<O: Operation>(&self, operation: &O) -> Result<O::Response, ClientError<O::ErrorCode>> {
+        self.call(operation, Auth::Credentials).await
+    }
+
+    /// Sends a request without the client's credentials (only its User-Agent):
+    /// what a [`TokenProvider`] uses to ask IAM for a token.
+    pub async fn send_anonymous<O: Operation>(
+        &self,
+        operation: &O,
+    ) -> Result<O::Response, ClientError<O::ErrorCode>> {
+        self.call(operation, Auth::Anonymous).await
+    }
+
+    async fn call<O: Operation>(
+        &self,
+        operation: &O,
+        auth: Auth,
+    ) -> Result<O::Response, ClientError<O::ErrorCode>> {
         let span = tracing::info_span!(
             "hwcloud.call",
             operation = O::ID,
@@ -436,7 +476,7 @@ impl Client {
             status = tracing::field::Empty,
             attempt = tracing::field::Empty,
         );
-        let call = self.send_with_retries(operation);
+        let call = self.send_with_retries(operation, auth);
         match self.deadline {
             None => call.instrument(span).await,
             Some(deadline) => {
@@ -455,15 +495,25 @@ impl Client {
     async fn send_with_retries<O: Operation>(
         &self,
         operation: &O,
+        auth: Auth,
     ) -> Result<O::Response, ClientError<O::ErrorCode>> {
         let template = operation.to_http_request()?;
         let base = self.base_url::<O>()?;
         let retryable_method = self.retry.allows(&O::METHOD);
+        let provider = match (&self.credentials, auth) {
+            (Credentials::Provider(provider), Auth::Credentials) => Some(provider.as_ref()),
+            _ => None,
+        };
+        let mut token = match provider {
+            Some(provider) => Some(self.tokens.token(provider, self, None).await?),
+            None => None,
+        };
+        let mut renewed = false;
         let mut attempt = 0;
         loop {
             attempt += 1;
             tracing::Span::current().record("attempt", attempt);
-            let request = self.prepare(&template, &base)?;
+            let request = self.prepare(&template, &base, auth, token.as_deref())?;
             let may_retry = retryable_method && attempt < self.retry.max_attempts;
             match self.http.execute(request).await {
                 Err(source) => {
@@ -480,6 +530,15 @@ impl Client {
                 Ok(response) => {
                     let status = response.status();
                     tracing::Span::current().record("status", status.as_u16());
+                    // A token the service no longer takes (revoked, expired
+                    // early) is replaced once, whatever the method.
+                    if let (Some(provider), Some(rejected), false) = (provider, &token, renewed)
+                        && status == http::StatusCode::UNAUTHORIZED
+                    {
+                        renewed = true;
+                        token = Some(self.tokens.token(provider, self, Some(rejected)).await?);
+                        continue;
+                    }
                     let retry_after = retry_after(response.headers());
                     if may_retry
                         && (status == http::StatusCode::TOO_MANY_REQUESTS || status.is_server_error())
@@ -508,11 +567,14 @@ impl Client {
         self.endpoint.base_url(O::ENDPOINTS)
     }
 
-    /// One attempt's request: absolute URL, identity headers, fresh signature.
+    /// One attempt's request: absolute URL, identity headers (only the
+    /// User-Agent when anonymous), the provider's token, fresh signature.
     fn prepare(
         &self,
         template: &http::Request<Vec<u8>>,
         base: &str,
+        auth: Auth,
+        token: Option<&str>,
     ) -> Result<reqwest::Request, SigningError> {
         let uri = format!("{base}{}", template.uri());
         let mut request = http::Request::builder()
@@ -522,12 +584,29 @@ impl Client {
             .map_err(|_| SigningError::RelativeUri(uri.clone()))?;
         let headers = request.headers_mut();
         headers.extend(template.headers().clone());
+        if auth == Auth::Anonymous {
+            if let Some(agent) = self.identity_headers.get(http::header::USER_AGENT) {
+                headers.insert(http::header::USER_AGENT, agent.clone());
+            }
+            return reqwest::Request::try_from(request).map_err(|_| SigningError::RelativeUri(uri));
+        }
         headers.extend(self.identity_headers.clone());
+        // The cache only hands out tokens that are header values.
+        if let Some(value) = token.and_then(|t| http::HeaderValue::from_str(t).ok()) {
+            headers.insert("x-auth-token", value);
+        }
         if let Credentials::AccessKey { key, .. } = &self.credentials {
             signing::sign(&mut request, key, SystemTime::now())?;
         }
         reqwest::Request::try_from(request).map_err(|_| SigningError::RelativeUri(uri))
     }
+}
+
+/// Whether a call carries the client's credentials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Auth {
+    Credentials,
+    Anonymous,
 }
 
 /// `Retry-After` in seconds, when the server sends it.
