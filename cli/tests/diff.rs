@@ -496,3 +496,54 @@ fn constraint_changes_by_side_and_direction() {
         "response.things[].status",
     );
 }
+
+#[test]
+fn response_headers_statuses_and_error_bodies_are_classified() {
+    let base = OPERATION.replace("response:\n  fields:", "response:\n  status: [200]\n  fields:");
+    let with_header = base.replace(
+        "status: [200]\n",
+        "status: [200]\n  headers:\n    - name: X-Subject-Token\n      type: string\n",
+    );
+    one(
+        &between(&base, &with_header),
+        Class::Additive,
+        "response field added",
+        "response.headers.X-Subject-Token",
+    );
+    one(
+        &between(&with_header, &base),
+        Class::Breaking,
+        "response field removed",
+        "response.headers.X-Subject-Token",
+    );
+    let created = with_header.replace("status: [200]", "status: [201]");
+    one(
+        &between(&with_header, &created),
+        Class::Documentation,
+        "success statuses changed",
+        "response.status",
+    );
+    let error_body = "responses:\n  - status: [400, 404]\n    fields:\n      - name: error_code\n        type: string\nobjects:";
+    let with_errors = OPERATION.replace("objects:", error_body);
+    let documented: Vec<_> = [400, 404]
+        .map(|s| {
+            (
+                Class::Documentation,
+                "status body documented".to_owned(),
+                format!("responses[{s}]"),
+            )
+        })
+        .into();
+    assert_eq!(summary(&between(OPERATION, &with_errors)), documented);
+    let renamed = with_errors.replace("name: error_code", "name: code");
+    let diff = between(&with_errors, &renamed);
+    assert!(
+        summary(&diff).contains(&(
+            Class::Documentation,
+            "status body changed".into(),
+            "responses[400]".into()
+        )),
+        "{diff:#?}"
+    );
+    assert_eq!(diff.semver(), "patch");
+}

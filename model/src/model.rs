@@ -81,8 +81,21 @@ pub struct Operation {
     /// The response is a JSON array of objects with the `response` members.
     pub response_is_array: bool,
     pub objects: Vec<Object>,
+    /// The statuses the success body is documented under (empty: any 2xx).
+    pub success_statuses: Vec<u16>,
+    /// The other statuses' bodies as documented: read by the service's error
+    /// shapes (errors) or into `response` (other 2xx), not typed per status.
+    pub status_bodies: Vec<StatusBody>,
     pub status_codes: Vec<(u16, Text)>,
     pub examples: Vec<Example>,
+}
+
+/// A body the page documents for other statuses than the success one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusBody {
+    pub statuses: Vec<u16>,
+    /// Its top-level field names, as they travel.
+    pub fields: Vec<String>,
 }
 
 impl Operation {

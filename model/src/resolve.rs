@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::Diagnostics;
 use crate::model::{
     Constraints, Deprecation, Endpoint, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation,
-    PathPiece, Service, SourcePage, Type,
+    PathPiece, Service, SourcePage, StatusBody, Type,
 };
 use crate::names::{self, OperationNames, Scope};
 use crate::spec::locate::{child, item};
@@ -366,6 +366,15 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         response_headers,
         response_is_array: op.response.as_ref().is_some_and(|b| b.array),
         objects,
+        success_statuses: op.response.as_ref().map(|b| b.status.clone()).unwrap_or_default(),
+        status_bodies: op
+            .responses
+            .iter()
+            .map(|b| StatusBody {
+                statuses: b.status.clone(),
+                fields: b.fields.iter().map(|f| f.name.clone()).collect(),
+            })
+            .collect(),
         status_codes: statuses,
         examples,
     })

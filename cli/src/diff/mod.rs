@@ -7,7 +7,7 @@
 pub mod render;
 pub mod side;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -456,6 +456,18 @@ fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Chan
         &new.objects,
         out,
     );
+    members(
+        &cx,
+        "response.headers",
+        &format!("{service}::{}", new.names.response),
+        &old.response_headers,
+        &new.response_headers,
+        false,
+        &old.objects,
+        &new.objects,
+        out,
+    );
+    status_bodies(&cx, old, new, out);
     let statuses = |op: &Operation| {
         op.status_codes
             .iter()
@@ -491,6 +503,55 @@ fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Chan
             Some(&n),
             &cx.request,
         );
+    }
+}
+
+/// The success statuses and the other statuses' bodies: the client reads any
+/// 2xx into the response type and any other status through the service's error
+/// shapes, so these change documentation, not the generated API.
+fn status_bodies(cx: &OpContext<'_>, old: &Operation, new: &Operation, out: &mut Vec<Change>) {
+    let list = |statuses: &[u16]| statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    if old.success_statuses != new.success_statuses {
+        cx.push(
+            out,
+            Class::Documentation,
+            "success statuses changed",
+            "response.status",
+            Some(&list(&old.success_statuses)),
+            Some(&list(&new.success_statuses)),
+            &cx.request,
+        );
+    }
+    let body_of = |op: &Operation, status: u16| {
+        op.status_bodies
+            .iter()
+            .find(|b| b.statuses.contains(&status))
+            .map(|b| b.fields.join(", "))
+    };
+    let statuses: BTreeSet<u16> = old
+        .status_bodies
+        .iter()
+        .chain(&new.status_bodies)
+        .flat_map(|b| b.statuses.iter().copied())
+        .collect();
+    for status in statuses {
+        let (before, after) = (body_of(old, status), body_of(new, status));
+        if before != after {
+            let what = match (&before, &after) {
+                (None, _) => "status body documented",
+                (_, None) => "status body no longer documented",
+                _ => "status body changed",
+            };
+            cx.push(
+                out,
+                Class::Documentation,
+                what,
+                &format!("responses[{status}]"),
+                before.as_deref(),
+                after.as_deref(),
+                &cx.request,
+            );
+        }
     }
 }
 
