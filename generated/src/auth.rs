@@ -138,3 +138,81 @@ pub fn password(
 ) -> Credentials {
     Credentials::provider(Password::new(user, domain, password, scope))
 }
+
+/// Credentials (and project, region, cloud) found outside the code, ready for a
+/// [`ClientBuilder`](crate::client::ClientBuilder).
+#[derive(Debug, Clone)]
+pub struct Discovered {
+    /// AK/SK, or a password as a token provider.
+    pub credentials: Credentials,
+    /// The project id, when the source names one.
+    pub project_id: Option<String>,
+    /// The region, when the source names one (clouds.yaml).
+    pub region: Option<String>,
+    /// The cloud, when the source tells (clouds.yaml's `auth_url`).
+    pub cloud: Option<crate::runtime::Cloud>,
+    /// Where they were found: `environment` or a file.
+    pub source: String,
+}
+
+impl Discovered {
+    /// Sets on `builder` what was found; what was not found stays as it is.
+    pub fn configure(self, builder: crate::client::ClientBuilder) -> crate::client::ClientBuilder {
+        let mut builder = builder.credentials(self.credentials);
+        if let Some(project_id) = self.project_id {
+            builder = builder.project_id(project_id);
+        }
+        if let Some(cloud) = self.cloud {
+            builder = builder.cloud(cloud);
+        }
+        if let Some(region) = self.region {
+            builder = builder.region(region);
+        }
+        builder
+    }
+}
+
+/// Credentials from the environment, OpenStack's `clouds.yaml` (`OS_CLOUD`) or
+/// the official SDKs' profile file, in that order: see
+/// [`sources`](crate::client::sources). A password found becomes a
+/// [`Password`] provider scoped to the project id, else the project name, else
+/// the region's default project (named like the region), else the account.
+pub fn discover() -> Result<Discovered, crate::client::sources::SourceError> {
+    crate::client::sources::discover().map(from_found)
+}
+
+/// What [`discover`] makes of one source's findings.
+pub fn from_found(found: crate::client::sources::Found) -> Discovered {
+    use crate::client::sources::FoundSecret;
+    let credentials = match found.secret {
+        FoundSecret::AccessKey {
+            ak,
+            sk,
+            security_token: None,
+        } => Credentials::access_key(ak, sk),
+        FoundSecret::AccessKey {
+            ak,
+            sk,
+            security_token: Some(token),
+        } => Credentials::temporary(ak, sk, token),
+        FoundSecret::Password {
+            user,
+            domain,
+            password,
+        } => {
+            let scope = match (&found.project_id, &found.project_name, &found.region) {
+                (Some(id), _, _) => Scope::ProjectId(id.clone()),
+                (None, Some(name), _) | (None, None, Some(name)) => Scope::ProjectName(name.clone()),
+                (None, None, None) => Scope::Domain,
+            };
+            self::password(user, domain, password, scope)
+        }
+    };
+    Discovered {
+        credentials,
+        project_id: found.project_id,
+        region: found.region,
+        cloud: found.cloud,
+        source: found.source,
+    }
+}

@@ -154,3 +154,49 @@ async fn iam_refusing_the_password_is_a_token_error() {
         "{error}"
     );
 }
+
+#[tokio::test]
+async fn a_password_from_clouds_yaml_asks_iam_for_its_project() {
+    use hwcloud::client::sources::{Found, FoundSecret};
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v3/auth/tokens"))
+        .and(body_partial_json(serde_json::json!({"auth": {
+            "identity": {"password": {"user": {"name": "alice", "domain": {"name": "OTC0001"}}}},
+            "scope": {"project": {"name": "eu-de_project"}}
+        }})))
+        .respond_with(token_response("tok-otc", Duration::from_secs(3600)))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(header("x-auth-token", "tok-otc"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(OK, "application/json"))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let discovered = auth::from_found(Found {
+        secret: FoundSecret::Password {
+            user: "alice".into(),
+            domain: "OTC0001".into(),
+            password: "pw-from-file".into(),
+        },
+        project_id: None,
+        project_name: Some("eu-de_project".into()),
+        region: Some("eu-de".into()),
+        cloud: Some(hwcloud::runtime::Cloud::OpenTelekomCloud),
+        source: "clouds.yaml".into(),
+    });
+    assert!(
+        !format!("{discovered:?}").contains("pw-from-file"),
+        "no secret in Debug"
+    );
+    let client = discovered
+        .configure(Client::builder())
+        .endpoint(server.uri())
+        .project_id("p1")
+        .retry(RetryPolicy::none())
+        .build()
+        .unwrap();
+    client.send(&cancel(&client)).await.unwrap();
+}

@@ -34,6 +34,7 @@ use crate::{
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub mod sources;
 mod token;
 
 use token::TokenCache;
