@@ -516,6 +516,11 @@ fn response_headers_statuses_and_error_bodies_are_classified() {
         "response field removed",
         "response.headers.X-Subject-Token",
     );
+    let lower = with_header.replace("name: X-Subject-Token", "name: x-subject-token");
+    assert!(
+        between(&with_header, &lower).changes.is_empty(),
+        "header names ignore case"
+    );
     let created = with_header.replace("status: [200]", "status: [201]");
     one(
         &between(&with_header, &created),

@@ -1,6 +1,6 @@
 //! Checks that a documented JSON example fits the generated types, for the tests
-//! `hwcloud_codegen::Config::render_example_tests` writes (one `#[test]` per example
-//! the pages print).
+//! `hwcloud_codegen::Config::render_example_tests` renders (one `#[test]` per
+//! example the pages print; `codegen crate` writes them as `tests/examples.rs`).
 //!
 //! Each check returns what went wrong instead of panicking, so a test reports it
 //! with the operation's id.

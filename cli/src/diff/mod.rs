@@ -456,12 +456,23 @@ fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Chan
         &new.objects,
         out,
     );
+    // Header names are case-insensitive: a new spelling of an old header is the same header.
+    let mut new_headers = new.response_headers.clone();
+    for header in &mut new_headers {
+        if let Some(before) = old
+            .response_headers
+            .iter()
+            .find(|o| o.wire.eq_ignore_ascii_case(&header.wire))
+        {
+            header.wire.clone_from(&before.wire);
+        }
+    }
     members(
         &cx,
         "response.headers",
         &format!("{service}::{}", new.names.response),
         &old.response_headers,
-        &new.response_headers,
+        &new_headers,
         false,
         &old.objects,
         &new.objects,

@@ -109,7 +109,10 @@ pub fn codes_shown(
             added.push(ErrorCodeEntry {
                 status,
                 code,
-                message: text(message.unwrap_or_default()),
+                message: message
+                    .filter(|m| !m.trim().is_empty())
+                    .map(text)
+                    .unwrap_or_default(),
                 description: Text {
                     en: Some(format!(
                         "Listed in no error-code table; the error example of `{}` shows it.",

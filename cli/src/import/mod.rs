@@ -521,7 +521,24 @@ fn review_examples(file: &mut ServiceFile, service: &str, pending: &mut [Pending
             }));
         }
     }
-    error_examples::review(&mut file.examples, shapes, codes);
+    let said = error_examples::review(&mut file.examples, shapes, codes);
+    // The service's own examples have no page: the first page of the service says it.
+    let first = pending
+        .iter()
+        .find(|p| p.file.starts_with(service))
+        .map(|p| p.source.clone());
+    if let Some(entry) = report.pages.iter_mut().find(|r| Some(&r.page) == first.as_ref()) {
+        entry.findings.extend(said.into_iter().map(|why| {
+            let why = format!("service example: {why}");
+            Finding::at(
+                Section::Example,
+                Severity::Info,
+                "example-contradicts-types",
+                0,
+                why,
+            )
+        }));
+    }
 }
 
 /// The importer checks what it would write, with the operations already in the
@@ -1064,8 +1081,7 @@ fn import_page(
                 error_pages
                     .entry(service.to_owned())
                     .or_default()
-                    .endpoint
-                    .get_or_insert(pattern);
+                    .add_endpoint(pattern);
             }
             PageReport {
                 page: source.to_owned(),

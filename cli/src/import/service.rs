@@ -107,8 +107,10 @@ pub struct ErrorPages {
     pub codes: Vec<ErrorCodeEntry>,
     /// Error bodies the service's general pages print.
     pub bodies: Vec<Value>,
-    /// The endpoint pattern an endpoint page's table gives.
+    /// The endpoint patterns endpoint pages' tables give: Huawei Cloud's, and
+    /// other clouds' by id (the first page of each cloud stands).
     pub endpoint: Option<String>,
+    pub other_endpoints: BTreeMap<String, String>,
 }
 
 impl ErrorPages {
@@ -195,7 +197,7 @@ impl ErrorPages {
             // The reviewed shapes stand; nothing assumed joins them.
             shapes.clear();
         }
-        let (huawei, others) = by_cloud(self.endpoint);
+        let (huawei, others) = (self.endpoint, self.other_endpoints);
         let mut file = match existing {
             Some(existing) => ServiceFile {
                 sources: self.sources,
@@ -244,14 +246,17 @@ impl ErrorPages {
     }
 }
 
-/// A pattern read from an endpoint table, as Huawei Cloud's `endpoint` or under
-/// the cloud whose domain it ends with (`otc.t-systems.com`).
-fn by_cloud(pattern: Option<String>) -> (Option<String>, BTreeMap<String, String>) {
-    match pattern {
-        Some(pattern) if pattern.ends_with(".otc.t-systems.com") => {
-            (None, BTreeMap::from([("open-telekom-cloud".to_owned(), pattern)]))
+impl ErrorPages {
+    /// Files a pattern read from an endpoint table as Huawei Cloud's `endpoint`,
+    /// or under the cloud whose domain it ends with (`otc.t-systems.com`).
+    pub fn add_endpoint(&mut self, pattern: String) {
+        if pattern.ends_with(".otc.t-systems.com") {
+            self.other_endpoints
+                .entry("open-telekom-cloud".to_owned())
+                .or_insert(pattern);
+        } else {
+            self.endpoint.get_or_insert(pattern);
         }
-        other => (other, BTreeMap::new()),
     }
 }
 
@@ -447,5 +452,28 @@ pub fn source(page: &Page, source_page: &str) -> Source {
         page: source_page.to_owned(),
         lang: page.lang,
         id: page.id.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_cloud_keeps_the_first_pattern_its_endpoint_pages_give() {
+        let mut pages = ErrorPages::default();
+        for pattern in [
+            "iam.{region}.myhuaweicloud.com",
+            "iam.{region}.otc.t-systems.com",
+            "iam-other.{region}.myhuaweicloud.com",
+        ] {
+            pages.add_endpoint(pattern.to_owned());
+        }
+        let (file, _) = pages.service_file("iam", &[], None);
+        assert_eq!(file.endpoint.as_deref(), Some("iam.{region}.myhuaweicloud.com"));
+        assert_eq!(
+            file.endpoints.get("open-telekom-cloud").map(String::as_str),
+            Some("iam.{region}.otc.t-systems.com")
+        );
     }
 }

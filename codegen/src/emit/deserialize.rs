@@ -63,9 +63,10 @@ pub(crate) fn keeping_undocumented(name: &str, fields: &[Member], headers: &[Mem
     quote! {
         impl<'de> runtime::serde::Deserialize<'de> for #name {
             fn deserialize<D: runtime::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Fields;
+                // Named so that no object table's type (UpperCamelCase) can be shadowed.
+                struct __Visitor;
 
-                impl<'de> runtime::serde::de::Visitor<'de> for Fields {
+                impl<'de> runtime::serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -86,7 +87,7 @@ pub(crate) fn keeping_undocumented(name: &str, fields: &[Member], headers: &[Mem
                     }
                 }
 
-                deserializer.deserialize_map(Fields)
+                deserializer.deserialize_map(__Visitor)
             }
         }
     }

@@ -135,9 +135,13 @@ fn escape_chars(text: &str) -> String {
         if rest.starts_with("http://") || rest.starts_with("https://") {
             let end = rest
                 .find(|c: char| {
-                    c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '<' | '>' | ')' | ']' | ',')
+                    !c.is_ascii()
+                        || c.is_whitespace()
+                        || matches!(c, '"' | '\'' | '`' | '<' | '>' | ')' | ']' | ',')
                 })
                 .unwrap_or(rest.len());
+            // A sentence's full stop after a URL is not part of it.
+            let end = rest[..end].trim_end_matches(['.', ';', ':']).len();
             escaped.push('`');
             escaped.push_str(&rest[..end]);
             escaped.push('`');
@@ -163,6 +167,10 @@ mod tests {
         assert_eq!(
             escape(r#"see https://sample.domain.com/v3?x=1, or "http://a.b/c""#),
             r#"see `https://sample.domain.com/v3?x=1`, or "`http://a.b/c`""#
+        );
+        assert_eq!(
+            escape("详见https://x.com/a，然后 see https://y.com."),
+            "详见`https://x.com/a`，然后 see `https://y.com`."
         );
     }
 }

@@ -198,7 +198,7 @@ impl<C: ErrorCodeEnum> From<ResponseError<C>> for ClientError<C> {
 /// Why a client could not be configured.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    /// Neither `endpoint` nor `region` was given.
+    /// No endpoint, region or service endpoint was given.
     #[error("set an endpoint or a region")]
     NoEndpoint,
     /// The endpoint is not an absolute `http(s)://host` URL.

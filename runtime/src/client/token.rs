@@ -70,7 +70,9 @@ impl TokenError {
 pub type TokenFuture<'a> = Pin<Box<dyn Future<Output = Result<IssuedToken, TokenError>> + Send + 'a>>;
 
 /// Obtains IAM tokens; [`Client::send_anonymous`] sends the token request
-/// without the client's own credentials.
+/// without the client's own credentials. `obtain` runs while the client's token
+/// cache is locked: it must not call [`Client::send`] on the same client, which
+/// would wait for that lock.
 pub trait TokenProvider: Send + Sync + 'static {
     /// A new token.
     fn obtain<'a>(&'a self, client: &'a Client) -> TokenFuture<'a>;
