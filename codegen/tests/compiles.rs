@@ -334,6 +334,7 @@ fn service_file(codes: &[&str]) -> ServiceFile {
         description: Text::default(),
         endpoint: None,
         endpoints: Default::default(),
+        planes: Vec::new(),
         sources: Vec::new(),
         error_body: vec![ErrorBodyShape {
             code: Some("error_code".into()),

@@ -24,12 +24,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build();
     println!("DLI cancel job -> {:?}\n", client.send(&cancel).await?);
 
-    let cancel = client
+    // GES's business plane takes IAM tokens only (and, on a real cloud, goes to the
+    // graph's own address: `.plane_endpoint("ges", "graph", url)`).
+    let graph_client = Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::token("MIIexample-token"))
+        .project_id("48cc2c48765f481480c7db940d6409d1")
+        .build()?;
+    let cancel = graph_client
         .in_project(ges::CancelJobRequest::builder())
         .graph_name("movies")
         .job_id("9440a7eb")
         .build();
-    match client.send(&cancel).await {
+    match graph_client.send(&cancel).await {
         Ok(response) => println!("GES cancel job -> {response:?}\n"),
         Err(ClientError::Api(error)) => match &error.code {
             Some(ges::ErrorCode::Ges8303) => println!(

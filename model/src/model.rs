@@ -26,10 +26,21 @@ pub struct Service {
     pub description: Text,
     /// Host patterns per cloud (Huawei Cloud's first), as documented.
     pub endpoints: Vec<Endpoint>,
+    /// Planes whose operations go to an address the caller gives.
+    pub planes: Vec<Plane>,
     pub error_shapes: Vec<ErrorBodyShape>,
     pub error_codes: Vec<ErrorCode>,
     pub examples: Vec<Example>,
     pub operations: Vec<Operation>,
+}
+
+/// A plane of a service (GES's graph plane), as its spec states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plane {
+    pub name: String,
+    pub uri_prefix: String,
+    pub token_only: bool,
+    pub description: Text,
 }
 
 /// A documented host pattern of one cloud.
@@ -81,6 +92,8 @@ pub struct Operation {
     /// The response is a JSON array of objects with the `response` members.
     pub response_is_array: bool,
     pub objects: Vec<Object>,
+    /// The plane the operation belongs to, when not the service endpoint's.
+    pub plane: Option<Plane>,
     /// The statuses the success body is documented under (empty: any 2xx).
     pub success_statuses: Vec<u16>,
     /// The other statuses' bodies as documented: read by the service's error

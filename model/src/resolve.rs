@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::diagnostic::Diagnostics;
 use crate::model::{
     Constraints, Deprecation, Endpoint, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation,
-    PathPiece, Service, SourcePage, StatusBody, Type,
+    PathPiece, Plane, Service, SourcePage, StatusBody, Type,
 };
 use crate::names::{self, OperationNames, Scope};
 use crate::spec::locate::{child, item};
@@ -24,11 +24,15 @@ use crate::spec::{ServiceSpec, SpecFile};
 pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
     let file = &spec.service;
     let error_codes = service_file(file, out);
-    let operations: Vec<Operation> = spec
+    let planes = planes(file, out);
+    let mut operations: Vec<Operation> = spec
         .operations
         .iter()
         .filter_map(|op| operation(op, out))
         .collect();
+    for op in &mut operations {
+        op.plane = planes.iter().find(|p| op.uri.starts_with(&p.uri_prefix)).cloned();
+    }
     service_scope(spec, out);
     let value = &file.value;
     Service {
@@ -36,11 +40,36 @@ pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
         name: value.name.clone(),
         description: value.description.clone(),
         endpoints: endpoints(file, out),
+        planes,
         error_shapes: value.error_body.clone(),
         error_codes,
         examples: examples(file, &value.examples, out),
         operations,
     }
+}
+
+/// The service's planes: snake_case names, unique, each with a path prefix.
+fn planes(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Plane> {
+    let mut planes: Vec<Plane> = Vec::new();
+    for (at, plane) in file.value.planes.iter().enumerate() {
+        let key = format!("planes[{at}]");
+        if !names::is_snake_identifier(&plane.name) || planes.iter().any(|p| p.name == plane.name) {
+            out.push(file.error_at(
+                &format!("{key}.name"),
+                "a plane's name is a unique snake_case word",
+            ));
+        } else if !plane.uri_prefix.starts_with('/') {
+            out.push(file.error_at(&format!("{key}.uri_prefix"), "a URI prefix starts with `/`"));
+        } else {
+            planes.push(Plane {
+                name: plane.name.clone(),
+                uri_prefix: plane.uri_prefix.clone(),
+                token_only: plane.token_only,
+                description: plane.description.clone(),
+            });
+        }
+    }
+    planes
 }
 
 /// The service's host patterns by cloud: `endpoint` is Huawei Cloud's,
@@ -366,6 +395,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         response_headers,
         response_is_array: op.response.as_ref().is_some_and(|b| b.array),
         objects,
+        plane: None,
         success_statuses: op.response.as_ref().map(|b| b.status.clone()).unwrap_or_default(),
         status_bodies: op
             .responses

@@ -317,3 +317,33 @@ fn endpoints_name_known_clouds_and_host_patterns() {
         assert!(errors.contains(expected), "{expected}: {errors}");
     }
 }
+
+#[test]
+fn planes_have_unique_snake_case_names_and_path_prefixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("demo");
+    std::fs::create_dir_all(service.join("operations")).unwrap();
+    std::fs::write(service.join("operations/get_thing.yaml"), VALID_OPERATION).unwrap();
+    let with_planes = |planes: &str| SERVICE.replace("error_body:", &format!("planes:\n{planes}error_body:"));
+    std::fs::write(
+        service.join("service.yaml"),
+        with_planes("  - name: data\n    uri_prefix: /v1/\n    token_only: true\n"),
+    )
+    .unwrap();
+    let model = hwcloud_model::load(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    let plane = model.services[0].operations[0]
+        .plane
+        .as_ref()
+        .expect("/v1/... is on the plane");
+    assert_eq!((plane.name.as_str(), plane.token_only), ("data", true));
+    std::fs::write(
+        service.join("service.yaml"),
+        with_planes("  - name: Data Plane\n    uri_prefix: /v1/\n  - name: data\n    uri_prefix: v1\n"),
+    )
+    .unwrap();
+    let errors = hwcloud_model::load(dir.path()).unwrap_err().to_string();
+    assert!(
+        errors.contains("unique snake_case word") && errors.contains("starts with `/`"),
+        "{errors}"
+    );
+}

@@ -49,6 +49,17 @@ impl fmt::Display for Cloud {
     }
 }
 
+/// A plane of a service whose operations are not sent to the service's host:
+/// GES's graph plane goes to the graph's own address, which the caller gives
+/// (`ClientBuilder::plane_endpoint`), and takes IAM tokens only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plane {
+    /// The plane's name in the spec (`graph`).
+    pub name: &'static str,
+    /// Only IAM tokens authenticate there; AK/SK signing is refused.
+    pub token_only: bool,
+}
+
 /// A service's endpoints as its spec documents them: host patterns with
 /// `{region}`, per cloud. Generated code has one per service (`dli::ENDPOINTS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -28,7 +28,7 @@ mod request;
 mod text_or;
 
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
-pub use endpoint::{Cloud, ServiceEndpoints};
+pub use endpoint::{Cloud, Plane, ServiceEndpoints};
 pub use error::{
     ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError, header_value, parse_response,
 };

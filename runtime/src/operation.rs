@@ -2,7 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::endpoint::ServiceEndpoints;
+use super::endpoint::{Plane, ServiceEndpoints};
 use super::error::{ErrorCodeEnum, ResponseError, parse_response};
 use super::request::{PathBuilder, QueryBuilder, RequestError};
 
@@ -31,6 +31,9 @@ pub trait Operation {
     const STATUS_CODES: &'static [DocumentedStatus];
     /// The service's endpoints per cloud (the service module's `ENDPOINTS`).
     const ENDPOINTS: ServiceEndpoints;
+    /// The plane the operation belongs to when it is not sent to the service's
+    /// host (GES's graph plane).
+    const PLANE: Option<Plane> = None;
 
     /// The request as HTTP: method, path, query, headers and JSON body. The URI is
     /// relative (path and query); a client joins it to its endpoint.

@@ -128,7 +128,30 @@ async fn ges_cancel_job_and_its_documented_error() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = client(&server, RetryPolicy::default());
+    // The graph plane takes IAM tokens only: signed with AK/SK, nothing is sent.
+    let signed = client(&server, RetryPolicy::default());
+    let request = signed
+        .in_project(ges::CancelJobRequest::builder())
+        .graph_name("movies")
+        .job_id("ok")
+        .build();
+    let refused = signed.send(&request).await.unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            ClientError::TokenRequired {
+                operation: "ges.cancel_job",
+                plane: "graph"
+            }
+        ),
+        "{refused:?}"
+    );
+    let client = Client::builder()
+        .endpoint(server.uri())
+        .credentials(Credentials::token("MIItoken"))
+        .project_id("p1")
+        .build()
+        .unwrap();
     let ok = client
         .in_project(ges::CancelJobRequest::builder())
         .graph_name("movies")

@@ -76,3 +76,11 @@ fn every_operation_carries_its_services_endpoints() {
         &[(Cloud::HuaweiCloud, "dli.{region}.myhuaweicloud.com")]
     );
 }
+
+#[test]
+fn the_ges_business_plane_is_its_own_plane_and_the_management_plane_is_not() {
+    let graph = <ges::CancelJobRequest as Operation>::PLANE.expect("/ges/v1.0/... is the graph plane");
+    assert_eq!((graph.name, graph.token_only), ("graph", true));
+    assert_eq!(<ges::ListGraphsRequest as Operation>::PLANE, None);
+    assert_eq!(<dli::CancelJobRequest as Operation>::PLANE, None);
+}

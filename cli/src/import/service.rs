@@ -228,6 +228,7 @@ impl ErrorPages {
                 description: Text::default(),
                 endpoint: huawei,
                 endpoints: others,
+                planes: Vec::new(),
                 sources: self.sources,
                 error_body: shapes,
                 error_codes: codes,

@@ -397,6 +397,10 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
     let id = format!("{}.{}", service.id, op.id);
     let method = method_tokens(op.method);
     let uri = &op.uri;
+    let plane = op.plane.as_ref().map(|plane| {
+        let (name, token_only) = (&plane.name, plane.token_only);
+        quote!(const PLANE: Option<runtime::Plane> = Some(runtime::Plane { name: #name, token_only: #token_only });)
+    });
     let statuses = op.status_codes.iter().map(|(status, text)| {
         let status = proc_macro2::Literal::u16_unsuffixed(*status);
         let description = text.preferred().unwrap_or_default();
@@ -472,6 +476,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             const URI_TEMPLATE: &'static str = #uri;
             const STATUS_CODES: &'static [runtime::DocumentedStatus] = &[#(#statuses),*];
             const ENDPOINTS: runtime::ServiceEndpoints = super::ENDPOINTS;
+            #plane
 
             fn to_http_request(&self) -> Result<runtime::http::Request<Vec<u8>>, runtime::RequestError> {
                 #(#checks)*

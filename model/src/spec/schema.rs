@@ -65,6 +65,10 @@ pub struct ServiceFile {
     /// service's host prefix (`dli.{region}.otc.t-systems.com`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub endpoints: BTreeMap<String, String>,
+    /// Planes whose operations are not sent to the service's endpoint (GES's graph
+    /// plane: the graph's own address), by URI prefix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub planes: Vec<PlaneSpec>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// Every shape of error body the docs show for this service.
@@ -286,6 +290,22 @@ pub struct ObjectTable {
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub caption: Text,
     pub fields: Vec<Field>,
+}
+
+/// A plane of a service: its operations go to an address the caller gives (the
+/// graph's own address for GES's business plane), not to the service endpoint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaneSpec {
+    /// snake_case name (`graph`): the client's `plane_endpoint` takes it.
+    pub name: String,
+    /// Operations whose `uri` starts with this belong to the plane (`/ges/`).
+    pub uri_prefix: String,
+    /// Only IAM tokens authenticate there: AK/SK-signed calls are refused.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub token_only: bool,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
 }
 
 /// The clouds a service spec may name endpoints for: the runtime's `Cloud` ids.

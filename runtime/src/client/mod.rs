@@ -173,6 +173,17 @@ pub enum ClientError<C: ErrorCodeEnum> {
         /// Attempts made.
         attempts: u32,
     },
+    /// The operation's plane takes IAM tokens only and the client has AK/SK:
+    /// nothing was sent. Use `Credentials::token` or a token provider.
+    #[error(
+        "{operation} belongs to the `{plane}` plane, which takes IAM tokens only; the client signs with AK/SK"
+    )]
+    TokenRequired {
+        /// `service.operation`.
+        operation: &'static str,
+        /// The plane's name.
+        plane: &'static str,
+    },
     /// No IAM token could be obtained for the call.
     #[error(transparent)]
     Token(#[from] TokenError),
@@ -222,6 +233,7 @@ pub struct ClientBuilder {
     cloud: Cloud,
     region: Option<String>,
     service_endpoints: BTreeMap<String, String>,
+    plane_endpoints: BTreeMap<(String, String), String>,
     credentials: Option<Credentials>,
     project_id: Option<String>,
     timeout: Option<Duration>,
@@ -260,6 +272,22 @@ impl ClientBuilder {
     /// [`region`](Self::region); [`endpoint`](Self::endpoint) wins over it.
     pub fn service_endpoint(mut self, service: impl Into<String>, endpoint: impl Into<String>) -> Self {
         self.service_endpoints.insert(service.into(), endpoint.into());
+        self
+    }
+
+    /// Sends the operations of one plane of a service to this base URL: GES's
+    /// graph plane (`"ges"`, `"graph"`) to the graph's access address, which the
+    /// graph's detail returns (`http://192.168.0.10:80`). Without it those
+    /// operations fail before anything is sent, unless
+    /// [`endpoint`](Self::endpoint) sends everything to one URL.
+    pub fn plane_endpoint(
+        mut self,
+        service: impl Into<String>,
+        plane: impl Into<String>,
+        endpoint: impl Into<String>,
+    ) -> Self {
+        self.plane_endpoints
+            .insert((service.into(), plane.into()), endpoint.into());
         self
     }
 
@@ -313,13 +341,21 @@ impl ClientBuilder {
             .iter()
             .map(|(service, url)| Ok((service.clone(), normalize_endpoint(url)?)))
             .collect::<Result<BTreeMap<_, _>, ConfigError>>()?;
+        let planes = self
+            .plane_endpoints
+            .iter()
+            .map(|(key, url)| Ok((key.clone(), normalize_endpoint(url)?)))
+            .collect::<Result<BTreeMap<_, _>, ConfigError>>()?;
         let endpoint = match (self.endpoint, self.region) {
             (Some(endpoint), _) => Endpoint::Fixed(normalize_endpoint(&endpoint)?),
-            (None, region) if region.is_some() || !services.is_empty() => Endpoint::Resolved {
-                cloud: self.cloud,
-                region,
-                services,
-            },
+            (None, region) if region.is_some() || !services.is_empty() || !planes.is_empty() => {
+                Endpoint::Resolved {
+                    cloud: self.cloud,
+                    region,
+                    services,
+                    planes,
+                }
+            }
             (None, _) => return Err(ConfigError::NoEndpoint),
         };
         let credentials = self.credentials.ok_or(ConfigError::NoCredentials)?;
@@ -398,18 +434,35 @@ enum Endpoint {
         cloud: Cloud,
         region: Option<String>,
         services: BTreeMap<String, String>,
+        /// By (service, plane): the plane's address.
+        planes: BTreeMap<(String, String), String>,
     },
 }
 
 impl Endpoint {
     /// The base URL (`https://host`) for a service's requests.
-    fn base_url(&self, service: crate::ServiceEndpoints) -> Result<String, RequestError> {
+    fn base_url(
+        &self,
+        service: crate::ServiceEndpoints,
+        plane: Option<crate::Plane>,
+    ) -> Result<String, RequestError> {
         match self {
             Endpoint::Fixed(base) => Ok(base.clone()),
+            Endpoint::Resolved { planes, .. } if let Some(plane) = plane => planes
+                .get(&(service.service.to_owned(), plane.name.to_owned()))
+                .cloned()
+                .ok_or_else(|| {
+                    RequestError::Http(format!(
+                        "`{}` operations of the `{}` plane go to an address you give: \
+                         ClientBuilder::plane_endpoint({:?}, {:?}, url)",
+                        service.service, plane.name, service.service, plane.name
+                    ))
+                }),
             Endpoint::Resolved {
                 cloud,
                 region,
                 services,
+                ..
             } => match (services.get(service.service), region) {
                 (Some(base), _) => Ok(base.clone()),
                 (None, Some(region)) => Ok(format!("https://{}", service.host(*cloud, region))),
@@ -498,6 +551,15 @@ impl Client {
         operation: &O,
         auth: Auth,
     ) -> Result<O::Response, ClientError<O::ErrorCode>> {
+        if let (Some(plane), Credentials::AccessKey { .. }, Auth::Credentials) =
+            (O::PLANE, &self.credentials, auth)
+            && plane.token_only
+        {
+            return Err(ClientError::TokenRequired {
+                operation: O::ID,
+                plane: plane.name,
+            });
+        }
         let template = operation.to_http_request()?;
         let base = self.base_url::<O>()?;
         let retryable_method = self.retry.allows(&O::METHOD);
@@ -565,7 +627,7 @@ impl Client {
     }
 
     fn base_url<O: Operation>(&self) -> Result<String, RequestError> {
-        self.endpoint.base_url(O::ENDPOINTS)
+        self.endpoint.base_url(O::ENDPOINTS, O::PLANE)
     }
 
     /// One attempt's request: absolute URL, identity headers (only the
@@ -697,10 +759,13 @@ mod tests {
     #[test]
     fn a_cloud_and_region_resolve_each_service_and_overrides_win() {
         let otc = endpoint(Client::builder().cloud(Cloud::OpenTelekomCloud).region("eu-de"));
-        assert_eq!(otc.base_url(DLI).unwrap(), "https://dli.eu-de.otc.t-systems.com");
+        assert_eq!(
+            otc.base_url(DLI, None).unwrap(),
+            "https://dli.eu-de.otc.t-systems.com"
+        );
         let huawei = endpoint(Client::builder().region("cn-north-4"));
         assert_eq!(
-            huawei.base_url(DLI).unwrap(),
+            huawei.base_url(DLI, None).unwrap(),
             "https://dli.cn-north-4.myhuaweicloud.com"
         );
         let mixed = endpoint(
@@ -709,21 +774,44 @@ mod tests {
                 .cloud(Cloud::OpenTelekomCloud)
                 .service_endpoint("ges", "https://ges.internal:8443/"),
         );
-        assert_eq!(mixed.base_url(GES).unwrap(), "https://ges.internal:8443");
+        assert_eq!(mixed.base_url(GES, None).unwrap(), "https://ges.internal:8443");
         assert_eq!(
-            mixed.base_url(DLI).unwrap(),
+            mixed.base_url(DLI, None).unwrap(),
             "https://dli.eu-de.otc.t-systems.com"
         );
         let only_ges = endpoint(Client::builder().service_endpoint("ges", "http://127.0.0.1:1"));
         assert!(
             only_ges
-                .base_url(DLI)
+                .base_url(DLI, None)
                 .unwrap_err()
                 .to_string()
                 .contains("service `dli`")
         );
         let fixed = endpoint(Client::builder().endpoint("http://127.0.0.1:1").region("eu-de"));
-        assert_eq!(fixed.base_url(GES).unwrap(), "http://127.0.0.1:1");
+        assert_eq!(fixed.base_url(GES, None).unwrap(), "http://127.0.0.1:1");
+        let graph = Some(crate::Plane {
+            name: "graph",
+            token_only: true,
+        });
+        assert_eq!(fixed.base_url(GES, graph).unwrap(), "http://127.0.0.1:1");
+        let with_graph = endpoint(Client::builder().region("eu-de").plane_endpoint(
+            "ges",
+            "graph",
+            "http://192.168.0.10:80/",
+        ));
+        assert_eq!(with_graph.base_url(GES, graph).unwrap(), "http://192.168.0.10:80");
+        assert_eq!(
+            with_graph.base_url(GES, None).unwrap(),
+            "https://ges.eu-de.myhuaweicloud.com"
+        );
+        let without = endpoint(Client::builder().region("eu-de"));
+        assert!(
+            without
+                .base_url(GES, graph)
+                .unwrap_err()
+                .to_string()
+                .contains("plane_endpoint(\"ges\", \"graph\"")
+        );
     }
 
     #[test]
