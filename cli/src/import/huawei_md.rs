@@ -173,7 +173,18 @@ fn pipe_table(rows: &[&str], line: usize, findings: &mut Vec<Finding>) -> Table 
         }
         body.push(cells);
     }
-    if body.iter().any(|r| r.len() != header.len()) {
+    checked_table(header, body, line, findings)
+}
+
+/// A table of `header` and `rows` starting at `line`, with a finding when a row
+/// has another number of cells than the header.
+fn checked_table(
+    header: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+    line: usize,
+    findings: &mut Vec<Finding>,
+) -> Table {
+    if !header.is_empty() && rows.iter().any(|r| r.len() != header.len()) {
         findings.push(Finding::new(
             Severity::Warning,
             "ragged-table",
@@ -185,7 +196,7 @@ fn pipe_table(rows: &[&str], line: usize, findings: &mut Vec<Finding>) -> Table 
         caption: String::new(),
         anchors: Vec::new(),
         header,
-        rows: body,
+        rows,
         line,
     }
 }
@@ -425,27 +436,12 @@ fn parse_table(html: &str, line: usize, findings: &mut Vec<Finding>) -> Table {
             col += colspan;
         }
     }
-    let width = header.len();
     let rows: Vec<Vec<Cell>> = grid
         .into_iter()
         .filter(|row| row.iter().any(Option::is_some))
         .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
         .collect();
-    if width > 0 && rows.iter().any(|r| r.len() != width) {
-        findings.push(Finding::new(
-            Severity::Warning,
-            "ragged-table",
-            line,
-            "a table row has a different number of cells than the header",
-        ));
-    }
-    Table {
-        caption: String::new(),
-        anchors: Vec::new(),
-        header,
-        rows,
-        line,
-    }
+    checked_table(header, rows, line, findings)
 }
 
 /// A cell's text, paragraphs and line breaks as newlines, and its links.
