@@ -24,7 +24,7 @@ use std::process::Command;
 
 use hwcloud_model::spec::schema::{
     Body, Deprecation, ErrorBodyShape, ErrorCodeEntry, Field, Lang, Method, ObjectTable, OperationFile,
-    ParamLocation, ServiceFile, Source, Text,
+    PageScheme, Pagination, ParamLocation, ServiceFile, Source, Text, WaiterSpec,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -245,9 +245,11 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
             fields(objects.clone(), 4),
             any::<bool>(),
             prop::sample::select(vec![Method::Get, Method::Post, Method::Delete, Method::Put]),
+            any::<u8>(),
         )
             .prop_map(
-                move |(objects, tables, parameters, body, response, array, method)| {
+                move |(objects, tables, mut parameters, body, mut response, array, method, paging)| {
+                    let pagination = pagination(&mut parameters, &mut response, array, paging);
                     let path: String = parameters
                         .iter()
                         .filter(|p| p.location == Some(ParamLocation::Path))
@@ -295,9 +297,102 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                             .collect(),
                         status_codes: Vec::new(),
                         examples: Vec::new(),
+                        pagination,
                     }
                 },
             )
+    })
+}
+
+/// Now and then a pagination over the first query parameter and array field
+/// there are (added when there are none), in a scheme `choice` picks: check
+/// accepts it or says where not.
+fn pagination(
+    parameters: &mut Vec<Field>,
+    response: &mut Vec<Field>,
+    array: bool,
+    choice: u8,
+) -> Option<Pagination> {
+    let scheme = match choice % 4 {
+        0 => return None,
+        1 => PageScheme::Offset,
+        2 => PageScheme::Page,
+        _ => PageScheme::Marker,
+    };
+    if !parameters
+        .iter()
+        .any(|p| p.location == Some(ParamLocation::Query))
+    {
+        parameters.push(field(
+            "position",
+            "integer".into(),
+            Some(choice % 32 == 1),
+            Some(ParamLocation::Query),
+        ));
+    }
+    if !response.iter().any(|f| f.ty.starts_with("array<")) {
+        response.push(field(
+            "entries",
+            "array<string>".into(),
+            Some(choice % 16 < 8),
+            None,
+        ));
+    }
+    if scheme == PageScheme::Marker && !response.iter().any(|f| f.ty == "string") {
+        response.push(field("next", "string".into(), Some(choice % 32 < 16), None));
+    }
+    let parameter = parameters
+        .iter()
+        .find(|p| p.location == Some(ParamLocation::Query))?;
+    let items = response.iter().find(|f| f.ty.starts_with("array<"))?;
+    let total = response
+        .iter()
+        .find(|f| matches!(f.ty.as_str(), "integer" | "long"));
+    (!array || choice % 32 == 7).then(|| Pagination {
+        scheme,
+        parameter: Some(parameter.name.clone()),
+        page_size: parameters
+            .iter()
+            .find(|p| p.location == Some(ParamLocation::Query) && p.name != parameter.name)
+            .map(|p| p.name.clone()),
+        items: Some(items.name.clone()),
+        total: total.map(|t| t.name.clone()),
+        first_page: (scheme == PageScheme::Page && choice % 16 == 2).then_some(0),
+        next_marker: (scheme == PageScheme::Marker && choice % 32 != 11)
+            .then(|| response.iter().find(|f| f.ty == "string").map(|f| f.name.clone()))
+            .flatten(),
+        marker_key: None,
+        hand_edit: None,
+    })
+}
+
+/// A waiter on the first operation with an object response, on its first
+/// scalar or JSON field (a `state` field added when it has none).
+fn waiter(operations: &mut [OperationFile]) -> Option<WaiterSpec> {
+    let op = operations
+        .iter_mut()
+        .find(|op| op.response.as_ref().is_some_and(|r| !r.array))?;
+    let fields = &mut op.response.as_mut()?.fields;
+    let scalar = |f: &&Field| matches!(f.ty.as_str(), "string" | "integer" | "boolean" | "object" | "any");
+    if !fields.iter().any(|f| scalar(&f)) {
+        fields.push(field("state", "string".into(), Some(false), None));
+    }
+    let field = fields.iter().find(scalar)?;
+    let path = match field.ty.as_str() {
+        "object" | "any" => format!("{}.state", field.name),
+        _ => field.name.clone(),
+    };
+    Some(WaiterSpec {
+        name: "thing_ready".into(),
+        description: text("Waits until the thing is ready."),
+        operation: op.operation.clone(),
+        field: path,
+        success: vec!["ready".into(), "1".into()],
+        failure: vec!["broken".into()],
+        retry: Vec::new(),
+        delay: Some(1),
+        max_delay: None,
+        timeout: None,
     })
 }
 
@@ -318,10 +413,9 @@ fn spec() -> impl Strategy<Value = CaseSpec> {
                         note: text("Use the new one."),
                     });
                 }
-                CaseSpec {
-                    service: service_file(&codes),
-                    operations,
-                }
+                let mut service = service_file(&codes);
+                service.waiters.extend(waiter(&mut operations));
+                CaseSpec { service, operations }
             },
         )
     })
@@ -353,6 +447,7 @@ fn service_file(codes: &[&str]) -> ServiceFile {
             })
             .collect(),
         examples: Vec::new(),
+        waiters: Vec::new(),
     }
 }
 

@@ -13,6 +13,7 @@
 pub mod diagnostic;
 pub mod model;
 pub mod names;
+mod paths;
 mod resolve;
 pub mod spec;
 

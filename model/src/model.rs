@@ -32,6 +32,85 @@ pub struct Service {
     pub error_codes: Vec<ErrorCode>,
     pub examples: Vec<Example>,
     pub operations: Vec<Operation>,
+    /// Polling helpers, in spec order.
+    pub waiters: Vec<Waiter>,
+}
+
+/// A waiter: poll one operation until a response field says done.
+#[derive(Debug, Clone)]
+pub struct Waiter {
+    /// snake_case, as the spec names it (`sql_job_finished`).
+    pub name: String,
+    /// The generated function: `wait_until_<name>`.
+    pub function: String,
+    pub description: Text,
+    /// The polled operation's id and names.
+    pub operation: String,
+    pub operation_names: OperationNames,
+    /// Where the state is read in the polled operation's response.
+    pub field: FieldPath,
+    pub success: Vec<String>,
+    pub failure: Vec<String>,
+    pub retry: Vec<String>,
+    /// Seconds: first delay, longest delay, default timeout.
+    pub delay: u64,
+    pub max_delay: u64,
+    pub timeout: u64,
+}
+
+/// A dotted path into a response: typed fields first, then, where a field is
+/// untyped JSON, keys into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPath {
+    /// The path as the spec spells it.
+    pub dotted: String,
+    pub steps: Vec<Step>,
+    /// Keys below the last step when it is untyped JSON.
+    pub json: Vec<String>,
+}
+
+/// One typed field of a [`FieldPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// The Rust field name.
+    pub rust: String,
+    /// `false`: the field is an `Option`.
+    pub required: bool,
+    pub ty: Type,
+}
+
+impl FieldPath {
+    /// The type at the end of the typed steps.
+    pub fn ty(&self) -> &Type {
+        &self.steps.last().expect("a path has a step").ty
+    }
+}
+
+/// How a list operation pages, resolved against its parameters and response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pagination {
+    pub scheme: PageScheme,
+    /// Index into [`Operation::params`]: the position parameter.
+    pub parameter: usize,
+    /// Index into [`Operation::params`]: the page-size parameter.
+    pub page_size: Option<usize>,
+    /// The response array of items; its element type is `item`.
+    pub items: FieldPath,
+    pub item: Type,
+    pub total: Option<FieldPath>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageScheme {
+    Offset,
+    Page {
+        first: i64,
+    },
+    /// The next marker from `next` in the response, else from `key` of the last item.
+    Marker {
+        next: Option<FieldPath>,
+        key: Option<FieldPath>,
+    },
 }
 
 /// A plane of a service (GES's graph plane), as its spec states it.
@@ -101,6 +180,8 @@ pub struct Operation {
     pub status_bodies: Vec<StatusBody>,
     pub status_codes: Vec<(u16, Text)>,
     pub examples: Vec<Example>,
+    /// How it pages through a list, when it does.
+    pub pagination: Option<Pagination>,
 }
 
 /// A body the page documents for other statuses than the success one.

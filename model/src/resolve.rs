@@ -11,6 +11,7 @@ use crate::model::{
     PathPiece, Plane, Service, SourcePage, StatusBody, Type,
 };
 use crate::names::{self, OperationNames, Scope};
+use crate::paths;
 use crate::spec::locate::{child, item};
 use crate::spec::schema::{
     self, CLOUDS, ExampleFormat, ExampleKind, Field, HTTP_STATUSES, Lang, OperationFile, ParamLocation,
@@ -28,12 +29,17 @@ pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
     let mut operations: Vec<Operation> = spec
         .operations
         .iter()
-        .filter_map(|op| operation(op, out))
+        .filter_map(|op| {
+            let mut modelled = operation(op, out)?;
+            modelled.pagination = paths::pagination(op, &modelled, out);
+            Some(modelled)
+        })
         .collect();
     for op in &mut operations {
         op.plane = planes.iter().find(|p| op.uri.starts_with(&p.uri_prefix)).cloned();
     }
     service_scope(spec, out);
+    let waiters = paths::waiters(file, &operations, out);
     let value = &file.value;
     Service {
         id: value.service.clone(),
@@ -45,6 +51,7 @@ pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
         error_codes,
         examples: examples(file, &value.examples, out),
         operations,
+        waiters,
     }
 }
 
@@ -407,6 +414,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
             .collect(),
         status_codes: statuses,
         examples,
+        pagination: None,
     })
 }
 

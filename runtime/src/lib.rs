@@ -18,7 +18,9 @@
 pub mod client;
 pub mod de;
 pub mod examples;
+pub mod paginate;
 pub mod signing;
+pub mod wait;
 
 mod builder;
 mod endpoint;
@@ -33,10 +35,12 @@ pub use error::{
     ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError, header_value, parse_response,
 };
 pub use operation::{DocumentedStatus, Operation, build_request};
+pub use paginate::{PageScheme, PageValue, Paginated};
 pub use request::{
     HeaderValue, PathBuilder, QueryBuilder, QueryValue, RequestError, check_bounds, check_length,
 };
 pub use text_or::TextOr;
+pub use wait::{StateValue, Wait, Waiter};
 
 /// Re-exported for generated code and its users: requests are `http::Request`s.
 pub use http;

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use hwcloud_model::spec::schema::{Body, Field, Method, ObjectTable, OperationFile};
+use hwcloud_model::spec::schema::{Body, Field, Method, ObjectTable, OperationFile, Pagination};
 use hwcloud_model::spec::uri::UriTemplate;
 
 /// What makes two documented operations the same one: service, method, URI
@@ -189,6 +189,22 @@ pub fn keep_hand_edits(imported: &mut OperationFile, existing: &OperationFile) -
             &theirs.fields,
             &mut kept,
         );
+    }
+    if let Some(reviewed) = existing.pagination.as_ref().filter(|p| p.hand_edit.is_some()) {
+        let why = reviewed.hand_edit.as_deref().unwrap_or_default();
+        let detected = imported.pagination.replace(reviewed.clone());
+        let same = detected.is_some_and(|d| {
+            Pagination {
+                hand_edit: reviewed.hand_edit.clone(),
+                ..d
+            } == *reviewed
+        });
+        kept.push(match same {
+            true => Kept::Added(format!("pagination: kept the hand edit ({why})")),
+            false => Kept::Contradicted(format!(
+                "pagination: kept the hand edit ({why}); detection from the page says otherwise"
+            )),
+        });
     }
     kept
 }

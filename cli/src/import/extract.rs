@@ -417,6 +417,7 @@ pub fn operation(page: &Page, source_page: &str) -> (Extracted, Vec<Finding>) {
         objects,
         status_codes,
         examples,
+        pagination: None,
     };
     let replacement = operation.deprecated.as_ref().and_then(|_| replacement_link(page));
     (Extracted::Operation(Box::new(operation), replacement), findings)

@@ -13,6 +13,7 @@ pub mod huawei_md;
 mod ids;
 pub mod merge;
 pub mod page;
+pub mod pagination;
 pub mod reconcile;
 pub mod rendered;
 mod roles;
@@ -413,6 +414,14 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
     for page in &mut pending {
         let reconciled = reconcile::reconcile(&mut page.operation);
         constraints::fit_operation(&mut page.operation);
+        let paging = match pagination::detect(&page.operation) {
+            pagination::Detected::Paginated(found) => {
+                page.operation.pagination = Some(found);
+                None
+            }
+            pagination::Detected::Unreadable(why) => Some(why),
+            pagination::Detected::NotAList => None,
+        };
         // Hand edits go in last: they stand over what the pages and examples say.
         let kept = existing_spec
             .get(&page.key())
@@ -432,6 +441,15 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
                     .into_iter()
                     .map(|c| example(Severity::Warning, "unsupported-example", c)),
             );
+            entry.findings.extend(paging.into_iter().map(|why| {
+                Finding::at(
+                    Section::Parameters,
+                    Severity::Info,
+                    "pagination-unreadable",
+                    0,
+                    why,
+                )
+            }));
             entry.findings.extend(kept.into_iter().map(|kept| match kept {
                 existing::Kept::Added(m) => Finding::new(Severity::Info, "hand-edit-kept", 0, m),
                 existing::Kept::Contradicted(m) => {

@@ -233,6 +233,7 @@ impl ErrorPages {
                 error_body: shapes,
                 error_codes: codes,
                 examples: Vec::new(),
+                waiters: Vec::new(),
             },
         };
         let (shown, said) =

@@ -13,6 +13,7 @@ mod errors;
 pub(crate) mod example_tests;
 mod names;
 mod operation;
+mod paths;
 mod structs;
 
 use proc_macro2::TokenStream;
@@ -29,12 +30,14 @@ fn service_tokens(service: &Service, runtime: &syn::Path) -> TokenStream {
         .map(|op| operation::operation_module(service, op));
     let reexports = service.operations.iter().map(operation::reexport);
     let endpoints = endpoints(service);
+    let waiters = service.waiters.iter().map(|w| paths::waiter_fn(service, w));
     quote! {
         use #runtime as runtime;
 
         #endpoints
         #errors
         #(#reexports)*
+        #(#waiters)*
         #(#modules)*
     }
 }

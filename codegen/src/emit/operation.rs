@@ -21,6 +21,7 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
     let body = op.body.as_ref().map(|fields| structs::body_struct(op, fields));
     let builder = builder(op);
     let wire = operation_impl(service, op);
+    let paginated = super::paths::paginated_impl(op);
     let response = structs::response_struct(op);
     let objects = op.objects.iter().map(structs::object_struct);
     // Request-side structs derive `Deserialize`; response-side ones implement it.
@@ -40,6 +41,7 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
             #body
             #builder
             #wire
+            #paginated
             #response
             #(#objects)*
         }

@@ -76,6 +76,45 @@ pub struct ServiceFile {
     pub error_codes: Vec<ErrorCodeEntry>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
+    /// Polling helpers: which operation to poll until which response field says
+    /// the resource is done. Written and reviewed by hand, like the error table;
+    /// re-importing keeps them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub waiters: Vec<WaiterSpec>,
+}
+
+/// One waiter: `wait_until_<name>` polls `operation` until `field` takes a
+/// `success` value, fails on a `failure` value, and keeps polling on a `retry`
+/// value (on any other value too when `retry` is empty).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaiterSpec {
+    /// snake_case: the helper is `wait_until_<name>`.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub description: Text,
+    /// The id of the operation to poll.
+    pub operation: String,
+    /// The response field that tells the state, dotted through nested objects
+    /// (`graph.status`), on through untyped JSON where the docs give no table.
+    pub field: String,
+    /// Values that mean done.
+    pub success: Vec<String>,
+    /// Values that mean it will never succeed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failure: Vec<String>,
+    /// Values that mean not yet; empty: every value that is neither success nor failure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retry: Vec<String>,
+    /// Seconds before the second poll; later delays grow to `max_delay`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delay: Option<u64>,
+    /// Most seconds between two polls.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_delay: Option<u64>,
+    /// Seconds after which waiting gives up, unless the caller says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<u64>,
 }
 
 /// One error-body shape: which JSON keys carry the code and the message.
@@ -151,6 +190,58 @@ pub struct OperationFile {
     pub status_codes: Vec<StatusCodeDoc>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
+    /// How the operation pages through a list, where it does: the importer detects
+    /// it from the query parameters and the response, a reviewer corrects it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagination: Option<Pagination>,
+}
+
+/// How a list operation pages. Field paths are dotted response fields
+/// (`page_info.next_marker`); parameters are query parameters by wire name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    pub scheme: PageScheme,
+    /// The query parameter that moves from page to page: the items to skip
+    /// (`offset`), the page number (`page`) or the key to continue after (`marker`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter: Option<String>,
+    /// The query parameter that sets how many items a page holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<String>,
+    /// The response array that holds a page's items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    /// The response field that counts the items of every page together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// `page` only: the number of the first page (1 unless stated).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_page: Option<i64>,
+    /// `marker` only: the response field with the next page's marker; without
+    /// it the marker is the last item's `marker_key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_marker: Option<String>,
+    /// `marker` only: the item field a marker names (`id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker_key: Option<String>,
+    /// Why a reviewer wrote or changed this by hand: re-importing keeps it as is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hand_edit: Option<String>,
+}
+
+/// How the position moves from one page to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageScheme {
+    /// `parameter` counts the items to skip (offset/limit, from/size).
+    Offset,
+    /// `parameter` numbers the pages (page/per_page, current-page/page-size).
+    Page,
+    /// `parameter` names the item to continue after (marker/limit).
+    Marker,
+    /// Not paginated, though it looks so: a reviewer's answer to a wrong detection.
+    None,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -34,11 +34,15 @@ use crate::{
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+mod pages;
 pub mod sources;
 mod token;
+mod wait;
 
+pub use pages::Paginator;
 use token::TokenCache;
 pub use token::{IssuedToken, REFRESH_MARGIN, TokenError, TokenFuture, TokenProvider};
+pub use wait::WaitError;
 
 /// How requests prove who sends them.
 #[derive(Clone)]
