@@ -552,3 +552,33 @@ fn response_headers_statuses_and_error_bodies_are_classified() {
     );
     assert_eq!(diff.semver(), "patch");
 }
+
+#[test]
+fn paginators_and_waiters_are_classified() {
+    let paged = format!("{OPERATION}pagination:\n  scheme: offset\n  parameter: limit\n  items: things\n");
+    let by_page = paged.replace("scheme: offset", "scheme: page");
+    let waiter = "waiters:\n  - name: things_ready\n    operation: list_things\n    field: things\n    success: [ready]\n";
+    let with_waiter = format!("{SERVICE}{waiter}");
+    let diff_of = |old: (&str, &str), new: (&str, &str)| {
+        let (a, b) = (model(old.0, &[old.1]), model(new.0, &[new.1]));
+        diff::diff(&a, &b)
+    };
+    let added = diff_of((SERVICE, OPERATION), (SERVICE, &paged));
+    one(&added, Class::Additive, "paginator added", "pagination");
+    let removed = diff_of((SERVICE, &paged), (SERVICE, OPERATION));
+    one(&removed, Class::Breaking, "paginator removed", "pagination");
+    let rule = diff_of((SERVICE, &paged), (SERVICE, &by_page));
+    one(&rule, Class::Documentation, "paging rule changed", "pagination");
+    let on_status = with_waiter.replace("field: things", "field: things_state");
+    let op_with_state = OPERATION.replace(
+        "response:\n  fields:\n",
+        "response:\n  fields:\n    - name: things_state\n      type: string\n",
+    );
+    let gained = diff_of((SERVICE, &op_with_state), (&on_status, &op_with_state));
+    one(&gained, Class::Additive, "waiter added", "waiters");
+    let retuned = on_status.replace("success: [ready]", "success: [ready, done]");
+    let changed = diff_of((&on_status, &op_with_state), (&retuned, &op_with_state));
+    one(&changed, Class::Documentation, "waiter changed", "waiters");
+    let lost = diff_of((&on_status, &op_with_state), (SERVICE, &op_with_state));
+    one(&lost, Class::Breaking, "waiter removed", "waiters");
+}

@@ -36,6 +36,8 @@ pub use hwcloud_runtime::signing;
 
 #[cfg(all(feature = "client", feature = "iam"))]
 pub mod auth;
+#[cfg(all(feature = "client", feature = "ges"))]
+pub mod graph;
 
 // One module per service of `spec/`, each behind the feature of its name.
 include!(concat!(env!("OUT_DIR"), "/services.rs"));

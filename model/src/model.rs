@@ -119,6 +119,8 @@ pub struct Plane {
     pub name: String,
     pub uri_prefix: String,
     pub token_only: bool,
+    /// Headers the plane's requests carry by default: (name, value).
+    pub headers: Vec<(String, String)>,
     pub description: Text,
 }
 

@@ -67,16 +67,33 @@ fn planes(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Plane> {
             ));
         } else if !plane.uri_prefix.starts_with('/') {
             out.push(file.error_at(&format!("{key}.uri_prefix"), "a URI prefix starts with `/`"));
+        } else if let Some((name, _)) = plane.headers.iter().find(|(n, v)| !is_header(n, v)) {
+            out.push(file.error_at(
+                &format!("{key}.headers.{name}"),
+                "a header name is letters, digits and `-`; its value printable ASCII",
+            ));
         } else {
             planes.push(Plane {
                 name: plane.name.clone(),
                 uri_prefix: plane.uri_prefix.clone(),
                 token_only: plane.token_only,
+                headers: plane
+                    .headers
+                    .iter()
+                    .map(|(n, v)| (n.clone(), v.clone()))
+                    .collect(),
                 description: plane.description.clone(),
             });
         }
     }
     planes
+}
+
+/// A header the generated code can send as a constant.
+fn is_header(name: &str, value: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && value.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
 /// The service's host patterns by cloud: `endpoint` is Huawei Cloud's,

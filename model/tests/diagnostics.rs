@@ -347,3 +347,122 @@ fn planes_have_unique_snake_case_names_and_path_prefixes() {
         "{errors}"
     );
 }
+
+/// `check` with a service file of its own.
+fn check_with_service(service_yaml: &str, operations: &[(&str, &str)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("demo");
+    std::fs::create_dir_all(service.join("operations")).unwrap();
+    std::fs::write(service.join("service.yaml"), service_yaml).unwrap();
+    for (name, text) in operations {
+        std::fs::write(service.join("operations").join(format!("{name}.yaml")), text).unwrap();
+    }
+    match hwcloud_model::load(dir.path()) {
+        Ok(_) => Vec::new(),
+        Err(diagnostics) => diagnostics
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{}: {}",
+                    d.file.file_name().unwrap().to_string_lossy(),
+                    d.line,
+                    d.message
+                )
+            })
+            .collect(),
+    }
+}
+
+const LISTING: &str = "\
+operation: list_things
+title:
+  en: List things
+sources:
+  - page: demo/list.md
+    lang: en
+method: GET
+uri: /v1/things
+parameters:
+  - name: offset
+    in: query
+    type: integer
+  - name: tags
+    in: query
+    type: array<string>
+response:
+  fields:
+    - name: count
+      type: integer
+    - name: things
+      type: array<Thing>
+    - name: detail
+      type: object
+objects:
+  - name: Thing
+    fields:
+      - name: name
+        type: string
+";
+
+#[test]
+fn paginations_name_real_parameters_and_fields_each_where_it_is_wrong() {
+    let good = format!(
+        "{LISTING}pagination:\n  scheme: offset\n  parameter: offset\n  items: things\n  total: count\n"
+    );
+    assert_eq!(check(&[("list_things", &good)]), Vec::<String>::new());
+    let bad = format!(
+        "{LISTING}pagination:\n  scheme: marker\n  parameter: tags\n  page_size: limit\n  items: things.name\n  total: detail\n  first_page: 0\n"
+    );
+    let errors = check(&[("list_things", &bad)]);
+    for expected in [
+        "demo/operations/list_things.yaml:30:11: the items are not objects",
+        "demo/operations/list_things.yaml:31:14: query parameter `tags` is not an integer or a string",
+        "demo/operations/list_things.yaml:32:14: the operation has no query parameter `limit`",
+        "demo/operations/list_things.yaml:33:10: `things` in `things.name` has no fields",
+        "demo/operations/list_things.yaml:34:10: `detail` is not an integer field",
+        "demo/operations/list_things.yaml:35:15: `first_page` belongs to the `page` scheme only",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "{expected}\nin {errors:#?}"
+        );
+    }
+    // Items without an `id` give a marker nothing to read unless told where.
+    let marker = format!("{LISTING}pagination:\n  scheme: marker\n  parameter: offset\n  items: things\n");
+    let errors = check(&[("list_things", &marker)]);
+    assert!(errors.iter().any(|e| e.contains("no field `id`")), "{errors:#?}");
+    let keyed = format!("{marker}  marker_key: name\n");
+    assert_eq!(check(&[("list_things", &keyed)]), Vec::<String>::new());
+}
+
+#[test]
+fn waiters_poll_an_operation_of_the_service_by_a_scalar_or_json_field() {
+    let waiters = |body: &str| format!("{SERVICE}waiters:\n{body}");
+    let ok = waiters(
+        "  - name: thing_listed\n    operation: list_things\n    field: detail.state.code\n    success: [ok]\n",
+    );
+    assert_eq!(
+        check_with_service(&ok, &[("list_things", LISTING)]),
+        Vec::<String>::new()
+    );
+    let bad = waiters(concat!(
+        "  - name: Thing Listed\n    operation: list_things\n    field: count\n    success: [ok]\n",
+        "  - name: gone\n    operation: get_gone\n    field: count\n    success: [ok]\n",
+        "  - name: on_array\n    operation: list_things\n    field: things\n    success: [ok]\n",
+        "  - name: twice\n    operation: list_things\n    field: count\n    success: [1]\n    failure: [1]\n",
+        "  - name: slow\n    operation: list_things\n    field: count\n    success: [1]\n    delay: 40\n    max_delay: 5\n",
+    ));
+    let errors = check_with_service(&bad, &[("list_things", LISTING)]);
+    for expected in [
+        "service.yaml:13: a waiter's name is a unique snake_case word",
+        "service.yaml:18: the service has no operation `get_gone`",
+        "service.yaml:23: `things` is not a string, number or boolean",
+        "service.yaml:28: `1` is listed twice",
+        "service.yaml:34: the first delay is at least 1 second",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.starts_with(expected)),
+            "{expected}\nin {errors:#?}"
+        );
+    }
+}

@@ -67,9 +67,13 @@ impl Waiter {
     /// The delay before poll number `poll + 1` (the first poll is number 0 and
     /// goes out at once): `delay`, growing 1.5 times per poll up to `max_delay`.
     pub fn delay_after(&self, poll: u32) -> Duration {
-        let grown = self.delay.as_secs_f64() * 1.5f64.powi(poll.saturating_sub(1).min(64) as i32);
-        Duration::from_secs_f64(grown.min(self.max_delay.as_secs_f64()))
+        backoff(self.delay, self.max_delay, poll)
     }
+}
+
+fn backoff(delay: Duration, max_delay: Duration, poll: u32) -> Duration {
+    let grown = delay.as_secs_f64() * 1.5f64.powi(poll.saturating_sub(1).min(64) as i32);
+    Duration::from_secs_f64(grown.min(max_delay.as_secs_f64()))
 }
 
 /// A value a waiter reads a state from: text, numbers, booleans, JSON.
@@ -142,6 +146,8 @@ pub struct Wait<O: Operation> {
     pub state: fn(&O::Response) -> Option<String>,
     /// How long to wait: the waiter's `timeout` unless set.
     pub timeout: Duration,
+    /// The first delay and the longest: the waiter's unless set.
+    pub delays: (Duration, Duration),
 }
 
 impl<O: Operation> Wait<O> {
@@ -152,7 +158,21 @@ impl<O: Operation> Wait<O> {
             waiter,
             state,
             timeout: waiter.timeout,
+            delays: (waiter.delay, waiter.max_delay),
         }
+    }
+
+    /// Polls with these delays instead of the spec's: `first` before the
+    /// second poll, growing 1.5 times per poll up to `max`.
+    #[must_use]
+    pub fn delays(mut self, first: Duration, max: Duration) -> Self {
+        self.delays = (first, max.max(first));
+        self
+    }
+
+    /// The delay before poll number `poll + 1`.
+    pub fn delay_after(&self, poll: u32) -> Duration {
+        backoff(self.delays.0, self.delays.1, poll)
     }
 
     /// Waits at most this long (the spec's timeout otherwise).
@@ -174,6 +194,7 @@ impl<O: Operation + fmt::Debug> fmt::Debug for Wait<O> {
             .field("request", &self.request)
             .field("waiter", &self.waiter.id)
             .field("timeout", &self.timeout)
+            .field("delays", &self.delays)
             .finish()
     }
 }

@@ -4,6 +4,8 @@ use std::time::SystemTime;
 
 use serde::Deserialize;
 
+pub mod fake_cloud;
+
 /// The README's Rust examples, compiled and run as doctests so they stay true.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]

@@ -4,6 +4,7 @@
 //! classified by its effect on the Rust API and the wire: breaking, additive, or
 //! documentation only. Rendering lives in [`render`].
 
+mod behaviour;
 pub mod render;
 pub mod side;
 
@@ -268,6 +269,7 @@ fn service(old: &Service, new: &Service, out: &mut Vec<Change>) {
     for (old_op, new_op) in pairs {
         operation(id, old_op, new_op, out);
     }
+    behaviour::waiters(old, new, out);
 }
 
 struct OpContext<'a> {
@@ -369,6 +371,7 @@ fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Chan
         &cx.request,
         out,
     );
+    behaviour::pagination(&cx, old, new, out);
 
     // Path parameters by position: the placeholder name does not travel.
     let path_params = |op: &Operation| -> Vec<Member> {

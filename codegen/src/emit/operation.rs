@@ -456,6 +456,14 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             let wire = &m.wire;
             quote!((#wire, runtime::HeaderValue::to_header_value(&self.#field, #wire)?))
         });
+    let plane_headers = op.plane.iter().flat_map(|p| &p.headers).filter(|(name, _)| {
+        !op.params
+            .iter()
+            .any(|m| m.location == Some(Location::Header) && m.wire.eq_ignore_ascii_case(name))
+    });
+    let required_headers = required_headers.chain(
+        plane_headers.map(|(name, value)| quote!((#name, runtime::http::HeaderValue::from_static(#value)))),
+    );
     let headers_binding = if header_steps.is_empty() {
         quote!(let headers = vec![#(#required_headers),*];)
     } else {

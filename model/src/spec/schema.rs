@@ -395,6 +395,10 @@ pub struct PlaneSpec {
     /// Only IAM tokens authenticate there: AK/SK-signed calls are refused.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub token_only: bool,
+    /// Headers every request to the plane carries, with the value sent when the
+    /// operation's own parameters do not set it (GES: `X-Language: en-us`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
 }

@@ -357,7 +357,6 @@ impl ClientBuilder {
                     cloud: self.cloud,
                     region,
                     services,
-                    planes,
                 }
             }
             (None, _) => return Err(ConfigError::NoEndpoint),
@@ -376,6 +375,7 @@ impl ClientBuilder {
         Ok(Client {
             http,
             endpoint,
+            planes: Arc::new(planes),
             credentials,
             project_id: self.project_id,
             deadline: self.deadline,
@@ -438,30 +438,29 @@ enum Endpoint {
         cloud: Cloud,
         region: Option<String>,
         services: BTreeMap<String, String>,
-        /// By (service, plane): the plane's address.
-        planes: BTreeMap<(String, String), String>,
     },
 }
 
 impl Endpoint {
-    /// The base URL (`https://host`) for a service's requests.
+    /// The base URL (`https://host`) for a service's requests: the plane's
+    /// address where one is given, else the fixed URL or the service's host.
     fn base_url(
         &self,
+        planes: &BTreeMap<(String, String), String>,
         service: crate::ServiceEndpoints,
         plane: Option<crate::Plane>,
     ) -> Result<String, RequestError> {
+        let given = plane.and_then(|p| planes.get(&(service.service.to_owned(), p.name.to_owned())));
+        if let Some(address) = given {
+            return Ok(address.clone());
+        }
         match self {
             Endpoint::Fixed(base) => Ok(base.clone()),
-            Endpoint::Resolved { planes, .. } if let Some(plane) = plane => planes
-                .get(&(service.service.to_owned(), plane.name.to_owned()))
-                .cloned()
-                .ok_or_else(|| {
-                    RequestError::Http(format!(
-                        "`{}` operations of the `{}` plane go to an address you give: \
+            Endpoint::Resolved { .. } if let Some(plane) = plane => Err(RequestError::Http(format!(
+                "`{}` operations of the `{}` plane go to an address you give: \
                          ClientBuilder::plane_endpoint({:?}, {:?}, url)",
-                        service.service, plane.name, service.service, plane.name
-                    ))
-                }),
+                service.service, plane.name, service.service, plane.name
+            ))),
             Endpoint::Resolved {
                 cloud,
                 region,
@@ -484,6 +483,8 @@ impl Endpoint {
 pub struct Client {
     http: reqwest::Client,
     endpoint: Endpoint,
+    /// By (service, plane): the plane's address.
+    planes: Arc<BTreeMap<(String, String), String>>,
     credentials: Credentials,
     project_id: Option<String>,
     deadline: Option<Duration>,
@@ -505,6 +506,23 @@ impl Client {
     /// [`RequestError::EmptyPathParameter`] rather than reaching a wrong URL.
     pub fn in_project<B: ProjectScoped>(&self, builder: B) -> B::Output {
         builder.with_project_id(self.project_id.clone().unwrap_or_default())
+    }
+
+    /// The same client (credentials, token cache, settings shared) with one
+    /// plane's operations sent to `endpoint`: what a caller does once it knows
+    /// the address, say a GES graph's from its detail.
+    pub fn with_plane_endpoint(
+        &self,
+        service: impl Into<String>,
+        plane: impl Into<String>,
+        endpoint: &str,
+    ) -> Result<Client, ConfigError> {
+        let mut planes = (*self.planes).clone();
+        planes.insert((service.into(), plane.into()), normalize_endpoint(endpoint)?);
+        Ok(Client {
+            planes: Arc::new(planes),
+            ..self.clone()
+        })
     }
 
     /// Sends a request and reads its response, retrying per the policy.
@@ -631,7 +649,15 @@ impl Client {
     }
 
     fn base_url<O: Operation>(&self) -> Result<String, RequestError> {
-        self.endpoint.base_url(O::ENDPOINTS, O::PLANE)
+        self.base_for(O::ENDPOINTS, O::PLANE)
+    }
+
+    fn base_for(
+        &self,
+        service: crate::ServiceEndpoints,
+        plane: Option<crate::Plane>,
+    ) -> Result<String, RequestError> {
+        self.endpoint.base_url(&self.planes, service, plane)
     }
 
     /// One attempt's request: absolute URL, identity headers (only the
@@ -752,24 +778,23 @@ mod tests {
         documented: &[(Cloud::HuaweiCloud, "ges.{region}.myhuaweicloud.com")],
     };
 
-    fn endpoint(builder: ClientBuilder) -> Endpoint {
+    fn endpoint(builder: ClientBuilder) -> Client {
         builder
             .credentials(Credentials::access_key("AK", "SK"))
             .build()
             .unwrap()
-            .endpoint
     }
 
     #[test]
     fn a_cloud_and_region_resolve_each_service_and_overrides_win() {
         let otc = endpoint(Client::builder().cloud(Cloud::OpenTelekomCloud).region("eu-de"));
         assert_eq!(
-            otc.base_url(DLI, None).unwrap(),
+            otc.base_for(DLI, None).unwrap(),
             "https://dli.eu-de.otc.t-systems.com"
         );
         let huawei = endpoint(Client::builder().region("cn-north-4"));
         assert_eq!(
-            huawei.base_url(DLI, None).unwrap(),
+            huawei.base_for(DLI, None).unwrap(),
             "https://dli.cn-north-4.myhuaweicloud.com"
         );
         let mixed = endpoint(
@@ -778,44 +803,52 @@ mod tests {
                 .cloud(Cloud::OpenTelekomCloud)
                 .service_endpoint("ges", "https://ges.internal:8443/"),
         );
-        assert_eq!(mixed.base_url(GES, None).unwrap(), "https://ges.internal:8443");
+        assert_eq!(mixed.base_for(GES, None).unwrap(), "https://ges.internal:8443");
         assert_eq!(
-            mixed.base_url(DLI, None).unwrap(),
+            mixed.base_for(DLI, None).unwrap(),
             "https://dli.eu-de.otc.t-systems.com"
         );
         let only_ges = endpoint(Client::builder().service_endpoint("ges", "http://127.0.0.1:1"));
         assert!(
             only_ges
-                .base_url(DLI, None)
+                .base_for(DLI, None)
                 .unwrap_err()
                 .to_string()
                 .contains("service `dli`")
         );
         let fixed = endpoint(Client::builder().endpoint("http://127.0.0.1:1").region("eu-de"));
-        assert_eq!(fixed.base_url(GES, None).unwrap(), "http://127.0.0.1:1");
+        assert_eq!(fixed.base_for(GES, None).unwrap(), "http://127.0.0.1:1");
         let graph = Some(crate::Plane {
             name: "graph",
             token_only: true,
         });
-        assert_eq!(fixed.base_url(GES, graph).unwrap(), "http://127.0.0.1:1");
+        assert_eq!(fixed.base_for(GES, graph).unwrap(), "http://127.0.0.1:1");
         let with_graph = endpoint(Client::builder().region("eu-de").plane_endpoint(
             "ges",
             "graph",
             "http://192.168.0.10:80/",
         ));
-        assert_eq!(with_graph.base_url(GES, graph).unwrap(), "http://192.168.0.10:80");
+        assert_eq!(with_graph.base_for(GES, graph).unwrap(), "http://192.168.0.10:80");
         assert_eq!(
-            with_graph.base_url(GES, None).unwrap(),
+            with_graph.base_for(GES, None).unwrap(),
             "https://ges.eu-de.myhuaweicloud.com"
         );
         let without = endpoint(Client::builder().region("eu-de"));
         assert!(
             without
-                .base_url(GES, graph)
+                .base_for(GES, graph)
                 .unwrap_err()
                 .to_string()
                 .contains("plane_endpoint(\"ges\", \"graph\"")
         );
+        // A plane's address given later (a graph's, once known) joins a fixed URL too.
+        let later = fixed
+            .with_plane_endpoint("ges", "graph", "http://10.0.0.7:8080/")
+            .unwrap();
+        assert_eq!(later.base_for(GES, graph).unwrap(), "http://10.0.0.7:8080");
+        assert_eq!(later.base_for(GES, None).unwrap(), "http://127.0.0.1:1");
+        assert_eq!(fixed.base_for(GES, graph).unwrap(), "http://127.0.0.1:1");
+        assert!(fixed.with_plane_endpoint("ges", "graph", "10.0.0.7").is_err());
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl<O: Operation> Wait<O> {
                         elapsed: started.elapsed(),
                     });
                 }
-                tokio::time::sleep(self.waiter.delay_after(poll).min(left)).await;
+                tokio::time::sleep(self.delay_after(poll).min(left)).await;
             }
             let response = client
                 .send(&self.request)

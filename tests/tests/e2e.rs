@@ -1,0 +1,297 @@
+//! End to end against the fake cloud (`sdk_tests::fake_cloud`): IAM password
+//! tokens, DLI SQL jobs submitted, waited for, their results paged and another
+//! canceled, a long listing paged, GES's graph found running and its business
+//! plane reached at the graph's own address; faults (503, 429, slow answers,
+//! tokens revoked mid-run) met the way the client promises.
+
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use hwcloud::auth::{self, Scope};
+use hwcloud::client::{Client, ClientError, Credentials, RetryPolicy, WaitError};
+use hwcloud::graph::{self, Network};
+use hwcloud::runtime::Wait;
+use hwcloud::{dli, ges};
+use sdk_tests::fake_cloud::{self, FakeCloud};
+
+fn client(cloud: &FakeCloud) -> Client {
+    Client::builder()
+        .endpoint(cloud.uri())
+        .credentials(auth::password(
+            fake_cloud::USER,
+            fake_cloud::DOMAIN,
+            fake_cloud::PASSWORD,
+            Scope::ProjectId(fake_cloud::PROJECT_ID.into()),
+        ))
+        .project_id(fake_cloud::PROJECT_ID)
+        .retry(RetryPolicy {
+            max_attempts: 3,
+            initial_backoff: Duration::from_millis(5),
+            max_backoff: Duration::from_millis(20),
+            retry_non_idempotent: false,
+        })
+        .build()
+        .unwrap()
+}
+
+async fn submit(client: &Client, sql: &str) -> String {
+    let request = client
+        .in_project(dli::SubmitJobRequest::builder())
+        .sql(sql)
+        .build();
+    client.send(&request).await.unwrap().job_id
+}
+
+/// The spec's delays are seconds; the fake moves on at every poll.
+fn fast<O: hwcloud::runtime::Operation>(wait: Wait<O>) -> Wait<O> {
+    wait.delays(Duration::from_millis(10), Duration::from_millis(40))
+}
+
+fn status_of(client: &Client, job_id: &str) -> dli::QueryJobStatusRequest {
+    client
+        .in_project(dli::QueryJobStatusRequest::builder())
+        .job_id(job_id)
+        .build()
+}
+
+#[tokio::test]
+async fn a_sql_job_is_waited_for_and_its_results_paged() {
+    let cloud = FakeCloud::start(0).await;
+    let client = client(&cloud);
+    let job_id = submit(&client, "SELECT * FROM movies").await;
+    let finished = fast(dli::wait_until_sql_job_finished(status_of(&client, &job_id)))
+        .run(&client)
+        .await
+        .unwrap();
+    assert_eq!(finished.status, "FINISHED");
+    // Submitted as LAUNCHING; polled RUNNING, then FINISHED: two polls.
+    let polls = cloud.calls().iter().filter(|c| c.ends_with("/status")).count();
+    assert_eq!(polls, 2);
+    // DLI marks both result-paging operations deprecated (previews and OBS
+    // exports replace them); they are still the documented way to page rows.
+    #[allow(deprecated)]
+    let results = client
+        .in_project(dli::ShowJobsRequest::builder())
+        .job_id(&job_id)
+        .page_size("20")
+        .build();
+    let rows = client.paginate(results).collect_items().await.unwrap();
+    assert_eq!(rows.len(), 95);
+    assert_eq!(rows[94][1], "row 94");
+    let pages: Vec<String> = cloud
+        .calls()
+        .into_iter()
+        .filter(|c| c.starts_with(&format!("GET /v1.0/p1/jobs/{job_id}?")))
+        .collect();
+    // 95 rows of 20: five pages, the last one short, and no sixth request.
+    assert_eq!(pages.len(), 5, "{pages:?}");
+    assert!(pages[4].contains("current-page=5"), "{pages:?}");
+    assert_eq!(cloud.tokens_issued(), 1);
+}
+
+#[tokio::test]
+async fn a_canceled_job_fails_its_waiter_with_its_state() {
+    let cloud = FakeCloud::start(0).await;
+    let client = client(&cloud);
+    let job_id = submit(&client, "SELECT forever").await;
+    let cancel = client
+        .in_project(dli::CancelJobRequest::builder())
+        .job_id(&job_id)
+        .build();
+    client.send(&cancel).await.unwrap();
+    assert_eq!(cloud.job_status(&job_id), Some("CANCELLED"));
+    let outcome = fast(dli::wait_until_sql_job_finished(status_of(&client, &job_id)))
+        .run(&client)
+        .await;
+    match outcome {
+        Err(WaitError::Failed { state, response, .. }) => {
+            assert_eq!(state, "CANCELLED");
+            assert_eq!(response.job_id, job_id);
+        }
+        other => panic!("expected the failure state: {other:?}"),
+    }
+    // Canceling again: the fake's typed error, not a panic.
+    match client.send(&cancel).await {
+        Err(ClientError::Api(error)) => assert_eq!(error.status, 400),
+        other => panic!("expected an API error: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_failing_job_and_a_job_that_never_ends() {
+    let cloud = FakeCloud::start(0).await;
+    let client = client(&cloud);
+    let failing = submit(&client, "SELECT fail").await;
+    let outcome = fast(dli::wait_until_sql_job_finished(status_of(&client, &failing)))
+        .run(&client)
+        .await;
+    assert!(
+        matches!(&outcome, Err(WaitError::Failed { state, .. }) if state == "FAILED"),
+        "{outcome:?}"
+    );
+    let endless = submit(&client, "SELECT forever").await;
+    let outcome = dli::wait_until_sql_job_finished(status_of(&client, &endless))
+        .timeout(Duration::from_millis(300))
+        .run(&client)
+        .await;
+    match outcome {
+        Err(WaitError::TimedOut {
+            last_state, polls, ..
+        }) => {
+            assert_eq!(last_state.as_deref(), Some("RUNNING"));
+            assert_eq!(polls, 2, "one poll at once, one at the timeout");
+        }
+        other => panic!("expected a timeout: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_long_listing_is_paged_to_its_end_as_a_stream() {
+    let cloud = FakeCloud::start(250).await;
+    let client = client(&cloud);
+    let list = client
+        .in_project(dli::ListJobsRequest::builder())
+        .page_size(40)
+        .build();
+    let pages: Vec<_> = client.paginate(list.clone()).pages().collect().await;
+    assert_eq!(pages.len(), 7);
+    let sizes: Vec<usize> = pages.iter().map(|p| p.as_ref().unwrap().jobs.len()).collect();
+    assert_eq!(sizes, [40, 40, 40, 40, 40, 40, 10]);
+    let ids: Vec<String> = client
+        .paginate(list)
+        .items()
+        .map(|job| job.unwrap().job_id)
+        .collect()
+        .await;
+    assert_eq!(ids.len(), 250);
+    assert_eq!(ids.first().map(String::as_str), Some("seed-0000"));
+    assert_eq!(ids.last().map(String::as_str), Some("seed-0249"));
+    // job_count says when to stop: 7 requests per listing, none after the last page.
+    let listings = cloud
+        .calls()
+        .iter()
+        .filter(|c| c.starts_with("GET /v1.0/p1/jobs?"))
+        .count();
+    assert_eq!(listings, 14);
+}
+
+#[tokio::test]
+async fn faults_are_retried_and_revoked_tokens_replaced_mid_listing() {
+    let cloud = FakeCloud::start(100).await;
+    let client = client(&cloud);
+    let list = client
+        .in_project(dli::ListJobsRequest::builder())
+        .page_size(25)
+        .build();
+    let mut jobs = client.paginate(list);
+    let first = jobs.next_page().await.unwrap().unwrap();
+    assert_eq!(first.jobs.len(), 25);
+    // Two 503s and a 429: GET is retried (3 attempts per call).
+    cloud.fail_next(2, 503);
+    let second = jobs.next_page().await.unwrap().unwrap();
+    assert_eq!(second.jobs[0].job_id, "seed-0025");
+    cloud.fail_next(1, 429);
+    cloud.expire_tokens();
+    let mut rest = 0;
+    while let Some(item) = jobs.next_item().await {
+        item.unwrap();
+        rest += 1;
+    }
+    assert_eq!(rest, 50);
+    assert_eq!(
+        cloud.tokens_issued(),
+        2,
+        "one token, then one after the revocation"
+    );
+    // Three 503s in a row exhaust the attempts: the error comes through, typed.
+    cloud.fail_next(3, 503);
+    let again = client
+        .in_project(dli::ListJobsRequest::builder())
+        .page_size(25)
+        .build();
+    match client.paginate(again).next_page().await {
+        Some(Err(ClientError::Api(error))) => assert_eq!(error.status, 503),
+        other => panic!("expected the 503: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_slow_answer_meets_the_deadline() {
+    let cloud = FakeCloud::start(1).await;
+    let client = Client::builder()
+        .endpoint(cloud.uri())
+        .credentials(auth::password(
+            fake_cloud::USER,
+            fake_cloud::DOMAIN,
+            fake_cloud::PASSWORD,
+            Scope::ProjectId(fake_cloud::PROJECT_ID.into()),
+        ))
+        .project_id(fake_cloud::PROJECT_ID)
+        .deadline(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    cloud.slow_next(1, Duration::from_secs(2));
+    let list = client.in_project(dli::ListJobsRequest::builder()).build();
+    match client.send(&list).await {
+        Err(ClientError::Deadline { deadline, .. }) => assert_eq!(deadline, Duration::from_millis(200)),
+        other => panic!("expected the deadline: {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_graph_runs_and_its_business_plane_is_reached_at_its_address() {
+    let cloud = FakeCloud::start(0).await;
+    let client = client(&cloud);
+    let detail = client
+        .in_project(ges::ShowGraphsRequest::builder())
+        .graph_id(fake_cloud::GRAPH_ID)
+        .build();
+    fast(ges::wait_until_graph_running(detail))
+        .run(&client)
+        .await
+        .unwrap();
+    let on_graph = graph::client_for(&client, fake_cloud::GRAPH_ID, Network::Private)
+        .await
+        .unwrap();
+    let job = on_graph
+        .in_project(ges::ListGesGraphsJobsStatusRequest::builder())
+        .graph_name(fake_cloud::GRAPH_NAME)
+        .job_id("algo-1")
+        .build();
+    let done = fast(ges::wait_until_algorithm_job_finished(job.clone()))
+        .run(&on_graph)
+        .await
+        .unwrap();
+    assert_eq!(done.status.as_deref(), Some("success"));
+    // The business plane never went to the API server, and carried X-Language
+    // (the fake answers 400 without it).
+    assert!(
+        !cloud
+            .calls()
+            .iter()
+            .any(|c| c.starts_with("GET /v1.0/") && c.contains("/jobs/algo-1"))
+    );
+    assert!(
+        cloud
+            .calls()
+            .iter()
+            .any(|c| c.starts_with("GET /ges/v1.0/p1/graphs/movies/jobs/algo-1/status"))
+    );
+    // Without the graph's address a Resolved client refuses to guess one.
+    let regional = Client::builder()
+        .region("eu-de")
+        .credentials(Credentials::token("t"))
+        .build()
+        .unwrap();
+    assert!(matches!(regional.send(&job).await, Err(ClientError::Request(_))));
+    // AK/SK cannot call the token-only plane: refused before sending.
+    let signed = Client::builder()
+        .endpoint(cloud.graph_uri())
+        .credentials(Credentials::access_key("AK", "SK"))
+        .build()
+        .unwrap();
+    assert!(matches!(
+        signed.send(&job).await,
+        Err(ClientError::TokenRequired { plane: "graph", .. })
+    ));
+}
