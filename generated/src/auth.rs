@@ -216,3 +216,32 @@ pub fn from_found(found: crate::client::sources::Found) -> Discovered {
         source: found.source,
     }
 }
+
+/// Looks a project's id up by its name (`eu-de`, `eu-de_myproject`) through
+/// IAM's project query: what the official SDKs do when no project id is
+/// given. `None` when IAM knows no such project.
+///
+/// ```no_run
+/// # async fn run(client: hwcloud::client::Client) -> Result<(), Box<dyn std::error::Error>> {
+/// let client = match client.project_id() {
+///     Some(_) => client,
+///     None => {
+///         let id = hwcloud::auth::project_id(&client, "eu-de").await?.ok_or("no project eu-de")?;
+///         client.with_project_id(id)?
+///     }
+/// };
+/// # Ok(()) }
+/// ```
+pub async fn project_id(
+    client: &Client,
+    name: &str,
+) -> Result<Option<String>, crate::client::ClientError<iam::ErrorCode>> {
+    let request = iam::QueryProjectInformationBasedOnSpecifiedCriteriaRequest::builder()
+        .content_type("application/json;charset=utf8")
+        // Empty: the client's credentials authenticate the call.
+        .x_auth_token("")
+        .name(name)
+        .build();
+    let found = client.send(&request).await?;
+    Ok(found.projects.into_iter().find(|p| p.name == name).map(|p| p.id))
+}

@@ -182,6 +182,7 @@ impl Respond for Responder {
         let pages = Pages::of(request);
         let method = request.method.as_str();
         let answer = match (self.plane, method, segments.as_slice()) {
+            (Plane::Api, "GET", ["v3", "projects"]) => projects(request),
             (Plane::Api, "POST", ["v1.0", PROJECT_ID, "jobs", "submit-job"]) => state.submit(request),
             (Plane::Api, "GET", ["v1.0", PROJECT_ID, "jobs"]) => state.list_jobs(&pages),
             (Plane::Api, "GET", ["v1.0", PROJECT_ID, "jobs", id, "status"]) => state.poll_job(id),
@@ -210,6 +211,25 @@ impl Respond for Responder {
         };
         answer.set_delay(delay)
     }
+}
+
+/// IAM's project query: the account's one project, when `name` matches it.
+fn projects(request: &Request) -> ResponseTemplate {
+    let name = request
+        .url
+        .query_pairs()
+        .find(|(k, _)| k == "name")
+        .map(|(_, v)| v.into_owned());
+    let links = json!({"self": "https://iam/v3/projects", "previous": null, "next": null});
+    let project = json!({
+        "is_domain": false, "description": "", "links": {"self": "https://iam/v3/projects/p1"},
+        "enabled": true, "id": PROJECT_ID, "parent_id": "d1", "domain_id": "d1", "name": PROJECT_NAME
+    });
+    let projects: Vec<Value> = match name.as_deref() {
+        None | Some(PROJECT_NAME) => vec![project],
+        Some(_) => Vec::new(),
+    };
+    ok(json!({"links": links, "projects": projects}))
 }
 
 /// An error body in the shape DLI and APIG use.

@@ -295,3 +295,26 @@ async fn the_graph_runs_and_its_business_plane_is_reached_at_its_address() {
         Err(ClientError::TokenRequired { plane: "graph", .. })
     ));
 }
+
+#[tokio::test]
+async fn a_missing_project_id_is_looked_up_from_iam_by_name() {
+    let cloud = FakeCloud::start(3).await;
+    let client = Client::builder()
+        .endpoint(cloud.uri())
+        .credentials(auth::password(
+            fake_cloud::USER,
+            fake_cloud::DOMAIN,
+            fake_cloud::PASSWORD,
+            Scope::ProjectName(fake_cloud::PROJECT_NAME.into()),
+        ))
+        .build()
+        .unwrap();
+    assert_eq!(client.project_id(), None);
+    let id = auth::project_id(&client, fake_cloud::PROJECT_NAME).await.unwrap();
+    assert_eq!(id.as_deref(), Some(fake_cloud::PROJECT_ID));
+    assert_eq!(auth::project_id(&client, "cn-north-4").await.unwrap(), None);
+    let client = client.with_project_id(id.unwrap()).unwrap();
+    let list = client.in_project(dli::ListJobsRequest::builder()).build();
+    assert_eq!(client.send(&list).await.unwrap().job_count, 3);
+    assert!(cloud.calls().iter().any(|c| c == "GET /v3/projects?name=eu-de"));
+}

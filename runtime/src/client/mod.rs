@@ -525,6 +525,28 @@ impl Client {
         })
     }
 
+    /// The project id `in_project` fills in, if one is configured.
+    pub fn project_id(&self) -> Option<&str> {
+        self.project_id.as_deref()
+    }
+
+    /// The same client for another project (an id looked up from IAM, say):
+    /// `in_project` fills it in, and AK/SK requests carry it as `X-Project-Id`.
+    pub fn with_project_id(&self, project_id: impl Into<String>) -> Result<Client, ConfigError> {
+        let project_id = project_id.into();
+        let mut identity_headers = self.identity_headers.clone();
+        if let Credentials::AccessKey { .. } = self.credentials {
+            let value = http::HeaderValue::from_str(&project_id)
+                .map_err(|_| ConfigError::BadHeaderValue("x-project-id"))?;
+            identity_headers.insert("x-project-id", value);
+        }
+        Ok(Client {
+            project_id: Some(project_id),
+            identity_headers,
+            ..self.clone()
+        })
+    }
+
     /// Sends a request and reads its response, retrying per the policy.
     pub async fn send<O: Operation>(&self, operation: &O) -> Result<O::Response, ClientError<O::ErrorCode>> {
         self.call(operation, Auth::Credentials).await
@@ -682,6 +704,11 @@ impl Client {
                 headers.insert(http::header::USER_AGENT, agent.clone());
             }
             return reqwest::Request::try_from(request).map_err(|_| SigningError::RelativeUri(uri));
+        }
+        // IAM documents `X-Auth-Token` as a parameter of nearly every
+        // operation: left empty, the client's own credentials stand for it.
+        if headers.get("x-auth-token").is_some_and(|v| v.is_empty()) {
+            headers.remove("x-auth-token");
         }
         headers.extend(self.identity_headers.clone());
         // The cache only hands out tokens that are header values.
