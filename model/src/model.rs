@@ -44,9 +44,8 @@ pub struct Waiter {
     /// The generated function: `wait_until_<name>`.
     pub function: String,
     pub description: Text,
-    /// The polled operation's id and names.
+    /// The polled operation's id.
     pub operation: String,
-    pub operation_names: OperationNames,
     /// Where the state is read in the polled operation's response.
     pub field: FieldPath,
     pub success: Vec<String>,
@@ -106,7 +105,8 @@ pub enum PageScheme {
     Page {
         first: i64,
     },
-    /// The next marker from `next` in the response, else from `key` of the last item.
+    /// The next marker from `next` in the response, else (or when the response
+    /// has none) from `key` of the last item.
     Marker {
         next: Option<FieldPath>,
         key: Option<FieldPath>,

@@ -4,7 +4,7 @@
 
 use crate::diagnostic::Diagnostics;
 use crate::model::{FieldPath, Location, Member, Operation, PageScheme, Pagination, Step, Type, Waiter};
-use crate::names::{self, OperationNames};
+use crate::names;
 use crate::spec::SpecFile;
 use crate::spec::locate::{child, item};
 use crate::spec::schema::{self, OperationFile, ServiceFile};
@@ -287,10 +287,6 @@ pub(crate) fn waiters(
             continue;
         }
         let function = format!("wait_until_{}", spec.name);
-        if operations.iter().any(|op| op.names.module == function) {
-            fail("name", format!("`{function}` is already an operation's module"));
-            continue;
-        }
         let Some(op) = operations.iter().find(|op| op.id == spec.operation) else {
             fail(
                 "operation",
@@ -298,6 +294,13 @@ pub(crate) fn waiters(
             );
             continue;
         };
+        if op.response_is_array {
+            fail(
+                "operation",
+                format!("`{}` answers a bare array: no field holds one state", op.id),
+            );
+            continue;
+        }
         let field = match field_path(op, &op.response, &spec.field) {
             Ok(path) if path.json.is_empty() && !is_state(path.ty()) => {
                 fail(
@@ -339,7 +342,6 @@ pub(crate) fn waiters(
             function,
             description: spec.description.clone(),
             operation: op.id.clone(),
-            operation_names: OperationNames::of(&op.id),
             field,
             success: spec.success.clone(),
             failure: spec.failure.clone(),
@@ -361,12 +363,12 @@ fn is_state(ty: &Type) -> bool {
     }
 }
 
-/// A value listed more than once across the lists.
+/// A value listed more than once across the lists (states compare without case).
 fn twice<'a>(lists: &[(&str, &'a Vec<String>)]) -> Option<&'a str> {
     let mut seen = std::collections::BTreeSet::new();
     lists
         .iter()
         .flat_map(|(_, values)| values.iter())
-        .find(|v| !seen.insert(v.as_str()))
+        .find(|v| !seen.insert(v.to_ascii_lowercase()))
         .map(String::as_str)
 }

@@ -18,6 +18,9 @@ pub trait Paginated: Operation + Clone {
     /// Takes the page's items out of a response.
     fn into_items(response: Self::Response) -> Vec<Self::Item>;
 
+    /// How many items a response holds.
+    fn item_count(response: &Self::Response) -> usize;
+
     /// The request for the page after `response` (which answered `self`), or
     /// `None` when `response` is the last page.
     fn next_page(&self, response: &Self::Response) -> Option<Self>;
@@ -119,7 +122,7 @@ pub fn next_offset<P: PageValue>(
 /// ```
 /// use hwcloud_runtime::paginate::next_page_number;
 /// assert_eq!(next_page_number::<i32>(None, 1, Some(10), 10, Some(25)), Some(2));
-/// assert_eq!(next_page_number(Some(&3i32), 1, Some(10), 5, Some(25)), None);
+/// assert_eq!(next_page_number(Some(&3i32), 1, Some(10), 10, Some(25)), None);
 /// ```
 pub fn next_page_number<P: PageValue>(
     position: Option<&P>,
@@ -132,18 +135,19 @@ pub fn next_page_number<P: PageValue>(
     let current = page_number(position).unwrap_or(first);
     let pages_read = current.checked_sub(first)?.checked_add(1)?;
     match (total, page_size) {
-        // Without a page size, the page just read is as long as a full one: a
-        // short last page then costs one more (empty) request, never a lost page.
-        (Some(total), size) if pages_read.saturating_mul(size.unwrap_or(received)) >= total => None,
+        // The pages read are counted as long as this one: a server that caps
+        // the page size below the size asked for loses no page, and a short
+        // last page costs one more (empty) request at most.
+        (Some(total), _) if pages_read.saturating_mul(received) >= total => None,
         (None, Some(size)) if received < size => None,
         _ => P::from_text(&current.checked_add(1)?.to_string()),
     }
 }
 
 /// The next marker: `next` (from the response, or the last item's key).
-/// `None` ends the listing: no marker, an empty one, the same as the current
-/// one (a server that ignores the marker would repeat the page forever), or,
-/// where the page size is given, a page shorter than it.
+/// `None` ends the listing: an empty page, no marker, an empty one, the same
+/// as the current one (a server that ignores the marker would repeat the page
+/// forever), or, where the page size is given, a page shorter than it.
 ///
 /// ```
 /// use hwcloud_runtime::paginate::next_marker;
@@ -156,7 +160,7 @@ pub fn next_marker<P: PageValue>(
     page_size: Option<i64>,
     received: usize,
 ) -> Option<P> {
-    let next = next.filter(|n| !n.is_empty())?;
+    let next = next.filter(|n| !n.is_empty() && received > 0)?;
     if current.is_some_and(|c| c.to_text() == next) {
         return None;
     }
@@ -194,7 +198,10 @@ mod tests {
     #[test]
     fn page_numbers_start_at_first_and_stop_at_the_total() {
         assert_eq!(next_page_number::<i64>(None, 0, Some(2), 2, Some(5)), Some(1));
-        assert_eq!(next_page_number::<i64>(Some(&2), 0, Some(2), 1, Some(5)), None);
+        // Page 2 (the third) is short: 3 pages of 1 do not reach 5, so one more
+        // request finds the end (a server capping pages at 1 would lose none).
+        assert_eq!(next_page_number::<i64>(Some(&2), 0, Some(2), 1, Some(5)), Some(3));
+        assert_eq!(next_page_number::<i64>(Some(&2), 0, Some(100), 2, Some(5)), None);
         assert_eq!(next_page_number::<i64>(Some(&2), 1, None, 3, Some(7)), Some(3));
         assert_eq!(next_page_number::<i64>(Some(&3), 1, None, 3, Some(7)), None);
         assert_eq!(next_page_number::<i64>(Some(&3), 1, None, 3, None), Some(4));
@@ -205,6 +212,7 @@ mod tests {
     fn markers_stop_when_absent_repeated_or_short() {
         let b = || Some("b".to_owned());
         assert_eq!(next_marker::<String>(None, None, None, 5), None);
+        assert_eq!(next_marker::<String>(None, b(), None, 0), None);
         assert_eq!(next_marker::<String>(None, Some(String::new()), None, 5), None);
         assert_eq!(next_marker::<String>(Some(&"a".into()), b(), Some(5), 5), b());
         assert_eq!(next_marker::<String>(Some(&"a".into()), b(), Some(5), 4), None);

@@ -4,7 +4,7 @@
 //! Generated `wait_until_*` functions return a [`Wait`]: the request to poll,
 //! the waiter's rules from the spec and how to read the state from a response.
 //! The `client` feature runs it (`Wait::run`); any other loop can drive it
-//! with [`Wait::outcome`] and [`Wait::delay`].
+//! with [`Wait::outcome`] and [`Wait::delay_after`].
 
 use std::fmt;
 use std::time::Duration;
@@ -64,8 +64,8 @@ impl Waiter {
         }
     }
 
-    /// The delay before poll number `poll + 1` (the first poll is number 0 and
-    /// goes out at once): `delay`, growing 1.5 times per poll up to `max_delay`.
+    /// The delay before poll number `poll` (poll 0 goes out at once; poll 1
+    /// after `delay`), growing 1.5 times per poll up to `max_delay`.
     pub fn delay_after(&self, poll: u32) -> Duration {
         backoff(self.delay, self.max_delay, poll)
     }
@@ -170,7 +170,7 @@ impl<O: Operation> Wait<O> {
         self
     }
 
-    /// The delay before poll number `poll + 1`.
+    /// The delay before poll number `poll` (poll 0 goes out at once).
     pub fn delay_after(&self, poll: u32) -> Duration {
         backoff(self.delays.0, self.delays.1, poll)
     }

@@ -92,7 +92,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build();
     match dli::wait_until_sql_job_finished(status).run(&client).await {
         Err(WaitError::Failed { state, .. }) => println!("canceled job {}: now {state}", other.job_id),
-        other => println!("canceled job {}: unexpectedly {other:?}", other.is_ok()),
+        outcome => println!("canceled job {}: unexpectedly {outcome:?}", other.job_id),
     }
     println!(
         "IAM tokens issued: {}; calls made: {}",

@@ -42,7 +42,7 @@ const NEXT_MARKERS: &[&str] = &[
     "cursor",
 ];
 /// Scalar field types a position, count or marker can have.
-const SCALARS: &[&str] = &["integer", "long", "string", "number"];
+const SCALARS: &[&str] = &["integer", "long", "string"];
 
 /// What detection found: a pagination, or why a list-looking operation has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,12 +231,17 @@ fn total<'a>(fields: &'a [Field], items: &str) -> Option<&'a str> {
     let counts: Vec<&Field> = fields
         .iter()
         .filter(|f| matches!(f.ty.as_str(), "integer" | "long"))
-        .filter(|f| {
-            let n = norm(&f.name);
-            n.starts_with("total") || n.ends_with("count") || n.ends_with("total")
-        })
         .collect();
     let items = stem(items.rsplit('.').next().unwrap_or(items));
+    // A bare `count` (or `current_count`) is as often this page's length as
+    // the total: only `total*` names and counts the items name are totals.
+    let counts: Vec<&Field> = counts
+        .into_iter()
+        .filter(|f| {
+            let n = norm(&f.name);
+            n.starts_with("total") || n.ends_with("total") || (n.ends_with("count") && n.contains(&items))
+        })
+        .collect();
     let pick = |f: &&&Field| norm(&f.name).contains("total");
     let named = |f: &&&Field| norm(&f.name).contains(&items);
     match counts.as_slice() {

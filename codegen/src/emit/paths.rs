@@ -76,6 +76,14 @@ fn marker_text(root: TokenStream, path: &FieldPath) -> TokenStream {
     }
 }
 
+/// `Option<String>`: the marker the last item's `key` names.
+fn last_item_marker(last_item: &TokenStream, key: &FieldPath) -> TokenStream {
+    match borrow(quote!(item), &key.steps) {
+        Access::Always(value) => quote!(#last_item.map(|item| runtime::PageValue::to_text(&#value))),
+        Access::Maybe(value) => quote!(#last_item.and_then(|item| #value.map(runtime::PageValue::to_text))),
+    }
+}
+
 /// `impl runtime::Paginated` for a list operation.
 pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
     let paging = op.pagination.as_ref()?;
@@ -130,11 +138,13 @@ pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
         }
         PageScheme::Marker { next, key } => {
             let (text, size) = match (next, key) {
-                (Some(next), _) => (marker_text(quote!(response), next), quote!(None)),
-                (None, Some(key)) => {
-                    let key = marker_text(quote!(item), key);
-                    (quote!(#last_item.and_then(|item| #key)), size)
+                (Some(next), None) => (marker_text(quote!(response), next), quote!(None)),
+                (Some(next), Some(key)) => {
+                    let next = marker_text(quote!(response), next);
+                    let key = last_item_marker(&last_item, key);
+                    (quote!(#next.or_else(|| #key)), quote!(None))
                 }
+                (None, Some(key)) => (last_item_marker(&last_item, key), size),
                 (None, None) => unreachable!("validation gives a marker scheme a source"),
             };
             (
@@ -174,6 +184,9 @@ pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
             const SCHEME: runtime::PageScheme = #scheme;
             fn into_items(response: #response_type) -> Vec<#item> {
                 #into_items
+            }
+            fn item_count(response: &#response_type) -> usize {
+                #received
             }
             fn next_page(&self, response: &#response_type) -> Option<Self> {
                 let value = #next?;
@@ -263,9 +276,7 @@ fn waiter_doc(op: &Operation, waiter: &Waiter) -> Vec<String> {
     };
     lines.push(String::new());
     lines.push(format!(
-        "Polls [`{}`]({}::{}) until `{}` is {}{}{}.",
-        op.names.request,
-        op.names.module,
+        "Polls [`{}`] until `{}` is {}{}{}.",
         op.names.request,
         waiter.field.dotted,
         quoted(&waiter.success),

@@ -395,8 +395,8 @@ pub struct PlaneSpec {
     /// Only IAM tokens authenticate there: AK/SK-signed calls are refused.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub token_only: bool,
-    /// Headers every request to the plane carries, with the value sent when the
-    /// operation's own parameters do not set it (GES: `X-Language: en-us`).
+    /// Headers every request to the plane carries (GES: `X-Language: en-us`),
+    /// unless the operation documents a header parameter of that name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub headers: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "Text::is_empty")]

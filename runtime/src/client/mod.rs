@@ -530,8 +530,9 @@ impl Client {
         self.project_id.as_deref()
     }
 
-    /// The same client for another project (an id looked up from IAM, say):
+    /// The same client with a project id (one looked up from IAM, say):
     /// `in_project` fills it in, and AK/SK requests carry it as `X-Project-Id`.
+    /// A token provider's tokens keep the scope they were asked for.
     pub fn with_project_id(&self, project_id: impl Into<String>) -> Result<Client, ConfigError> {
         let project_id = project_id.into();
         let mut identity_headers = self.identity_headers.clone();

@@ -21,6 +21,7 @@ pub struct Paginator<'c, O: Paginated> {
     client: &'c Client,
     next: Option<O>,
     buffered: VecDeque<O::Item>,
+    pages: u32,
 }
 
 impl<O: Paginated> std::fmt::Debug for Paginator<'_, O> {
@@ -51,16 +52,21 @@ impl Client {
             client: self,
             next: Some(first),
             buffered: VecDeque::new(),
+            pages: 0,
         }
     }
 }
 
 impl<'c, O: Paginated + 'c> Paginator<'c, O> {
-    /// The next page's whole response; `None` after the last page or an error.
+    /// The next page's whole response; `None` after the last page or an
+    /// error. An empty page after the first (what a listing whose last page
+    /// was short, or whose server capped the page size, ends on) is not given.
     pub async fn next_page(&mut self) -> Option<Result<O::Response, O>> {
         let request = self.next.take()?;
         match self.client.send(&request).await {
+            Ok(response) if self.pages > 0 && O::item_count(&response) == 0 => None,
             Ok(response) => {
+                self.pages += 1;
                 self.next = request.next_page(&response);
                 Some(Ok(response))
             }
