@@ -6,20 +6,21 @@
 //! `Client::paginate` drives them.
 
 use crate::operation::Operation;
+use crate::request::QueryValue;
 use crate::text_or::TextOr;
 
 /// A list operation: its items, and the request for the next page.
 pub trait Paginated: Operation + Clone {
-    /// One item of a page.
-    type Item;
+    /// One item of a page (compared to notice a server repeating a page).
+    type Item: PartialEq + Clone;
     /// How the position moves: for documentation and tracing.
     const SCHEME: PageScheme;
 
     /// Takes the page's items out of a response.
     fn into_items(response: Self::Response) -> Vec<Self::Item>;
 
-    /// How many items a response holds.
-    fn item_count(response: &Self::Response) -> usize;
+    /// The items a response holds.
+    fn page_items(response: &Self::Response) -> &[Self::Item];
 
     /// The request for the page after `response` (which answered `self`), or
     /// `None` when `response` is the last page.
@@ -41,18 +42,14 @@ pub enum PageScheme {
 }
 
 /// A parameter or response value that holds a position, a count or a marker:
-/// integers, their text, or text.
-pub trait PageValue: Sized {
-    /// The value as text (numbers in decimal).
-    fn to_text(&self) -> String;
+/// integers, their text, or text. Read as text through [`QueryValue`], as the
+/// request sends it.
+pub trait PageValue: QueryValue + Sized {
     /// The value from text; `None` when it does not fit.
     fn from_text(text: &str) -> Option<Self>;
 }
 
 impl PageValue for String {
-    fn to_text(&self) -> String {
-        self.clone()
-    }
     fn from_text(text: &str) -> Option<Self> {
         Some(text.to_owned())
     }
@@ -61,24 +58,15 @@ impl PageValue for String {
 macro_rules! page_number {
     ($($ty:ty),*) => {$(
         impl PageValue for $ty {
-            fn to_text(&self) -> String {
-                self.to_string()
-            }
             fn from_text(text: &str) -> Option<Self> {
                 text.trim().parse().ok()
             }
         }
     )*};
 }
-page_number!(i32, i64, u32, u64);
+page_number!(i32, i64);
 
-impl<T: PageValue + Clone + std::str::FromStr> PageValue for TextOr<T> {
-    fn to_text(&self) -> String {
-        match self {
-            TextOr::Value(value) => value.to_text(),
-            TextOr::Text(text) => text.clone(),
-        }
-    }
+impl<T: PageValue> PageValue for TextOr<T> {
     fn from_text(text: &str) -> Option<Self> {
         T::from_text(text).map(TextOr::Value)
     }
@@ -86,7 +74,7 @@ impl<T: PageValue + Clone + std::str::FromStr> PageValue for TextOr<T> {
 
 /// A value read as a number: `None` when absent or not a number.
 pub fn page_number<T: PageValue>(value: Option<&T>) -> Option<i64> {
-    value.and_then(|v| v.to_text().trim().parse().ok())
+    value.and_then(|v| v.to_query_value().trim().parse().ok())
 }
 
 /// The offset of the next page: the current offset (0 when unset) plus the
@@ -161,7 +149,7 @@ pub fn next_marker<P: PageValue>(
     received: usize,
 ) -> Option<P> {
     let next = next.filter(|n| !n.is_empty() && received > 0)?;
-    if current.is_some_and(|c| c.to_text() == next) {
+    if current.is_some_and(|c| c.to_query_value() == next) {
         return None;
     }
     if page_size.is_some_and(|size| i64::try_from(received).is_ok_and(|n| n < size)) {

@@ -154,6 +154,15 @@ macro_rules! display_query_value {
 }
 display_query_value!(String, str, i32, i64, f64, bool);
 
+impl<T: QueryValue> QueryValue for crate::TextOr<T> {
+    fn to_query_value(&self) -> String {
+        match self {
+            crate::TextOr::Value(value) => value.to_query_value(),
+            crate::TextOr::Text(text) => text.clone(),
+        }
+    }
+}
+
 impl<T: QueryValue + ?Sized> QueryValue for &T {
     fn to_query_value(&self) -> String {
         (**self).to_query_value()

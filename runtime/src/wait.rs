@@ -10,7 +10,7 @@ use std::fmt;
 use std::time::Duration;
 
 use crate::operation::Operation;
-use crate::text_or::TextOr;
+use crate::request::QueryValue;
 
 /// A waiter's rules, as the service spec states them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,35 +76,16 @@ fn backoff(delay: Duration, max_delay: Duration, poll: u32) -> Duration {
     Duration::from_secs_f64(grown.min(max_delay.as_secs_f64()))
 }
 
-/// A value a waiter reads a state from: text, numbers, booleans, JSON.
+/// A value a waiter reads a state from: what travels as text in a request
+/// (text, numbers, booleans, [`TextOr`](crate::TextOr)), and JSON.
 pub trait StateValue {
     /// The state as text; `None` when the value holds none (JSON null, an object).
     fn state(&self) -> Option<String>;
 }
 
-impl StateValue for String {
+impl<T: QueryValue + ?Sized> StateValue for T {
     fn state(&self) -> Option<String> {
-        Some(self.clone())
-    }
-}
-
-macro_rules! state_by_display {
-    ($($ty:ty),*) => {$(
-        impl StateValue for $ty {
-            fn state(&self) -> Option<String> {
-                Some(self.to_string())
-            }
-        }
-    )*};
-}
-state_by_display!(i32, i64, bool);
-
-impl<T: StateValue> StateValue for TextOr<T> {
-    fn state(&self) -> Option<String> {
-        match self {
-            TextOr::Value(value) => value.state(),
-            TextOr::Text(text) => Some(text.clone()),
-        }
+        Some(self.to_query_value())
     }
 }
 
@@ -116,12 +97,6 @@ impl StateValue for serde_json::Value {
             serde_json::Value::Bool(b) => Some(b.to_string()),
             _ => None,
         }
-    }
-}
-
-impl<T: StateValue> StateValue for Box<T> {
-    fn state(&self) -> Option<String> {
-        (**self).state()
     }
 }
 
@@ -202,6 +177,7 @@ impl<O: Operation + fmt::Debug> fmt::Debug for Wait<O> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::TextOr;
 
     const JOB: Waiter = Waiter {
         id: "dli.sql_job_finished",

@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
-use hwcloud::auth::{self, Scope};
-use hwcloud::client::{Client, WaitError};
+use hwcloud::auth::Scope;
+use hwcloud::client::WaitError;
 use hwcloud::dli;
 use sdk_tests::fake_cloud::{self, FakeCloud};
 
@@ -15,14 +15,10 @@ use sdk_tests::fake_cloud::{self, FakeCloud};
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let cloud = FakeCloud::start(0).await;
     println!("fake cloud at {}", cloud.uri());
-    let client = Client::builder()
-        .endpoint(cloud.uri())
-        .credentials(auth::password(
-            fake_cloud::USER,
-            fake_cloud::DOMAIN,
-            fake_cloud::PASSWORD,
-            Scope::ProjectName(fake_cloud::PROJECT_NAME.into()),
-        ))
+    // The fake cloud's endpoint and the account's password, as a user would
+    // set them with `.endpoint(url)` and `auth::password(...)`.
+    let client = cloud
+        .client_builder(Scope::ProjectName(fake_cloud::PROJECT_NAME.into()))
         .project_id(fake_cloud::PROJECT_ID)
         .build()?;
 

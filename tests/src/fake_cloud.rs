@@ -12,6 +12,8 @@ use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime};
 
+use hwcloud::auth::{self, Scope};
+use hwcloud::client::{Client, ClientBuilder};
 use serde_json::{Value, json};
 use time::format_description::well_known::Rfc3339;
 use wiremock::matchers::any;
@@ -96,6 +98,15 @@ impl FakeCloud {
     /// The IAM, DLI and GES management endpoint.
     pub fn uri(&self) -> String {
         self.api.uri()
+    }
+
+    /// A client builder for this cloud: its endpoint, the account's password
+    /// credentials scoped to `scope`. Project id, retries and the rest are the
+    /// caller's.
+    pub fn client_builder(&self, scope: Scope) -> ClientBuilder {
+        Client::builder()
+            .endpoint(self.uri())
+            .credentials(auth::password(USER, DOMAIN, PASSWORD, scope))
     }
 
     /// The graph's address, as its detail returns it.

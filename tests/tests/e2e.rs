@@ -15,14 +15,8 @@ use hwcloud::{dli, ges};
 use sdk_tests::fake_cloud::{self, FakeCloud};
 
 fn client(cloud: &FakeCloud) -> Client {
-    Client::builder()
-        .endpoint(cloud.uri())
-        .credentials(auth::password(
-            fake_cloud::USER,
-            fake_cloud::DOMAIN,
-            fake_cloud::PASSWORD,
-            Scope::ProjectId(fake_cloud::PROJECT_ID.into()),
-        ))
+    cloud
+        .client_builder(Scope::ProjectId(fake_cloud::PROJECT_ID.into()))
         .project_id(fake_cloud::PROJECT_ID)
         .retry(RetryPolicy {
             max_attempts: 3,
@@ -221,14 +215,8 @@ async fn faults_are_retried_and_revoked_tokens_replaced_mid_listing() {
 #[tokio::test]
 async fn a_slow_answer_meets_the_deadline() {
     let cloud = FakeCloud::start(1).await;
-    let client = Client::builder()
-        .endpoint(cloud.uri())
-        .credentials(auth::password(
-            fake_cloud::USER,
-            fake_cloud::DOMAIN,
-            fake_cloud::PASSWORD,
-            Scope::ProjectId(fake_cloud::PROJECT_ID.into()),
-        ))
+    let client = cloud
+        .client_builder(Scope::ProjectId(fake_cloud::PROJECT_ID.into()))
         .project_id(fake_cloud::PROJECT_ID)
         .deadline(Duration::from_millis(200))
         .build()
@@ -302,14 +290,8 @@ async fn the_graph_runs_and_its_business_plane_is_reached_at_its_address() {
 #[tokio::test]
 async fn a_missing_project_id_is_looked_up_from_iam_by_name() {
     let cloud = FakeCloud::start(3).await;
-    let client = Client::builder()
-        .endpoint(cloud.uri())
-        .credentials(auth::password(
-            fake_cloud::USER,
-            fake_cloud::DOMAIN,
-            fake_cloud::PASSWORD,
-            Scope::ProjectName(fake_cloud::PROJECT_NAME.into()),
-        ))
+    let client = cloud
+        .client_builder(Scope::ProjectName(fake_cloud::PROJECT_NAME.into()))
         .build()
         .unwrap();
     assert_eq!(client.project_id(), None);
@@ -320,4 +302,24 @@ async fn a_missing_project_id_is_looked_up_from_iam_by_name() {
     let list = client.in_project(dli::ListJobsRequest::builder()).build();
     assert_eq!(client.send(&list).await.unwrap().job_count, 3);
     assert!(cloud.calls().iter().any(|c| c == "GET /v3/projects?name=eu-de"));
+}
+
+#[tokio::test]
+async fn a_server_that_ignores_the_page_number_does_not_loop() {
+    // The fake's project query answers every page with the same project, and
+    // IAM's listing has no total: only noticing the repeated page ends it.
+    let cloud = FakeCloud::start(0).await;
+    let client = client(&cloud);
+    let list = hwcloud::iam::QueryProjectInformationBasedOnSpecifiedCriteriaRequest::builder()
+        .content_type("application/json;charset=utf8")
+        .x_auth_token("")
+        .build();
+    let projects = client.paginate(list).collect_items().await.unwrap();
+    assert_eq!(projects.len(), 1);
+    let queries = cloud
+        .calls()
+        .iter()
+        .filter(|c| c.starts_with("GET /v3/projects"))
+        .count();
+    assert_eq!(queries, 2, "the first page, then its repeat");
 }

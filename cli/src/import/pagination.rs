@@ -12,6 +12,7 @@
 //! without a readable answer is reported, and nothing is written.
 
 use hwcloud_model::spec::schema::{Field, OperationFile, PageScheme, Pagination};
+use hwcloud_model::spec::types::TypeExpr;
 
 const OFFSETS: &[&str] = &["offset", "from", "skip", "startindex"];
 const PAGES: &[&str] = &[
@@ -41,8 +42,18 @@ const NEXT_MARKERS: &[&str] = &[
     "marker",
     "cursor",
 ];
-/// Scalar field types a position, count or marker can have.
-const SCALARS: &[&str] = &["integer", "long", "string"];
+/// A position, count or marker: an integer or a string (the model's `TypeExpr`
+/// reads the type as validation will).
+fn is_scalar(ty: &str) -> bool {
+    matches!(
+        TypeExpr::parse(ty),
+        Ok(TypeExpr::Integer | TypeExpr::Long | TypeExpr::String)
+    )
+}
+
+fn is_integer(ty: &str) -> bool {
+    matches!(TypeExpr::parse(ty), Ok(TypeExpr::Integer | TypeExpr::Long))
+}
 
 /// What detection found: a pagination, or why a list-looking operation has none.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,10 +76,7 @@ pub fn detect(op: &OperationFile) -> Detected {
     let query: Vec<&Field> = op
         .parameters
         .iter()
-        .filter(|p| {
-            p.location == Some(hwcloud_model::spec::schema::ParamLocation::Query)
-                && SCALARS.contains(&p.ty.as_str())
-        })
+        .filter(|p| p.location == Some(hwcloud_model::spec::schema::ParamLocation::Query) && is_scalar(&p.ty))
         .collect();
     let find = |names: &[&str]| {
         query
@@ -97,7 +105,7 @@ pub fn detect(op: &OperationFile) -> Detected {
         return unreadable("no single response array holds the items".into());
     };
     let (next_marker, marker_key) = match scheme {
-        PageScheme::Marker => match marker_source(op, &response.fields, item_type) {
+        PageScheme::Marker => match marker_source(op, &response.fields, &item_type) {
             Some(source) => source,
             None => {
                 return unreadable("neither a next-marker field nor an item `id` says where to go on".into());
@@ -154,19 +162,28 @@ fn first_page(param: &Field) -> Option<i64> {
 }
 
 /// The element type of `array<T>`.
-fn element(ty: &str) -> Option<&str> {
-    ty.strip_prefix("array<")?.strip_suffix('>')
+fn element(ty: &str) -> Option<TypeExpr> {
+    match TypeExpr::parse(ty).ok()? {
+        TypeExpr::Array(inner) => Some(*inner),
+        _ => None,
+    }
 }
 
-fn object_fields<'a>(op: &'a OperationFile, ty: &str) -> Option<&'a [Field]> {
+/// The fields of the object table a type names.
+fn table<'a>(op: &'a OperationFile, ty: &TypeExpr) -> Option<&'a [Field]> {
+    let TypeExpr::Ref(name) = ty else { return None };
     op.objects
         .iter()
-        .find(|o| o.name == ty)
+        .find(|o| &o.name == name)
         .map(|o| o.fields.as_slice())
 }
 
+fn object_fields<'a>(op: &'a OperationFile, ty: &str) -> Option<&'a [Field]> {
+    table(op, &TypeExpr::parse(ty).ok()?)
+}
+
 /// The items array: its dotted path, element type, and the fields beside it.
-fn items<'a>(op: &'a OperationFile, fields: &'a [Field]) -> Option<(String, &'a str, &'a [Field])> {
+fn items<'a>(op: &'a OperationFile, fields: &'a [Field]) -> Option<(String, TypeExpr, &'a [Field])> {
     if let Some(field) = pick_array(op, fields) {
         return Some((field.name.clone(), element(&field.ty)?, fields));
     }
@@ -198,7 +215,7 @@ fn pick_array<'a>(op: &OperationFile, fields: &'a [Field]) -> Option<&'a Field> 
     let named = format!("{} {}", norm(&op.uri), norm(&op.operation));
     let counts: Vec<String> = fields
         .iter()
-        .filter(|f| matches!(f.ty.as_str(), "integer" | "long") && norm(&f.name).ends_with("count"))
+        .filter(|f| is_integer(&f.ty) && norm(&f.name).ends_with("count"))
         .map(|f| norm(&f.name))
         .collect();
     let by = |keep: &dyn Fn(&Field) -> bool| arrays.iter().copied().filter(|f| keep(f)).collect::<Vec<_>>();
@@ -208,12 +225,15 @@ fn pick_array<'a>(op: &OperationFile, fields: &'a [Field]) -> Option<&'a Field> 
     .or_else(|| unique(by(&|f| counts.iter().any(|c| c.starts_with(&stem(&f.name))))))
     .or_else(|| {
         unique(by(&|f| {
-            element(&f.ty).is_some_and(|t| object_fields(op, t).is_some() || t == "object")
+            element(&f.ty).is_some_and(|t| table(op, &t).is_some() || t == TypeExpr::Object)
         }))
     })
 }
 
-/// `jobs` → `job`, `backupList` → `backup`, `policies` → `polic`.
+/// What the singular and the plural of a field name both start with, for
+/// finding it inside a URI or a count's name (`jobs` → `job`, `backupList` →
+/// `backup`, `policies` → `polic`, which `/policies` and `policy_count` contain;
+/// `english::singular` gives `policy`, which `/policies` does not).
 fn stem(name: &str) -> String {
     let name = norm(name);
     let name = name.strip_suffix("list").unwrap_or(&name);
@@ -228,10 +248,7 @@ fn stem(name: &str) -> String {
 /// `total_number`, `*_count`; where several, the one with `total` or the items'
 /// name in it.
 fn total<'a>(fields: &'a [Field], items: &str) -> Option<&'a str> {
-    let counts: Vec<&Field> = fields
-        .iter()
-        .filter(|f| matches!(f.ty.as_str(), "integer" | "long"))
-        .collect();
+    let counts: Vec<&Field> = fields.iter().filter(|f| is_integer(&f.ty)).collect();
     let items = stem(items.rsplit('.').next().unwrap_or(items));
     // A bare `count` (or `current_count`) is as often this page's length as
     // the total: only `total*` names and counts the items name are totals.
@@ -259,10 +276,9 @@ fn total<'a>(fields: &'a [Field], items: &str) -> Option<&'a str> {
 fn marker_source(
     op: &OperationFile,
     fields: &[Field],
-    item_type: &str,
+    item_type: &TypeExpr,
 ) -> Option<(Option<String>, Option<String>)> {
-    let is_next =
-        |f: &&Field| NEXT_MARKERS.contains(&norm(&f.name).as_str()) && SCALARS.contains(&f.ty.as_str());
+    let is_next = |f: &&Field| NEXT_MARKERS.contains(&norm(&f.name).as_str()) && is_scalar(&f.ty);
     if let Some(next) = fields.iter().find(is_next) {
         return Some((Some(next.name.clone()), None));
     }
@@ -271,9 +287,9 @@ fn marker_source(
             return Some((Some(format!("{}.{}", field.name, next.name)), None));
         }
     }
-    let item = object_fields(op, item_type)?;
+    let item = table(op, item_type)?;
     item.iter()
-        .any(|f| f.name == "id" && SCALARS.contains(&f.ty.as_str()))
+        .any(|f| f.name == "id" && is_scalar(&f.ty))
         .then_some((None, None))
 }
 

@@ -71,16 +71,18 @@ fn optional(access: Access) -> TokenStream {
 /// `Option<String>`: the value at `path` below `root` as page-marker text.
 fn marker_text(root: TokenStream, path: &FieldPath) -> TokenStream {
     match borrow(root, &path.steps) {
-        Access::Always(value) => quote!(Some(runtime::PageValue::to_text(&#value))),
-        Access::Maybe(value) => quote!(#value.map(runtime::PageValue::to_text)),
+        Access::Always(value) => quote!(Some(runtime::QueryValue::to_query_value(&#value))),
+        Access::Maybe(value) => quote!(#value.map(runtime::QueryValue::to_query_value)),
     }
 }
 
 /// `Option<String>`: the marker the last item's `key` names.
 fn last_item_marker(last_item: &TokenStream, key: &FieldPath) -> TokenStream {
     match borrow(quote!(item), &key.steps) {
-        Access::Always(value) => quote!(#last_item.map(|item| runtime::PageValue::to_text(&#value))),
-        Access::Maybe(value) => quote!(#last_item.and_then(|item| #value.map(runtime::PageValue::to_text))),
+        Access::Always(value) => quote!(#last_item.map(|item| runtime::QueryValue::to_query_value(&#value))),
+        Access::Maybe(value) => {
+            quote!(#last_item.and_then(|item| #value.map(runtime::QueryValue::to_query_value)))
+        }
     }
 }
 
@@ -108,15 +110,12 @@ pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
         }
         None => quote!(None),
     };
-    let items = borrow(quote!(response), &paging.items.steps);
-    let last_item = match &items {
-        Access::Always(items) => quote!(#items.last()),
-        Access::Maybe(items) => quote!(#items.and_then(|items| items.last())),
+    let page_items = match borrow(quote!(response), &paging.items.steps) {
+        Access::Always(items) => quote!(&#items),
+        Access::Maybe(items) => quote!(#items.map_or(&[][..], Vec::as_slice)),
     };
-    let received = match items {
-        Access::Always(items) => quote!(#items.len()),
-        Access::Maybe(items) => quote!(#items.map_or(0, Vec::len)),
-    };
+    let last_item = quote!(items.last());
+    let received = quote!(items.len());
     let total = match &paging.total {
         Some(total) => {
             let total = optional(borrow(quote!(response), &total.steps));
@@ -185,10 +184,11 @@ pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
             fn into_items(response: #response_type) -> Vec<#item> {
                 #into_items
             }
-            fn item_count(response: &#response_type) -> usize {
-                #received
+            fn page_items(response: &#response_type) -> &[#item] {
+                #page_items
             }
             fn next_page(&self, response: &#response_type) -> Option<Self> {
+                let items = Self::page_items(response);
                 let value = #next?;
                 let mut next = self.clone();
                 #set

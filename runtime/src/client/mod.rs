@@ -404,17 +404,32 @@ fn identity_headers(
         Credentials::Token(token) => set("x-auth-token", token)?,
         // Set per request: the token changes.
         Credentials::Provider(_) => {}
-        Credentials::AccessKey { security_token, .. } => {
-            // Both are signed: the signer signs every header present.
-            if let Some(project_id) = project_id {
-                set("x-project-id", project_id)?;
-            }
-            if let Some(token) = security_token {
-                set("x-security-token", token)?;
-            }
-        }
+        // Signed like every header present.
+        Credentials::AccessKey {
+            security_token: Some(token),
+            ..
+        } => set("x-security-token", token)?,
+        Credentials::AccessKey { .. } => {}
+    }
+    if let Some(project_id) = project_id {
+        project_header(&mut headers, credentials, project_id)?;
     }
     Ok(headers)
+}
+
+/// AK/SK requests name their project in `X-Project-Id` (signed with the rest);
+/// token requests carry it in the token's scope instead.
+fn project_header(
+    headers: &mut http::HeaderMap,
+    credentials: &Credentials,
+    project_id: &str,
+) -> Result<(), ConfigError> {
+    if let Credentials::AccessKey { .. } = credentials {
+        let value = http::HeaderValue::from_str(project_id)
+            .map_err(|_| ConfigError::BadHeaderValue("x-project-id"))?;
+        headers.insert("x-project-id", value);
+    }
+    Ok(())
 }
 
 fn normalize_endpoint(endpoint: &str) -> Result<String, ConfigError> {
@@ -536,11 +551,7 @@ impl Client {
     pub fn with_project_id(&self, project_id: impl Into<String>) -> Result<Client, ConfigError> {
         let project_id = project_id.into();
         let mut identity_headers = self.identity_headers.clone();
-        if let Credentials::AccessKey { .. } = self.credentials {
-            let value = http::HeaderValue::from_str(&project_id)
-                .map_err(|_| ConfigError::BadHeaderValue("x-project-id"))?;
-            identity_headers.insert("x-project-id", value);
-        }
+        project_header(&mut identity_headers, &self.credentials, &project_id)?;
         Ok(Client {
             project_id: Some(project_id),
             identity_headers,

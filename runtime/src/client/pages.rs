@@ -9,6 +9,10 @@ use crate::Paginated;
 
 type Result<T, O> = std::result::Result<T, ClientError<<O as crate::Operation>::ErrorCode>>;
 
+/// A page's length, first and last item: a page equal in all three to the
+/// one before is taken for a repeat.
+type PageMark<T> = (usize, Option<T>, Option<T>);
+
 /// Pages through a list operation: [`Client::paginate`] makes one.
 ///
 /// Read it page by page ([`Paginator::next_page`], [`Paginator::pages`]) or item
@@ -22,6 +26,8 @@ pub struct Paginator<'c, O: Paginated> {
     next: Option<O>,
     buffered: VecDeque<O::Item>,
     pages: u32,
+    /// The last page, as far as telling a repeat goes.
+    last_page: Option<PageMark<O::Item>>,
 }
 
 impl<O: Paginated> std::fmt::Debug for Paginator<'_, O> {
@@ -53,6 +59,7 @@ impl Client {
             next: Some(first),
             buffered: VecDeque::new(),
             pages: 0,
+            last_page: None,
         }
     }
 }
@@ -60,13 +67,20 @@ impl Client {
 impl<'c, O: Paginated + 'c> Paginator<'c, O> {
     /// The next page's whole response; `None` after the last page or an
     /// error. An empty page after the first (what a listing whose last page
-    /// was short, or whose server capped the page size, ends on) is not given.
+    /// was short, or whose server capped the page size, ends on) is not given,
+    /// nor a page that repeats the one before (same length, first and last
+    /// item: a server that ignores the position would repeat it forever).
     pub async fn next_page(&mut self) -> Option<Result<O::Response, O>> {
         let request = self.next.take()?;
         match self.client.send(&request).await {
-            Ok(response) if self.pages > 0 && O::item_count(&response) == 0 => None,
             Ok(response) => {
+                let items = O::page_items(&response);
+                let this_page = (items.len(), items.first().cloned(), items.last().cloned());
+                if self.pages > 0 && (items.is_empty() || self.last_page.as_ref() == Some(&this_page)) {
+                    return None;
+                }
                 self.pages += 1;
+                self.last_page = Some(this_page);
                 self.next = request.next_page(&response);
                 Some(Ok(response))
             }
