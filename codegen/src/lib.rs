@@ -30,12 +30,14 @@
 #![warn(unreachable_pub, missing_docs)]
 
 mod emit;
+mod output;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use hwcloud_model::Model;
 use hwcloud_model::model::Service;
+use output::{Output, write_if_changed};
 
 pub use hwcloud_model::{Diagnostic, Diagnostics};
 
@@ -170,17 +172,19 @@ impl Config {
         let services = self.selected(&model)?;
         let mut generated = Generated::default();
         for service in services.iter().filter(|s| self.enabled(s)) {
-            let text =
-                emit::service_file(service, &runtime).map_err(|e| Error::Emit(service.id.clone(), e))?;
             let path = out_dir.join(format!("{}.rs", service.id));
-            write_if_changed(&path, &text)?;
+            let mut file = Output::create(&path)?;
+            for piece in emit::service_file(service, &runtime) {
+                file.write(&piece.map_err(|e| Error::Emit(service.id.clone(), e))?)?;
+            }
+            let (lines, bytes) = file.finish()?;
             generated.files.push(GeneratedFile {
                 service: service.id.clone(),
                 path,
                 operations: service.operations.len(),
                 error_codes: service.error_codes.len(),
-                lines: text.lines().count(),
-                bytes: text.len(),
+                lines,
+                bytes,
             });
         }
         let text = emit::services_file(&services, self.service_features)
@@ -293,14 +297,6 @@ impl Config {
             })
             .collect()
     }
-}
-
-/// Leaves an unchanged file alone so its mtime does not trigger rebuilds.
-fn write_if_changed(path: &Path, text: &str) -> Result<(), Error> {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
-        return Ok(());
-    }
-    std::fs::write(path, text).map_err(|e| Error::Write(path.to_owned(), e))
 }
 
 impl fmt::Display for Generated {

@@ -13,6 +13,7 @@
 pub mod diagnostic;
 pub mod model;
 pub mod names;
+pub mod parallel;
 mod paths;
 mod resolve;
 pub mod spec;

@@ -128,13 +128,13 @@ fn strip_location_suffix(message: &str) -> String {
 }
 
 fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
-    match fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(error) => {
-            diagnostics.push(Diagnostic::whole_file(path, format!("cannot read: {error}")));
-            None
-        }
-    }
+    fs::read_to_string(path)
+        .map_err(|error| unreadable(path, &error, diagnostics))
+        .ok()
+}
+
+fn unreadable(path: &Path, error: &std::io::Error, diagnostics: &mut Diagnostics) {
+    diagnostics.push(Diagnostic::whole_file(path, format!("cannot read: {error}")));
 }
 
 fn sorted_entries(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
@@ -181,14 +181,18 @@ fn load_service(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ServiceSpec
     let operations_dir = dir.join("operations");
     let mut operations = Vec::new();
     if operations_dir.is_dir() {
-        for path in sorted_entries(&operations_dir, diagnostics) {
-            if path.extension().is_some_and(|e| e == "yaml" || e == "yml")
-                && let Some(text) = read(&path, diagnostics)
-            {
-                match parse_file::<OperationFile>(&path, &text) {
-                    Ok(file) => operations.push(file),
-                    Err(d) => diagnostics.push(*d),
-                }
+        let paths: Vec<PathBuf> = sorted_entries(&operations_dir, diagnostics)
+            .into_iter()
+            .filter(|path| path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect();
+        let parsed = crate::parallel::map(&paths, |path| {
+            fs::read_to_string(path).map(|text| parse_file::<OperationFile>(path, &text))
+        });
+        for (path, result) in paths.iter().zip(parsed) {
+            match result {
+                Ok(Ok(file)) => operations.push(file),
+                Ok(Err(d)) => diagnostics.push(*d),
+                Err(error) => unreadable(path, &error, diagnostics),
             }
         }
     }
