@@ -5,7 +5,9 @@
 //!   reStructuredText, rendered page text) into spec YAML, with a report.
 //! - [`diff`]: what a spec change does to users of the generated crate.
 //! - [`krate`]: a standalone SDK crate for a spec directory (`codegen crate`).
+//! - [`openapi`]: a spec directory as OpenAPI 3.0 documents (`codegen openapi`).
 
 pub mod diff;
 pub mod import;
 pub mod krate;
+pub mod openapi;

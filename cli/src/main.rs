@@ -7,8 +7,8 @@ use std::time::Instant;
 use std::path::Path;
 
 use clap::{Parser, Subcommand};
-use hwcloud_codegen_cli::import;
 use hwcloud_codegen_cli::krate::{CrateError, CrateOptions, Source};
+use hwcloud_codegen_cli::{import, openapi};
 
 #[derive(Parser)]
 #[command(
@@ -104,6 +104,18 @@ enum Command {
         #[arg(long, requires = "git")]
         rev: Option<String>,
     },
+    /// Export a spec directory as OpenAPI 3.0: `<out>/<service>.json` per service.
+    Openapi {
+        /// The spec directory.
+        #[arg(default_value = "spec")]
+        spec: PathBuf,
+        /// Where to write the documents (created if needed).
+        #[arg(long, default_value = "target/openapi")]
+        out: PathBuf,
+        /// The language of descriptions; a text documented only in the other is kept in it.
+        #[arg(long, value_enum, default_value_t = Language::En)]
+        lang: Language,
+    },
     /// Print the generated Rust of one operation.
     Render {
         /// `service.operation`, e.g. `dli.cancel_job`.
@@ -121,6 +133,12 @@ enum Format {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
+enum Language {
+    En,
+    Zh,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
 enum FailOn {
     Breaking,
     Additive,
@@ -132,6 +150,7 @@ fn main() -> ExitCode {
         Command::Generate { spec, out, services } => generate(spec, out, services),
         Command::Check { dir, short } => check(dir, short),
         Command::Render { operation, spec } => render(&operation, spec),
+        Command::Openapi { spec, out, lang } => openapi(&spec, &out, lang),
         Command::Crate {
             spec,
             out,
@@ -178,6 +197,44 @@ fn generate(spec: PathBuf, out: PathBuf, services: Vec<String>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(hwcloud_codegen::Error::Spec(diagnostics)) => report(&diagnostics, false),
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn openapi(spec: &Path, out: &Path, lang: Language) -> ExitCode {
+    let model = match hwcloud_model::load(spec) {
+        Ok(model) => model,
+        Err(diagnostics) => return report(&diagnostics, false),
+    };
+    let lang = match lang {
+        Language::En => openapi::Lang::En,
+        Language::Zh => openapi::Lang::Zh,
+    };
+    let written = openapi::documents(&model, lang).and_then(|documents| {
+        std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+        for (service, document) in &documents {
+            let path = out.join(format!("{service}.json"));
+            let text = serde_json::to_string_pretty(document).map_err(|e| e.to_string())? + "\n";
+            std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            let paths = document["paths"].as_object().map_or(0, |p| p.len());
+            let schemas = document["components"]["schemas"]
+                .as_object()
+                .map_or(0, |s| s.len());
+            println!(
+                "{service:<6} {paths:>4} paths {schemas:>5} schemas  {}",
+                path.display()
+            );
+        }
+        Ok(documents.len())
+    });
+    match written {
+        Ok(n) => {
+            println!("{n} OpenAPI 3.0.3 document(s) written to {}", out.display());
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error}");
             ExitCode::FAILURE

@@ -1,0 +1,186 @@
+//! Types, tables and the error body as OpenAPI schemas (`components.schemas`).
+//!
+//! An operation's object tables become components named after the operation
+//! (`ListJobsJob`), its bodies after their Rust types (`ListJobsResponse`), so a
+//! reader of the document and of the generated crate sees the same names.
+
+use std::collections::BTreeMap;
+
+use hwcloud_model::model::{Member, Operation, Service, Type};
+use serde_json::{Value, json};
+
+use super::Lang;
+
+/// The component of the service's error body.
+pub(super) const ERROR: &str = "Error";
+
+pub(super) fn reference(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+/// The member's description in `lang`, with its documented values.
+pub(super) fn description(member: &Member, lang: Lang) -> Option<String> {
+    let mut text = lang.pick(&member.docs.description).map(str::to_owned);
+    if !member.docs.values.is_empty() {
+        let values = format!("Values: {}.", member.docs.values.join(", "));
+        text = Some(match text {
+            Some(t) if !t.contains(&values) => format!("{t} {values}"),
+            Some(t) => t,
+            None => values,
+        });
+    }
+    text
+}
+
+/// The components of one document, gathered operation by operation.
+pub(super) struct Schemas {
+    lang: Lang,
+    components: BTreeMap<String, Value>,
+    /// The operation being exported: its object tables' component prefix.
+    prefix: String,
+}
+
+impl Schemas {
+    pub(super) fn new(lang: Lang) -> Self {
+        Schemas {
+            lang,
+            components: BTreeMap::new(),
+            prefix: String::new(),
+        }
+    }
+
+    /// Adds the operation's object tables; later member schemas refer to them.
+    pub(super) fn enter(&mut self, op: &Operation) {
+        self.prefix = op
+            .names
+            .request
+            .strip_suffix("Request")
+            .unwrap_or(&op.names.request)
+            .to_owned();
+        for object in &op.objects {
+            let name = format!("{}{}", self.prefix, object.name);
+            let mut schema = self.members(&object.fields);
+            if let Some(caption) = self.lang.pick(&object.caption) {
+                schema["description"] = json!(caption);
+            }
+            self.components.insert(name, schema);
+        }
+    }
+
+    /// A body's members as the component `name`; returns the name.
+    pub(super) fn object(&mut self, name: &str, members: &[Member]) -> String {
+        let schema = self.members(members);
+        self.components.insert(name.to_owned(), schema);
+        name.to_owned()
+    }
+
+    /// An object schema of these members; undocumented keys are allowed.
+    fn members(&self, members: &[Member]) -> Value {
+        let properties: serde_json::Map<String, Value> =
+            members.iter().map(|m| (m.wire.clone(), self.member(m))).collect();
+        let required: Vec<&str> = members
+            .iter()
+            .filter(|m| m.required)
+            .map(|m| m.wire.as_str())
+            .collect();
+        let mut schema = json!({ "type": "object", "properties": properties });
+        if !required.is_empty() {
+            schema["required"] = json!(required);
+        }
+        schema
+    }
+
+    /// The member's type with its documented bounds and description.
+    fn member(&self, member: &Member) -> Value {
+        let mut schema = self.bare(member);
+        if let Some(text) = description(member, self.lang) {
+            if schema.get("$ref").is_some() {
+                // A reference has no siblings in OpenAPI 3.0: wrap it.
+                schema = json!({ "allOf": [schema] });
+            }
+            schema["description"] = json!(text);
+        }
+        schema
+    }
+
+    /// The member's type with its documented bounds (a parameter's or header's
+    /// schema: the description is the parameter's own).
+    pub(super) fn bare(&self, member: &Member) -> Value {
+        let mut schema = self.ty(&member.ty);
+        let c = member.constraints;
+        let (min, max) = match member.ty {
+            Type::Vec(_) => ("minItems", "maxItems"),
+            _ => ("minLength", "maxLength"),
+        };
+        let bounds = [
+            (min, c.min_length.map(Value::from)),
+            (max, c.max_length.map(Value::from)),
+        ];
+        let range = [
+            ("minimum", c.minimum.map(Value::from)),
+            ("maximum", c.maximum.map(Value::from)),
+        ];
+        for (key, value) in bounds.into_iter().chain(range) {
+            if let Some(value) = value {
+                schema[key] = value;
+            }
+        }
+        schema
+    }
+
+    fn ty(&self, ty: &Type) -> Value {
+        match ty {
+            Type::String => json!({ "type": "string" }),
+            Type::I32 => json!({ "type": "integer", "format": "int32" }),
+            Type::I64 => json!({ "type": "integer", "format": "int64" }),
+            Type::F64 => json!({ "type": "number", "format": "double" }),
+            Type::Bool => json!({ "type": "boolean" }),
+            Type::JsonObject => json!({ "type": "object" }),
+            Type::Json => json!({}),
+            Type::Vec(item) => json!({ "type": "array", "items": self.ty(item) }),
+            Type::Map(value) => json!({ "type": "object", "additionalProperties": self.ty(value) }),
+            // The value, or its text as some answers send it.
+            Type::TextOr(inner) => json!({ "anyOf": [self.ty(inner), { "type": "string" }] }),
+            Type::Object(name) => reference(&format!("{}{name}", self.prefix)),
+            Type::Boxed(inner) => self.ty(inner),
+        }
+    }
+
+    /// The components, with the service's error body and its error codes.
+    pub(super) fn finish(mut self, service: &Service) -> BTreeMap<String, Value> {
+        if !service.error_shapes.is_empty() {
+            self.components.insert(ERROR.to_owned(), self.error(service));
+        }
+        self.components
+    }
+
+    /// Every documented error body shape's keys, and the error-code table.
+    fn error(&self, service: &Service) -> Value {
+        let mut properties = serde_json::Map::new();
+        for shape in &service.error_shapes {
+            if let Some(code) = &shape.code {
+                properties.insert(
+                    code.clone(),
+                    json!({ "type": "string", "description": "The error code: see `x-error-codes`." }),
+                );
+            }
+            properties.insert(shape.message.clone(), json!({ "type": "string" }));
+            if let Some(success) = &shape.success {
+                properties.insert(success.clone(), json!({ "type": "boolean" }));
+            }
+        }
+        let codes: Vec<Value> = service
+            .error_codes
+            .iter()
+            .map(|code| {
+                json!({ "status": code.status, "code": code.code, "message": self.lang.pick(&code.message).unwrap_or_default() })
+            })
+            .collect();
+        json!({
+            "type": "object",
+            "description": "The body of an error response.",
+            "properties": properties,
+            "x-error-codes": codes,
+        })
+    }
+}
