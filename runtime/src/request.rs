@@ -1,6 +1,6 @@
 //! Building the wire form of a request: path, query string, headers.
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
@@ -47,9 +47,11 @@ pub struct PathBuilder {
 }
 
 impl PathBuilder {
-    /// An empty path.
+    /// An empty path, with room for a typical one.
     pub fn new() -> Self {
-        Self::default()
+        PathBuilder {
+            path: String::with_capacity(96),
+        }
     }
 
     /// Literal text from the URI template, as documented.
@@ -61,14 +63,14 @@ impl PathBuilder {
     /// A parameter value: percent-encoded, and never empty, `.` or `..`, which a
     /// server or proxy would treat as a different path.
     pub fn param(&mut self, name: &'static str, value: &dyn QueryValue) -> Result<&mut Self, RequestError> {
-        let value = value.to_query_value();
+        let value = value.query_text();
         if value.is_empty() {
             return Err(RequestError::EmptyPathParameter(name));
         }
         if value.chars().all(|c| c == '.') {
             self.path.push_str(&"%2E".repeat(value.len()));
         } else {
-            write!(self.path, "{}", utf8_percent_encode(&value, COMPONENT)).expect("writing to a String");
+            self.path.extend(utf8_percent_encode(&value, COMPONENT));
         }
         Ok(self)
     }
@@ -79,10 +81,10 @@ impl PathBuilder {
     }
 }
 
-/// Accumulates a query string; keys and values are percent-encoded.
+/// Accumulates a query string; keys and values are percent-encoded as they come.
 #[derive(Debug, Default)]
 pub struct QueryBuilder {
-    pairs: Vec<(String, String)>,
+    query: String,
 }
 
 impl QueryBuilder {
@@ -93,7 +95,13 @@ impl QueryBuilder {
 
     /// Appends `key=value`.
     pub fn push(&mut self, key: &str, value: &dyn QueryValue) -> &mut Self {
-        self.pairs.push((key.to_owned(), value.to_query_value()));
+        if !self.query.is_empty() {
+            self.query.push('&');
+        }
+        self.query.extend(utf8_percent_encode(key, COMPONENT));
+        self.query.push('=');
+        self.query
+            .extend(utf8_percent_encode(&value.query_text(), COMPONENT));
         self
     }
 
@@ -115,57 +123,61 @@ impl QueryBuilder {
 
     /// Whether nothing was appended.
     pub fn is_empty(&self) -> bool {
-        self.pairs.is_empty()
+        self.query.is_empty()
     }
 
     /// The encoded query string, without `?`.
     pub fn finish(self) -> String {
-        let mut query = String::new();
-        for (key, value) in &self.pairs {
-            if !query.is_empty() {
-                query.push('&');
-            }
-            write!(
-                query,
-                "{}={}",
-                utf8_percent_encode(key, COMPONENT),
-                utf8_percent_encode(value, COMPONENT)
-            )
-            .expect("writing to a String");
-        }
-        query
+        self.query
     }
 }
 
 /// A scalar that can travel in a path segment, a query string or a header.
 pub trait QueryValue {
-    /// The value as text, before percent-encoding.
-    fn to_query_value(&self) -> String;
+    /// The value as text, before percent-encoding: borrowed where it is text already.
+    fn query_text(&self) -> Cow<'_, str>;
+
+    /// The value as owned text.
+    fn to_query_value(&self) -> String {
+        self.query_text().into_owned()
+    }
+}
+
+impl QueryValue for String {
+    fn query_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl QueryValue for str {
+    fn query_text(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
 }
 
 macro_rules! display_query_value {
     ($($t:ty),*) => {$(
         impl QueryValue for $t {
-            fn to_query_value(&self) -> String {
-                self.to_string()
+            fn query_text(&self) -> Cow<'_, str> {
+                Cow::Owned(self.to_string())
             }
         }
     )*};
 }
-display_query_value!(String, str, i32, i64, f64, bool);
+display_query_value!(i32, i64, f64, bool);
 
 impl<T: QueryValue> QueryValue for crate::TextOr<T> {
-    fn to_query_value(&self) -> String {
+    fn query_text(&self) -> Cow<'_, str> {
         match self {
-            crate::TextOr::Value(value) => value.to_query_value(),
-            crate::TextOr::Text(text) => text.clone(),
+            crate::TextOr::Value(value) => value.query_text(),
+            crate::TextOr::Text(text) => Cow::Borrowed(text),
         }
     }
 }
 
 impl<T: QueryValue + ?Sized> QueryValue for &T {
-    fn to_query_value(&self) -> String {
-        (**self).to_query_value()
+    fn query_text(&self) -> Cow<'_, str> {
+        (**self).query_text()
     }
 }
 
@@ -173,7 +185,8 @@ impl<T: QueryValue + ?Sized> QueryValue for &T {
 pub trait HeaderValue: QueryValue {
     /// The value as a header value, refused if it cannot be one.
     fn to_header_value(&self, name: &'static str) -> Result<http::HeaderValue, RequestError> {
-        http::HeaderValue::try_from(self.to_query_value()).map_err(|_| RequestError::InvalidHeader { name })
+        http::HeaderValue::try_from(self.query_text().as_ref())
+            .map_err(|_| RequestError::InvalidHeader { name })
     }
 }
 

@@ -465,7 +465,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
         plane_headers.map(|(name, value)| quote!((#name, runtime::http::HeaderValue::from_static(#value)))),
     );
     let headers_binding = if header_steps.is_empty() {
-        quote!(let headers = vec![#(#required_headers),*];)
+        quote!(let headers = [#(#required_headers),*];)
     } else {
         quote!(let mut headers = vec![#(#required_headers),*];)
     };
@@ -496,7 +496,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
                 #(#query_steps)*
                 #headers_binding
                 #(#header_steps)*
-                runtime::build_request(#method, path, query, headers, #body)
+                runtime::build_request(#method, path, query, &headers, #body)
             }
 
             #parse_response
