@@ -16,6 +16,8 @@
 #                    (default dli/operations/cancel_job.yaml)
 #   BENCH_EDIT_FIELD the field whose `en:` description gets the word (default is_success)
 #   BENCH_WORD       the word appended (default sidebyside); must not occur in the spec
+#   BENCH_OURS_EXTRA extra hwcloud features, e.g. `client` (progenitor's code always
+#                    carries reqwest; hwcloud without `client` has no HTTP stack)
 #
 # Run it on an idle machine: with 2 cores, any other build in parallel skews both sides.
 set -euo pipefail
@@ -29,7 +31,7 @@ mkdir -p "$logs"
 
 services=("$@")
 ((${#services[@]})) || services=(dli ges)
-features=$(IFS=,; echo "${services[*]}")
+features=$(IFS=,; echo "${services[*]}")${BENCH_OURS_EXTRA:+,$BENCH_OURS_EXTRA}
 
 edit_file=${BENCH_EDIT_FILE:-dli/operations/cancel_job.yaml}
 edit_field=${BENCH_EDIT_FIELD:-is_success}
@@ -233,6 +235,7 @@ fn main() {
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR: run me from cargo"));
     let mut services =
         String::from("// @generated: one progenitor client module per OpenAPI document.\n");
+    let mut uses = [false; OPTIONAL.len()];
     for doc in &docs {
         println!("cargo:rerun-if-changed={}", doc.display());
         let service = doc
@@ -260,7 +263,19 @@ fn main() {
                     panic::resume_unwind(payload)
                 }
             };
-        check_optional_dependencies(service, &generator);
+        assert!(
+            !generator.uses_websockets(),
+            "{service}: websocket endpoints are not part of this bench"
+        );
+        let types = generator.get_type_space();
+        for (used, now) in uses.iter_mut().zip([
+            types.uses_chrono(),
+            types.uses_uuid(),
+            types.uses_regress(),
+            generator.uses_futures(),
+        ]) {
+            *used |= now;
+        }
 
         let file: syn::File = syn::parse2(tokens).expect("progenitor's output parses as a file");
         fs::write(
@@ -273,29 +288,23 @@ fn main() {
         ));
     }
     fs::write(out_dir.join("services.rs"), services).expect("writing to OUT_DIR");
+    check_optional_dependencies(uses);
 }
+
+/// The optional dependencies of the generated code, in the order `uses` records them.
+const OPTIONAL: [&str; 4] = ["chrono", "uuid", "regress", "futures"];
 
 /// The bench script enables an optional dependency when it finds a document needs
 /// it; this catches a wrong guess with a clearer message than an unresolved path.
-fn check_optional_dependencies(service: &str, generator: &Generator) {
-    assert!(
-        !generator.uses_websockets(),
-        "{service}: websocket endpoints are not part of this bench"
-    );
-    let types = generator.get_type_space();
-    let needs = [
-        ("chrono", types.uses_chrono()),
-        ("uuid", types.uses_uuid()),
-        ("regress", types.uses_regress()),
-        ("futures", generator.uses_futures()),
-    ];
-    for (dependency, needed) in needs {
-        let enabled = env::var_os(format!("CARGO_FEATURE_{}", dependency.to_uppercase())).is_some();
+fn check_optional_dependencies(uses: [bool; OPTIONAL.len()]) {
+    for (dependency, needed) in OPTIONAL.into_iter().zip(uses) {
+        let feature = format!("CARGO_FEATURE_{}", dependency.to_uppercase());
+        let enabled = env::var_os(feature).is_some();
         if needed && !enabled {
-            panic!("{service}: the generated code needs `{dependency}`: add it to the script's feature guess");
+            panic!("the generated code needs `{dependency}`: add it to the script's feature guess");
         }
         if enabled && !needed {
-            println!("cargo:warning={service}: `{dependency}` is enabled but unused (adds to the cold build)");
+            println!("cargo:warning=`{dependency}` is enabled but unused (adds to the cold build)");
         }
     }
 }
