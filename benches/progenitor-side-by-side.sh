@@ -157,7 +157,44 @@ done
 pg=$work/progenitor-sdk
 rm -rf "$pg"
 mkdir -p "$pg/src" "$pg/openapi"
-for service in "${services[@]}"; do cp "$work/openapi/$service.json" "$pg/openapi/"; done
+# for_progenitor SRC DST: the document as progenitor 0.15.1 can compile it. typify
+# turns property names into snake_case without telling apart two that collide
+# (GES's error body documents both `errorCode` and `error_code`), which gives a
+# struct with a field twice; the later of two such properties is dropped. Nothing
+# else changes, so both sides build the same operations and types.
+for_progenitor() {
+    python3 - "$1" "$2" <<'PY'
+import json, re, sys
+def snake(name):
+    name = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+dropped = []
+def walk(node, where):
+    if isinstance(node, dict):
+        props = node.get("properties")
+        if isinstance(props, dict):
+            seen = {}
+            for key in list(props):
+                if snake(key) in seen:
+                    dropped.append(f"{where}.{key} (beside {seen[snake(key)]})")
+                    del props[key]
+                    if key in node.get("required", []):
+                        node["required"].remove(key)
+                else:
+                    seen[snake(key)] = key
+        for key, value in node.items():
+            walk(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            walk(value, f"{where}/{i}")
+doc = json.load(open(sys.argv[1]))
+walk(doc, "#")
+json.dump(doc, open(sys.argv[2], "w"), indent=2)
+for d in dropped:
+    print(f"progenitor compatibility: dropped {d}", file=sys.stderr)
+PY
+}
+for service in "${services[@]}"; do for_progenitor "$work/openapi/$service.json" "$pg/openapi/$service.json"; done
 
 # Optional dependencies, enabled only when a document needs them, as `cargo progenitor`
 # decides for the crates it writes (chrono for date/date-time, uuid, regress for
@@ -357,7 +394,7 @@ fi
 ((${#changed[@]} == 1)) || echo "warning: the export changed ${changed[*]}, not only $edit_service (is it deterministic?)" >&2
 
 timed rebuild_ours "$repo" "${ours[@]}"
-for service in "${changed[@]}"; do cp "$work/openapi-after/$service.json" "$pg/openapi/"; done
+for service in "${changed[@]}"; do for_progenitor "$work/openapi-after/$service.json" "$pg/openapi/$service.json" 2>/dev/null; done
 timed rebuild_theirs "$pg" "${theirs[@]}"
 
 # Both rebuilds must have regenerated the code, or the comparison measured nothing.
