@@ -113,8 +113,8 @@ enum Command {
         #[arg(long, default_value = "target/openapi")]
         out: PathBuf,
         /// The language of descriptions; a text documented only in the other is kept in it.
-        #[arg(long, value_enum, default_value_t = Language::En)]
-        lang: Language,
+        #[arg(long, value_enum, default_value_t = openapi::Lang::En)]
+        lang: openapi::Lang,
     },
     /// Print the generated Rust of one operation.
     Render {
@@ -130,12 +130,6 @@ enum Format {
     Text,
     Markdown,
     Json,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Language {
-    En,
-    Zh,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -204,35 +198,19 @@ fn generate(spec: PathBuf, out: PathBuf, services: Vec<String>) -> ExitCode {
     }
 }
 
-fn openapi(spec: &Path, out: &Path, lang: Language) -> ExitCode {
+fn openapi(spec: &Path, out: &Path, lang: openapi::Lang) -> ExitCode {
     let model = match hwcloud_model::load(spec) {
         Ok(model) => model,
         Err(diagnostics) => return report(&diagnostics, false),
     };
-    let lang = match lang {
-        Language::En => openapi::Lang::En,
-        Language::Zh => openapi::Lang::Zh,
-    };
-    let written = openapi::documents(&model, lang).and_then(|documents| {
-        std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-        for (service, document) in &documents {
-            let path = out.join(format!("{service}.json"));
-            let text = serde_json::to_string_pretty(document).map_err(|e| e.to_string())? + "\n";
-            std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-            let paths = document["paths"].as_object().map_or(0, |p| p.len());
-            let schemas = document["components"]["schemas"]
-                .as_object()
-                .map_or(0, |s| s.len());
+    match openapi::documents(&model, lang).and_then(|documents| openapi::write_documents(&documents, out)) {
+        Ok(lines) => {
+            lines.iter().for_each(|line| println!("{line}"));
             println!(
-                "{service:<6} {paths:>4} paths {schemas:>5} schemas  {}",
-                path.display()
+                "{} OpenAPI 3.0.3 document(s) written to {}",
+                lines.len(),
+                out.display()
             );
-        }
-        Ok(documents.len())
-    });
-    match written {
-        Ok(n) => {
-            println!("{n} OpenAPI 3.0.3 document(s) written to {}", out.display());
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -56,7 +56,6 @@ fn every_operation_of_the_spec_is_exported_once() {
             .collect();
         expected.sort();
         assert_eq!(ids, expected, "{service}");
-        openapi::check(&document).expect("reads as OpenAPI 3.0");
     }
 }
 
@@ -137,10 +136,11 @@ fn variants_of_one_method_and_path_become_one_operation_with_a_body_of_either() 
     let tokens = &documents["iam"]["paths"]["/v3/auth/tokens"]["post"];
     let variants = tokens["x-variants"].as_array().unwrap();
     assert!(variants.len() >= 2, "{variants:?}");
-    let bodies = tokens["requestBody"]["content"]["application/json"]["schema"]["oneOf"]
+    let bodies = tokens["requestBody"]["content"]["application/json"]["schema"]["anyOf"]
         .as_array()
         .unwrap();
     assert_eq!(bodies.len(), variants.len());
+    assert_eq!(tokens["requestBody"]["required"], true);
 }
 
 #[test]
@@ -188,4 +188,90 @@ fn the_command_writes_one_document_per_service() {
         let document: openapiv3::OpenAPI = serde_json::from_str(&text).unwrap();
         assert_eq!(document.openapi, "3.0.3");
     }
+}
+
+/// A spec of one service written to a temporary directory.
+fn small_spec(operations: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let service = dir.path().join("widgets");
+    std::fs::create_dir_all(service.join("operations")).unwrap();
+    std::fs::write(
+        service.join("service.yaml"),
+        "service: widgets\nname:\n  en: Widgets\nerror_body:\n- code: error_code\n  message: error_msg\nerror_codes:\n- status: 400\n  code: WDG.0001\n  message:\n    en: Bad widget.\n",
+    )
+    .unwrap();
+    for (id, text) in operations {
+        std::fs::write(service.join("operations").join(format!("{id}.yaml")), text).unwrap();
+    }
+    dir
+}
+
+fn operation_yaml(id: &str, method: &str, uri: &str, params: &[&str], objects: &str) -> String {
+    let params: String = params
+        .iter()
+        .map(|p| format!("- name: {p}\n  in: path\n  required: true\n  type: string\n"))
+        .collect();
+    format!(
+        "operation: {id}\ntitle:\n  en: {id}\nsources:\n- page: w.md\n  lang: en\nmethod: {method}\nuri: {uri}\nparameters:\n{params}{objects}"
+    )
+}
+
+#[test]
+fn paths_that_differ_only_in_placeholder_names_take_the_first_names() {
+    // Operations come in id order: `delete_widget` names the path first.
+    let delete = operation_yaml(
+        "delete_widget",
+        "DELETE",
+        "/v1/{project}/widgets/{id}",
+        &["id", "project"],
+        "",
+    );
+    let get = operation_yaml(
+        "show_widget",
+        "GET",
+        "/v1/{project_id}/widgets/{widget_id}",
+        &["widget_id", "project_id"],
+        "",
+    );
+    let dir = small_spec(&[("show_widget", &get), ("delete_widget", &delete)]);
+    let model = hwcloud_model::load(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    let documents = openapi::documents(&model, Lang::En).unwrap();
+    let paths = documents["widgets"]["paths"].as_object().unwrap();
+    assert_eq!(paths.keys().collect::<Vec<_>>(), ["/v1/{project}/widgets/{id}"]);
+    let show = &paths["/v1/{project}/widgets/{id}"]["get"];
+    let names: Vec<&str> = show["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        ["id", "project"],
+        "each parameter renamed after its own placeholder"
+    );
+}
+
+#[test]
+fn a_table_named_like_a_body_does_not_replace_it() {
+    let objects = "response:\n  fields:\n  - name: result\n    type: Response\nobjects:\n- name: Response\n  fields:\n  - name: inner\n    type: string\n";
+    let op = operation_yaml(
+        "list_widgets",
+        "GET",
+        "/v1/{project_id}/widgets",
+        &["project_id"],
+        objects,
+    );
+    let dir = small_spec(&[("list_widgets", &op)]);
+    let model = hwcloud_model::load(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    let documents = openapi::documents(&model, Lang::En).unwrap();
+    let schemas = &documents["widgets"]["components"]["schemas"];
+    assert_eq!(
+        schemas["ListWidgetsResponse"]["properties"]["result"]["$ref"],
+        "#/components/schemas/ListWidgetsResponse2"
+    );
+    assert_eq!(
+        schemas["ListWidgetsResponse2"]["properties"]["inner"]["type"],
+        "string"
+    );
 }

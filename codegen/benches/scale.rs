@@ -44,11 +44,12 @@ struct Sample {
 
 /// Median time and largest peak of `runs` child runs on `spec`.
 fn measure(spec: &Path, runs: usize) -> Sample {
-    let out = tempfile::tempdir().expect("a temporary directory");
     let exe = std::env::current_exe().expect("the bench's own path");
     let mut times = Vec::new();
     let (mut operations, mut peak_kib) = (0, 0);
     for _ in 0..runs {
+        // A fresh directory each run: every run writes its files, as a first build does.
+        let out = tempfile::tempdir().expect("a temporary directory");
         let output = Command::new(&exe)
             .arg("--child")
             .args([spec, out.path()])

@@ -247,7 +247,8 @@ impl Config {
             // The directory itself catches added and removed files.
             println!("cargo:rerun-if-changed={}", spec_dir.display());
         }
-        let model = hwcloud_model::load(spec_dir).map_err(Error::Spec)?;
+        // With service features, a build reads only the services it generates.
+        let model = hwcloud_model::load_services(spec_dir, |id| self.enabled_id(id)).map_err(Error::Spec)?;
         if self.rerun_if_changed {
             for file in &model.files {
                 println!("cargo:rerun-if-changed={}", file.display());
@@ -273,8 +274,12 @@ impl Config {
 
     /// With service features on, whether the build script's crate enabled this one.
     fn enabled(&self, service: &Service) -> bool {
+        self.enabled_id(&service.id)
+    }
+
+    fn enabled_id(&self, id: &str) -> bool {
         !self.service_features
-            || std::env::var_os(format!("CARGO_FEATURE_{}", service.id.to_uppercase())).is_some()
+            || std::env::var_os(format!("CARGO_FEATURE_{}", id.to_uppercase().replace('-', "_"))).is_some()
     }
 
     fn selected<'m>(&self, model: &'m Model) -> Result<Vec<&'m Service>, Error> {

@@ -1,9 +1,12 @@
 //! Files written piece by piece, replacing the old file only when the text changed.
 //!
-//! A service's file is written as it is formatted (one operation at a time), so
-//! no run holds a whole service's text: the pieces go to a temporary file beside
-//! the target, which then replaces the target only if the bytes differ. An
-//! unchanged file keeps its mtime, so cargo does not rebuild the crate.
+//! A service's file is written as it is formatted (a batch of operation modules
+//! at a time), so no run holds a whole service's text: the pieces go to a
+//! temporary file beside the target (named after this process, so two runs into
+//! one directory do not share it), which then replaces the target only if the
+//! bytes differ. An unchanged file keeps its mtime, so cargo does not rebuild
+//! the crate. A run that stops early (an error, a panic) removes its temporary
+//! file.
 
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Read, Write};
@@ -11,11 +14,12 @@ use std::path::{Path, PathBuf};
 
 use crate::Error;
 
-/// A file being written; [`Output::finish`] puts it in place.
+/// A file being written; [`Output::finish`] puts it in place, and dropping it
+/// unfinished removes what was written.
 pub(crate) struct Output {
     path: PathBuf,
     temporary: PathBuf,
-    file: BufWriter<File>,
+    file: Option<BufWriter<File>>,
     lines: usize,
     bytes: usize,
 }
@@ -23,12 +27,13 @@ pub(crate) struct Output {
 impl Output {
     pub(crate) fn create(path: &Path) -> Result<Self, Error> {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("generated");
-        let temporary = path.with_file_name(format!(".{name}.partial"));
+        let temporary = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
         let file = File::create(&temporary).map_err(|e| Error::Write(temporary.clone(), e))?;
+        let file = Some(BufWriter::new(file));
         Ok(Output {
             path: path.to_owned(),
             temporary,
-            file: BufWriter::new(file),
+            file,
             lines: 0,
             bytes: 0,
         })
@@ -37,31 +42,31 @@ impl Output {
     pub(crate) fn write(&mut self, text: &str) -> Result<(), Error> {
         self.lines += text.bytes().filter(|&b| b == b'\n').count();
         self.bytes += text.len();
-        self.file
-            .write_all(text.as_bytes())
+        let file = self.file.as_mut().expect("written before it is finished");
+        file.write_all(text.as_bytes())
             .map_err(|e| Error::Write(self.temporary.clone(), e))
     }
 
     /// Replaces the target if its bytes differ; returns the lines and bytes written.
-    pub(crate) fn finish(self) -> Result<(usize, usize), Error> {
-        let Output {
-            path,
-            temporary,
-            file,
-            lines,
-            bytes,
-        } = self;
+    pub(crate) fn finish(mut self) -> Result<(usize, usize), Error> {
+        let file = self.file.take().expect("finished once");
         drop(
             file.into_inner()
-                .map_err(|e| Error::Write(temporary.clone(), e.into_error()))?,
+                .map_err(|e| Error::Write(self.temporary.clone(), e.into_error()))?,
         );
-        let result = if same_bytes(&path, &temporary) {
-            fs::remove_file(&temporary)
-        } else {
-            fs::rename(&temporary, &path)
-        };
-        result.map_err(|e| Error::Write(path, e))?;
-        Ok((lines, bytes))
+        if !same_bytes(&self.path, &self.temporary) {
+            fs::rename(&self.temporary, &self.path).map_err(|e| Error::Write(self.path.clone(), e))?;
+        }
+        // `Drop` removes the temporary file when it was not renamed.
+        Ok((self.lines, self.bytes))
+    }
+}
+
+impl Drop for Output {
+    fn drop(&mut self) {
+        drop(self.file.take());
+        // Already gone after a rename; a destructor has nobody to tell otherwise.
+        let _ = fs::remove_file(&self.temporary);
     }
 }
 
@@ -118,6 +123,22 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no partial file is left"
+        );
+    }
+
+    #[test]
+    fn an_unfinished_file_leaves_nothing_behind_and_the_old_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.rs");
+        write_if_changed(&path, "fn a() {}\n").unwrap();
+        let mut output = Output::create(&path).unwrap();
+        output.write("fn half(").unwrap();
+        drop(output);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "fn a() {}\n");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the partial file is removed"
         );
     }
 

@@ -1,8 +1,9 @@
 //! The runtime work of a call against hand-written code doing the same, one line
 //! per case ending in `ratio <ours/hand-written>`, medians of interleaved runs:
 //! - request build, for each seed operation: the generated builder and
-//!   `to_http_request` (percent-encoded path, `http::Request`) against
-//!   `format!` with `percent_encoding` and `http::Request::builder()`;
+//!   `to_http_request` (percent-encoded path, `http::Request`) against a path
+//!   pushed together with `percent_encoding` and `http::Request::builder()`,
+//!   the same headers included;
 //! - response parse: the generated `parse_response` (status check, one-pass
 //!   `Deserialize` that keeps undocumented keys) against a `#[derive(Deserialize)]`
 //!   struct with the same fields read by `serde_json::from_slice` (which drops

@@ -109,6 +109,11 @@ impl Diagnostics {
         self.0.len()
     }
 
+    /// Adds every problem of `other`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
     /// Adds a problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.0.push(diagnostic);

@@ -26,8 +26,16 @@ pub use model::Model;
 
 /// Reads, validates and models every service under `dir`.
 pub fn load(dir: &Path) -> Result<Model, Diagnostics> {
+    load_services(dir, |_| true)
+}
+
+/// Reads, validates and models the services under `dir` whose id (the name of
+/// their directory) `wanted` accepts; the others are neither read nor checked.
+/// A build script that generates only the services whose Cargo feature is on
+/// pays for those alone, however many the spec holds.
+pub fn load_services(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<Model, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let specs = spec::read_dir(dir, &mut diagnostics);
+    let specs = spec::read_dir(dir, &wanted, &mut diagnostics);
     let services = specs
         .iter()
         .map(|spec| resolve::service(spec, &mut diagnostics))

@@ -1,14 +1,27 @@
 //! Order-keeping parallel map over a slice on scoped threads, one share per core:
-//! the spec loader parses files with it and the generator formats operation
-//! modules with it. Small enough not to need a thread-pool crate in every build
-//! script that generates code.
+//! the spec loader parses and resolves operations with it and the generator
+//! formats operation modules with it. Small enough not to need a thread-pool
+//! crate in every build script that generates code.
 
-/// `items.iter().map(f).collect()`, on up to [`std::thread::available_parallelism`]
-/// threads, results in the items' order. A panic in `f` resumes on the caller.
+/// `items.iter().map(f).collect()`, on as many threads as the machine (and, in
+/// a build script, cargo's `NUM_JOBS`) allows, results in the items' order. A
+/// panic in `f` resumes on the caller.
 pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
+    map_on(threads(), items, f)
+}
+
+/// The cores to use: the machine's, or fewer when cargo runs a build script
+/// with fewer jobs, so a build does not oversubscribe the machine.
+fn threads() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = std::env::var("NUM_JOBS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok());
+    jobs.map_or(cores, |jobs| cores.min(jobs.max(1)))
+}
+
+fn map_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.min(items.len());
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
@@ -33,19 +46,24 @@ pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn results_keep_the_order_of_the_items() {
+    fn results_keep_the_order_of_the_items_on_any_number_of_threads() {
         let items: Vec<u32> = (0..1_000).collect();
-        assert_eq!(
-            super::map(&items, |n| n * 2),
-            items.iter().map(|n| n * 2).collect::<Vec<_>>()
-        );
-        assert_eq!(super::map(&[] as &[u32], |n| *n), Vec::<u32>::new());
+        let doubled: Vec<u32> = items.iter().map(|n| n * 2).collect();
+        for threads in [1, 2, 3, 7, 2_000] {
+            assert_eq!(
+                super::map_on(threads, &items, |n| n * 2),
+                doubled,
+                "{threads} threads"
+            );
+        }
+        assert_eq!(super::map(&items, |n| n * 2), doubled);
+        assert_eq!(super::map_on(4, &[] as &[u32], |n| *n), Vec::<u32>::new());
     }
 
     #[test]
     #[should_panic(expected = "item 7")]
-    fn a_panic_reaches_the_caller() {
+    fn a_panic_on_a_worker_reaches_the_caller() {
         let items: Vec<u32> = (0..10).collect();
-        super::map(&items, |&n| assert_ne!(n, 7, "item {n}"));
+        super::map_on(4, &items, |&n| assert_ne!(n, 7, "item {n}"));
     }
 }

@@ -26,15 +26,20 @@ pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
     let file = &spec.service;
     let error_codes = service_file(file, out);
     let planes = planes(file, out);
-    let mut operations: Vec<Operation> = spec
-        .operations
-        .iter()
-        .filter_map(|op| {
-            let mut modelled = operation(op, out)?;
-            modelled.pagination = paths::pagination(op, &modelled, out);
-            Some(modelled)
-        })
-        .collect();
+    // Each operation on its own, on every core; diagnostics are sorted at the end.
+    let resolved = crate::parallel::map(&spec.operations, |op| {
+        let mut found = Diagnostics::default();
+        let modelled = operation(op, &mut found).map(|mut modelled| {
+            modelled.pagination = paths::pagination(op, &modelled, &mut found);
+            modelled
+        });
+        (modelled, found)
+    });
+    let mut operations: Vec<Operation> = Vec::with_capacity(resolved.len());
+    for (modelled, found) in resolved {
+        out.extend(found);
+        operations.extend(modelled);
+    }
     for op in &mut operations {
         op.plane = planes.iter().find(|p| op.uri.starts_with(&p.uri_prefix)).cloned();
     }

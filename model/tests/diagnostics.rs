@@ -222,6 +222,31 @@ fn a_service_id_taken_at_the_crate_root_is_refused() {
 }
 
 #[test]
+fn a_selection_of_services_reads_and_checks_those_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("demo/operations")).unwrap();
+    std::fs::write(dir.path().join("demo/service.yaml"), SERVICE).unwrap();
+    std::fs::write(dir.path().join("demo/operations/get_thing.yaml"), VALID_OPERATION).unwrap();
+    std::fs::create_dir_all(dir.path().join("broken/operations")).unwrap();
+    std::fs::write(dir.path().join("broken/service.yaml"), "service: [unclosed").unwrap();
+    let errors = hwcloud_model::load(dir.path()).unwrap_err();
+    assert!(errors.to_string().contains("broken/service.yaml"), "{errors}");
+    let model = hwcloud_model::load_services(dir.path(), |id| id == "demo").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(model.services.len(), 1);
+    assert!(
+        model
+            .files
+            .iter()
+            .all(|f| !f.starts_with(dir.path().join("broken")))
+    );
+    let none = hwcloud_model::load_services(dir.path(), |_| false).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        none.services.is_empty(),
+        "selecting nothing is no error: a build with no service feature on"
+    );
+}
+
+#[test]
 fn operations_without_a_service_file_are_an_error_not_a_silent_skip() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("demo/operations")).unwrap();

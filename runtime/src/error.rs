@@ -137,7 +137,13 @@ pub fn parse_response<T: DeserializeOwned, C: ErrorCodeEnum>(
 /// `Value` to look at its top level. A body without the key set to `false`
 /// anywhere cannot report failure at its top level.
 fn may_report_failure<C: ErrorCodeEnum>(body: &[u8]) -> bool {
-    C::SHAPES.iter().filter_map(|shape| shape.success).any(|key| {
+    let mut keys = C::SHAPES.iter().filter_map(|shape| shape.success).peekable();
+    // Most bodies say `false` nowhere: one byte scan rules them out before any
+    // key is searched for.
+    if keys.peek().is_none() || !memchr::memchr_iter(b'f', body).any(|at| body[at..].starts_with(b"false")) {
+        return false;
+    }
+    keys.any(|key| {
         let key = key.as_bytes();
         let mut from = 0;
         // `memmem::find` per occurrence: it has a cheap path for small bodies,

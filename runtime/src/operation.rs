@@ -55,7 +55,7 @@ pub fn build_request(
     method: http::Method,
     path: PathBuilder,
     query: QueryBuilder,
-    headers: &[(&'static str, http::HeaderValue)],
+    headers: impl IntoIterator<Item = (&'static str, http::HeaderValue)>,
     body: Option<Result<Vec<u8>, serde_json::Error>>,
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
     let mut uri = path.finish();
@@ -65,7 +65,7 @@ pub fn build_request(
     }
     let mut request = http::Request::builder().method(method).uri(uri);
     for (name, value) in headers {
-        request = request.header(*name, value.clone());
+        request = request.header(name, value);
     }
     let body = match body {
         Some(body) => {

@@ -74,7 +74,7 @@ impl<T: PageValue> PageValue for TextOr<T> {
 
 /// A value read as a number: `None` when absent or not a number.
 pub fn page_number<T: PageValue>(value: Option<&T>) -> Option<i64> {
-    value.and_then(|v| v.to_query_value().trim().parse().ok())
+    value.and_then(|v| v.query_text().trim().parse().ok())
 }
 
 /// The offset of the next page: the current offset (0 when unset) plus the
@@ -149,7 +149,7 @@ pub fn next_marker<P: PageValue>(
     received: usize,
 ) -> Option<P> {
     let next = next.filter(|n| !n.is_empty() && received > 0)?;
-    if current.is_some_and(|c| c.to_query_value() == next) {
+    if current.is_some_and(|c| c.query_text() == next.as_str()) {
         return None;
     }
     if page_size.is_some_and(|size| i64::try_from(received).is_ok_and(|n| n < size)) {

@@ -185,8 +185,11 @@ impl<T: QueryValue + ?Sized> QueryValue for &T {
 pub trait HeaderValue: QueryValue {
     /// The value as a header value, refused if it cannot be one.
     fn to_header_value(&self, name: &'static str) -> Result<http::HeaderValue, RequestError> {
-        http::HeaderValue::try_from(self.query_text().as_ref())
-            .map_err(|_| RequestError::InvalidHeader { name })
+        let value = match self.query_text() {
+            Cow::Borrowed(text) => http::HeaderValue::try_from(text),
+            Cow::Owned(text) => http::HeaderValue::try_from(text),
+        };
+        value.map_err(|_| RequestError::InvalidHeader { name })
     }
 }
 

@@ -32,46 +32,85 @@ pub(super) fn description(member: &Member, lang: Lang) -> Option<String> {
     text
 }
 
-/// The components of one document, gathered operation by operation.
+/// The components of one document, gathered operation by operation. Every name
+/// is claimed once: a table or body whose name is taken (an operation `list`'s
+/// `JobsJob` beside `list_jobs`' `Job`) gets the next free `Name2`, `Name3`.
 pub(super) struct Schemas {
     lang: Lang,
     components: BTreeMap<String, Value>,
-    /// The operation being exported: its object tables' component prefix.
-    prefix: String,
+    /// The operation being exported: its object tables' component names.
+    objects: BTreeMap<String, String>,
+    /// The operation being exported: its bodies' component names (their Rust
+    /// type names where free), claimed before its tables'.
+    bodies: BTreeMap<String, String>,
 }
 
 impl Schemas {
     pub(super) fn new(lang: Lang) -> Self {
+        let mut components = BTreeMap::new();
+        // Claimed first, so no table takes the error body's name.
+        components.insert(ERROR.to_owned(), Value::Null);
         Schemas {
             lang,
-            components: BTreeMap::new(),
-            prefix: String::new(),
+            components,
+            objects: BTreeMap::new(),
+            bodies: BTreeMap::new(),
         }
     }
 
-    /// Adds the operation's object tables; later member schemas refer to them.
+    /// A free component name: `name`, or `name` with the first free number.
+    fn claim(&mut self, name: &str) -> String {
+        let name = (1..)
+            .map(|n| {
+                if n == 1 {
+                    name.to_owned()
+                } else {
+                    format!("{name}{n}")
+                }
+            })
+            .find(|candidate| !self.components.contains_key(candidate))
+            .expect("a free name");
+        self.components.insert(name.clone(), Value::Null);
+        name
+    }
+
+    /// Adds the operation's object tables (named after the operation:
+    /// `ListJobsJob`); its member schemas refer to them from now on.
     pub(super) fn enter(&mut self, op: &Operation) {
-        self.prefix = op
+        let prefix = op
             .names
             .request
             .strip_suffix("Request")
-            .unwrap_or(&op.names.request)
-            .to_owned();
+            .unwrap_or(&op.names.request);
+        let names = &op.names;
+        let mut bodies = BTreeMap::new();
+        for body in [&names.body, &names.response, &names.response_item] {
+            bodies.insert(body.clone(), self.claim(body));
+        }
+        self.bodies = bodies;
+        let mut objects = BTreeMap::new();
         for object in &op.objects {
-            let name = format!("{}{}", self.prefix, object.name);
+            objects.insert(
+                object.name.clone(),
+                self.claim(&format!("{prefix}{}", object.name)),
+            );
+        }
+        self.objects = objects;
+        for object in &op.objects {
             let mut schema = self.members(&object.fields);
             if let Some(caption) = self.lang.pick(&object.caption) {
                 schema["description"] = json!(caption);
             }
-            self.components.insert(name, schema);
+            self.components.insert(self.objects[&object.name].clone(), schema);
         }
     }
 
-    /// A body's members as the component `name`; returns the name.
+    /// A body's members as the component claimed for the body `name`.
     pub(super) fn object(&mut self, name: &str, members: &[Member]) -> String {
         let schema = self.members(members);
-        self.components.insert(name.to_owned(), schema);
-        name.to_owned()
+        let name = self.bodies.get(name).cloned().unwrap_or_else(|| self.claim(name));
+        self.components.insert(name.clone(), schema);
+        name
     }
 
     /// An object schema of these members; undocumented keys are allowed.
@@ -141,14 +180,19 @@ impl Schemas {
             Type::Map(value) => json!({ "type": "object", "additionalProperties": self.ty(value) }),
             // The value, or its text as some answers send it.
             Type::TextOr(inner) => json!({ "anyOf": [self.ty(inner), { "type": "string" }] }),
-            Type::Object(name) => reference(&format!("{}{name}", self.prefix)),
+            Type::Object(name) => reference(self.objects.get(name).map_or(name.as_str(), String::as_str)),
             Type::Boxed(inner) => self.ty(inner),
         }
     }
 
-    /// The components, with the service's error body and its error codes.
+    /// The components, with the service's error body and its error codes;
+    /// names claimed for bodies an operation does not have are let go.
     pub(super) fn finish(mut self, service: &Service) -> BTreeMap<String, Value> {
-        if !service.error_shapes.is_empty() {
+        self.components
+            .retain(|name, schema| !schema.is_null() || name == ERROR);
+        if service.error_shapes.is_empty() {
+            self.components.remove(ERROR);
+        } else {
             self.components.insert(ERROR.to_owned(), self.error(service));
         }
         self.components

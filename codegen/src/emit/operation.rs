@@ -496,7 +496,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
                 #(#query_steps)*
                 #headers_binding
                 #(#header_steps)*
-                runtime::build_request(#method, path, query, &headers, #body)
+                runtime::build_request(#method, path, query, headers, #body)
             }
 
             #parse_response

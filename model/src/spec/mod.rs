@@ -74,21 +74,25 @@ pub struct ServiceSpec {
     pub operations: Vec<SpecFile<OperationFile>>,
 }
 
-/// Parses every service under `dir`; problems reading or parsing go to `diagnostics`.
-pub fn read_dir(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<ServiceSpec> {
-    let mut services = Vec::new();
-    for service_dir in service_dirs(dir, diagnostics) {
-        if let Some(service) = load_service(&service_dir, diagnostics) {
-            services.push(service);
-        }
-    }
-    if services.is_empty() && diagnostics.is_empty() {
+/// Parses the services under `dir` whose directory name `wanted` accepts;
+/// problems reading or parsing go to `diagnostics`.
+pub fn read_dir(
+    dir: &Path,
+    wanted: &dyn Fn(&str) -> bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<ServiceSpec> {
+    let found = service_dirs(dir, diagnostics);
+    if found.is_empty() && diagnostics.is_empty() {
         diagnostics.push(Diagnostic::whole_file(
             dir,
             "no service found: expected <service>/service.yaml below this directory",
         ));
     }
-    services
+    found
+        .into_iter()
+        .filter(|d| d.file_name().and_then(|n| n.to_str()).is_some_and(wanted))
+        .filter_map(|service_dir| load_service(&service_dir, diagnostics))
+        .collect()
 }
 
 /// Parses one file of either kind from text, or says where it does not parse.
