@@ -64,12 +64,42 @@ pub enum SigningError {
 }
 
 /// `X-Sdk-Date` for a moment: `YYYYMMDDTHHMMSSZ` in UTC.
+///
+/// Computed here rather than with a date crate: the proleptic Gregorian date of
+/// a day count is a few lines of arithmetic, and every build of the runtime,
+/// client or not, would otherwise compile the crate and its macros.
 pub fn sdk_date(at: SystemTime) -> String {
-    let at = time::OffsetDateTime::from(at);
-    at.format(time::macros::format_description!(
-        "[year][month][day]T[hour][minute][second]Z"
-    ))
-    .expect("a fixed UTC format")
+    let seconds = match at.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => i64::try_from(after.as_secs()).unwrap_or(i64::MAX),
+        Err(before) => -i64::try_from(before.duration().as_secs_f64().ceil() as u64).unwrap_or(i64::MAX),
+    };
+    let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    let (hour, minute, second) = (
+        second_of_day / 3_600,
+        second_of_day % 3_600 / 60,
+        second_of_day % 60,
+    );
+    format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z")
+}
+
+/// The (year, month, day) of a count of days since 1970-01-01, in the
+/// proleptic Gregorian calendar (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Signs `request` in place: sets `X-Sdk-Date` (unless present), `Host` (unless
@@ -236,6 +266,23 @@ fn canonical_query(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_agree_with_the_time_crate_every_day_from_1960_to_2200() {
+        let format = time::macros::format_description!("[year][month][day]T[hour][minute][second]Z");
+        let first = -3_653 * 86_400_i64; // 1960-01-01
+        for day in 0..(240 * 366) {
+            // A different second of the day each day, the last one included.
+            let seconds = first + day * 86_400 + (day * 7_919).rem_euclid(86_400);
+            let at = if seconds >= 0 {
+                SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(seconds as u64)
+            } else {
+                SystemTime::UNIX_EPOCH - std::time::Duration::from_secs(seconds.unsigned_abs())
+            };
+            let expected = time::OffsetDateTime::from(at).format(format).unwrap();
+            assert_eq!(sdk_date(at), expected, "{seconds} s after the epoch");
+        }
+    }
 
     #[test]
     fn dates_are_formatted_in_utc() {
