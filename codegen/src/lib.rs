@@ -247,8 +247,11 @@ impl Config {
             // The directory itself catches added and removed files.
             println!("cargo:rerun-if-changed={}", spec_dir.display());
         }
-        // With service features, a build reads only the services it generates.
-        let model = hwcloud_model::load_services(spec_dir, |id| self.enabled_id(id)).map_err(Error::Spec)?;
+        // With service features, a build reads only the services it may generate
+        // (and those asked for by name, so a missing one is told apart from a
+        // disabled one).
+        let wanted = |id: &str| self.enabled_id(id) || self.services.iter().any(|s| s == id);
+        let model = hwcloud_model::load_services(spec_dir, wanted).map_err(Error::Spec)?;
         if self.rerun_if_changed {
             for file in &model.files {
                 println!("cargo:rerun-if-changed={}", file.display());
