@@ -15,7 +15,7 @@
 //!   differ only by that query are distinct operations in the docs, and OpenAPI
 //!   keys operations by path and method.
 //! - Operations that share both (IAM's token requests, one per kind of
-//!   credentials: the docs' variants) become one operation ([`variants`]).
+//!   credentials: the docs' variants) become one operation (see the `variants` module).
 //! - Paths that differ only in their placeholders' names (`/jobs/{job_id}`,
 //!   `/jobs/{id}`) take the first operation's names: OpenAPI forbids both.
 //! - `X-Auth-Token` is the `token` security scheme, not a parameter, and
