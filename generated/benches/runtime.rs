@@ -248,10 +248,12 @@ fn request_cases(scale: usize) {
                     .unwrap(),
             ))
         },
+        // GES's requests carry `X-Language: en-us` (the spec's plane header): so does this one.
         || {
-            drop(black_box(hand_delete(
+            drop(black_box(hand_delete_with(
                 &["/ges/v1.0/", "/graphs/", "/jobs/"],
                 &[project, graph, job],
+                &[("X-Language", "en-us")],
             )))
         },
     );

@@ -22,7 +22,7 @@ pub(super) fn paths(
     for op in &service.operations {
         placeholders
             .entry(op.uri_shape.as_str())
-            .or_insert_with(|| path_params(op).map(|p| p.wire.as_str()).collect());
+            .or_insert_with(|| path_indices(op).map(|i| op.params[i].wire.as_str()).collect());
     }
     let mut paths: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
     for op in &service.operations {
@@ -39,10 +39,10 @@ pub(super) fn paths(
     paths
 }
 
-/// The operation's path parameters in the order the URI names them.
-fn path_params(op: &Operation) -> impl Iterator<Item = &Member> {
+/// Indices into `op.params` of its path parameters, in the order the URI names them.
+fn path_indices(op: &Operation) -> impl Iterator<Item = usize> + '_ {
     op.path.iter().filter_map(|piece| match piece {
-        PathPiece::Param(i) => Some(&op.params[*i]),
+        PathPiece::Param(i) => Some(*i),
         PathPiece::Literal(_) => None,
     })
 }
@@ -74,15 +74,7 @@ fn operation(
 ) -> Value {
     schemas.enter(op);
     // Index of a path parameter -> the name its placeholder has in the path key.
-    let renamed: BTreeMap<usize, &str> = op
-        .path
-        .iter()
-        .filter_map(|piece| match piece {
-            PathPiece::Param(i) => Some(*i),
-            PathPiece::Literal(_) => None,
-        })
-        .zip(placeholders.iter().copied())
-        .collect();
+    let renamed: BTreeMap<usize, &str> = path_indices(op).zip(placeholders.iter().copied()).collect();
     let parameters: Vec<Value> = op
         .params
         .iter()

@@ -16,29 +16,22 @@ enum Access {
 
 /// Borrows the value at `steps` below `root` (an expression of a reference).
 fn borrow(root: TokenStream, steps: &[Step]) -> Access {
-    let mut chain = root;
-    let mut maybe = false;
-    for step in steps {
-        let field = ident(&step.rust);
-        chain = match (maybe, step.required) {
-            (false, true) => quote!(#chain.#field),
-            (false, false) => {
-                maybe = true;
-                quote!(#chain.#field.as_ref())
-            }
-            (true, true) => quote!(#chain.map(|value| &value.#field)),
-            (true, false) => quote!(#chain.and_then(|value| value.#field.as_ref())),
-        };
-    }
-    if maybe {
-        Access::Maybe(chain)
-    } else {
-        Access::Always(chain)
-    }
+    walk(root, steps, true)
 }
 
 /// Moves the value at `steps` out of `root` (an owned expression).
 fn take(root: TokenStream, steps: &[Step]) -> Access {
+    walk(root, steps, false)
+}
+
+/// Follows `steps` from `root`, through `Option`s once a field is optional;
+/// `by_ref` borrows each field instead of moving it.
+fn walk(root: TokenStream, steps: &[Step], by_ref: bool) -> Access {
+    let (borrow, as_ref) = if by_ref {
+        (quote!(&), quote!(.as_ref()))
+    } else {
+        (quote!(), quote!())
+    };
     let mut chain = root;
     let mut maybe = false;
     for step in steps {
@@ -47,10 +40,10 @@ fn take(root: TokenStream, steps: &[Step]) -> Access {
             (false, true) => quote!(#chain.#field),
             (false, false) => {
                 maybe = true;
-                quote!(#chain.#field)
+                quote!(#chain.#field #as_ref)
             }
-            (true, true) => quote!(#chain.map(|value| value.#field)),
-            (true, false) => quote!(#chain.and_then(|value| value.#field)),
+            (true, true) => quote!(#chain.map(|value| #borrow value.#field)),
+            (true, false) => quote!(#chain.and_then(|value| value.#field #as_ref)),
         };
     }
     if maybe {
