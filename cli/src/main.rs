@@ -116,9 +116,10 @@ enum Command {
         #[arg(long, value_enum, default_value_t = openapi::Lang::En)]
         lang: openapi::Lang,
     },
-    /// Print the generated Rust of one operation.
+    /// Print the generated Rust of one operation, or of a service's shared types.
     Render {
-        /// `service.operation`, e.g. `dli.cancel_job`.
+        /// `service.operation`, e.g. `dli.cancel_job`, or `service.types` for the
+        /// object tables several of its operations share.
         operation: String,
         #[arg(long, default_value = "spec")]
         spec: PathBuf,

@@ -131,6 +131,30 @@ fn object_tables_bodies_and_deprecation_are_kept() {
 }
 
 #[test]
+fn a_table_operations_share_is_one_component_of_its_own_name() {
+    let documents = exported(Lang::En);
+    let dli = &documents["dli"];
+    let schemas = dli["components"]["schemas"].as_object().unwrap();
+    let job = &schemas["ListJobsJob"];
+    assert_eq!(
+        job["properties"]["tags"]["items"]["$ref"],
+        "#/components/schemas/Tag"
+    );
+    let body = &schemas["CreateQueueRequestBody"];
+    assert_eq!(
+        body["properties"]["tags"]["items"]["$ref"],
+        "#/components/schemas/Tag"
+    );
+    assert_eq!(schemas["Tag"]["required"], serde_json::json!(["key", "value"]));
+    assert!(
+        !schemas
+            .keys()
+            .any(|k| k == "ListJobsTag" || k == "CreateQueueTag"),
+        "no per-operation copy of a shared table"
+    );
+}
+
+#[test]
 fn variants_of_one_method_and_path_become_one_operation_with_a_body_of_either() {
     let documents = exported(Lang::En);
     let tokens = &documents["iam"]["paths"]["/v3/auth/tokens"]["post"];

@@ -196,22 +196,35 @@ impl Config {
     }
 
     /// The formatted module of one operation, `service.operation`
-    /// (`dli.cancel_job`), as `codegen render` prints it.
+    /// (`dli.cancel_job`), or of a service's shared object tables
+    /// (`dli.types`), as `codegen render` prints it.
     pub fn render_operation(&self, spec_dir: impl AsRef<Path>, operation: &str) -> Result<String, Error> {
         let model = self.load(spec_dir.as_ref())?;
-        let found = operation.split_once('.').and_then(|(service, op)| {
+        let found = operation.split_once('.').and_then(|(service, item)| {
             let service = model.service(service)?;
-            Some((service, service.operation(op)?))
+            match service.operation(item) {
+                Some(op) => Some(emit::operation_file(service, op)),
+                None => (item == service.types_module)
+                    .then(|| emit::types_file(service))
+                    .flatten(),
+            }
         });
-        let Some((service, op)) = found else {
+        let Some(text) = found else {
             let known: Vec<String> = model
                 .services
                 .iter()
-                .flat_map(|s| s.operations.iter().map(move |o| format!("{}.{}", s.id, o.id)))
+                .flat_map(|s| {
+                    let types =
+                        (!s.shared_objects.is_empty()).then(|| format!("{}.{}", s.id, s.types_module));
+                    s.operations
+                        .iter()
+                        .map(move |o| format!("{}.{}", s.id, o.id))
+                        .chain(types)
+                })
                 .collect();
             return Err(Error::UnknownOperation(operation.to_owned(), known.join(", ")));
         };
-        emit::operation_file(service, op).map_err(|e| Error::Emit(operation.to_owned(), e))
+        text.map_err(|e| Error::Emit(operation.to_owned(), e))
     }
 
     /// The formatted tests of every JSON example the spec's pages print: one

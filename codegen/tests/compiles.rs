@@ -3,7 +3,7 @@
 //! proptest builds random, valid-looking specs from name pools chosen to collide:
 //! Rust keywords, names that differ only in case or `_`/`-`, names ending in
 //! Request/Response/Item/Body/Builder/State, marker-trait shapes, prelude types,
-//! nested and recursive objects, arrays, maps, camelCase and kebab-case wire
+//! nested and recursive objects, tables two operations share, arrays, maps, camelCase and kebab-case wire
 //! names, deprecated operations. Each spec is validated and generated through the
 //! public `Config`; a rejected spec must carry located diagnostics, and every
 //! accepted one is compiled: one `cargo check` per batch of specs, in a crate of
@@ -37,6 +37,7 @@ const OPERATION_IDS: &[&str] = &[
     "get_thing",
     "list_things",
     "type",
+    "types",
     "match",
     "self",
     "build",
@@ -412,6 +413,17 @@ fn spec() -> impl Strategy<Value = CaseSpec> {
                         replacement,
                         note: text("Use the new one."),
                     });
+                }
+                // Now and then the second operation documents the first one's
+                // tables too: the service shares them (in a module the operation
+                // `types` may have taken).
+                if deprecate % 2 == 0 && operations.len() > 1 {
+                    let (first, rest) = operations.split_at_mut(1);
+                    for table in &first[0].objects {
+                        if rest[0].objects.iter().all(|t| t.name != table.name) {
+                            rest[0].objects.push(table.clone());
+                        }
+                    }
                 }
                 let mut service = service_file(&codes);
                 service.waiters.extend(waiter(&mut operations));

@@ -16,6 +16,7 @@ pub mod names;
 pub mod parallel;
 mod paths;
 mod resolve;
+mod shared;
 pub mod spec;
 
 use std::collections::BTreeMap;

@@ -32,6 +32,12 @@ pub struct Service {
     pub error_codes: Vec<ErrorCode>,
     pub examples: Vec<Example>,
     pub operations: Vec<Operation>,
+    /// Object tables several operations document alike, defined once in
+    /// [`types_module`](Self::types_module) and re-exported by each operation's
+    /// module ([`Operation::shared_objects`]), in the order first documented.
+    pub shared_objects: Vec<Object>,
+    /// The module of the shared tables: `types`, unless an operation took the name.
+    pub types_module: String,
     /// Polling helpers, in spec order.
     pub waiters: Vec<Waiter>,
 }
@@ -172,7 +178,11 @@ pub struct Operation {
     pub response_headers: Vec<Member>,
     /// The response is a JSON array of objects with the `response` members.
     pub response_is_array: bool,
+    /// The object tables defined in the operation's module.
     pub objects: Vec<Object>,
+    /// The operation's object tables that are the service's
+    /// [shared ones](Service::shared_objects), by name: its module re-exports them.
+    pub shared_objects: Vec<String>,
     /// The plane the operation belongs to, when not the service endpoint's.
     pub plane: Option<Plane>,
     /// The statuses the success body is documented under (empty: any 2xx).
@@ -267,7 +277,7 @@ pub enum Location {
     Header,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemberDocs {
     pub description: Text,
     /// The mandatory column as documented: `None` when the table has none.
@@ -330,6 +340,18 @@ impl Service {
     /// The operation with this id.
     pub fn operation(&self, id: &str) -> Option<&Operation> {
         self.operations.iter().find(|o| o.id == id)
+    }
+
+    /// An operation's object table by name, whether its module defines it or
+    /// re-exports it from [`types_module`](Self::types_module).
+    pub fn object<'a>(&'a self, op: &'a Operation, name: &str) -> Option<&'a Object> {
+        op.objects.iter().find(|o| o.name == name).or_else(|| {
+            op.shared_objects
+                .iter()
+                .any(|n| n == name)
+                .then(|| self.shared_objects.iter().find(|o| o.name == name))
+                .flatten()
+        })
     }
 }
 

@@ -45,6 +45,7 @@ pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
     }
     service_scope(spec, out);
     let waiters = paths::waiters(file, &operations, out);
+    let (types_module, shared_objects) = crate::shared::share(&mut operations);
     let value = &file.value;
     Service {
         id: value.service.clone(),
@@ -56,6 +57,8 @@ pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
         error_codes,
         examples: examples(file, &value.examples, out),
         operations,
+        shared_objects,
+        types_module,
         waiters,
     }
 }
@@ -424,6 +427,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         response_headers,
         response_is_array: op.response.as_ref().is_some_and(|b| b.array),
         objects,
+        shared_objects: Vec::new(),
         plane: None,
         success_statuses: op.response.as_ref().map(|b| b.status.clone()).unwrap_or_default(),
         status_bodies: op

@@ -101,7 +101,7 @@ pub fn check(document: &Value) -> Result<openapiv3::OpenAPI, serde_json::Error> 
 }
 
 fn document(service: &Service, lang: Lang) -> Value {
-    let mut schemas = Schemas::new(lang);
+    let mut schemas = Schemas::new(lang, service);
     let paths = operation::paths(service, lang, &mut schemas);
     let mut info = json!({
         "title": lang.pick(&service.name).unwrap_or(&service.id),

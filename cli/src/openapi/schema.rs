@@ -1,12 +1,14 @@
 //! Types, tables and the error body as OpenAPI schemas (`components.schemas`).
 //!
-//! An operation's object tables become components named after the operation
-//! (`ListJobsJob`), its bodies after their Rust types (`ListJobsResponse`), so a
-//! reader of the document and of the generated crate sees the same names.
+//! The tables several operations share become components of their own name
+//! (`Tag`), an operation's other object tables components named after the
+//! operation (`ListJobsJob`), its bodies after their Rust types
+//! (`ListJobsResponse`), so a reader of the document and of the generated crate
+//! sees the same types.
 
 use std::collections::BTreeMap;
 
-use hwcloud_model::model::{Member, Operation, Service, Type};
+use hwcloud_model::model::{Member, Object, Operation, Service, Type};
 use serde_json::{Value, json};
 
 use super::Lang;
@@ -38,6 +40,8 @@ pub(super) fn description(member: &Member, lang: Lang) -> Option<String> {
 pub(super) struct Schemas {
     lang: Lang,
     components: BTreeMap<String, Value>,
+    /// The service's shared tables' component names.
+    shared: BTreeMap<String, String>,
     /// The operation being exported: its object tables' component names.
     objects: BTreeMap<String, String>,
     /// The operation being exported: its bodies' component names (their Rust
@@ -46,16 +50,28 @@ pub(super) struct Schemas {
 }
 
 impl Schemas {
-    pub(super) fn new(lang: Lang) -> Self {
+    /// The components of `service`'s document, its shared tables already in.
+    pub(super) fn new(lang: Lang, service: &Service) -> Self {
         let mut components = BTreeMap::new();
         // Claimed first, so no table takes the error body's name.
         components.insert(ERROR.to_owned(), Value::Null);
-        Schemas {
+        let mut schemas = Schemas {
             lang,
             components,
+            shared: BTreeMap::new(),
             objects: BTreeMap::new(),
             bodies: BTreeMap::new(),
+        };
+        for object in &service.shared_objects {
+            let name = schemas.claim(&object.name);
+            schemas.shared.insert(object.name.clone(), name);
         }
+        // Shared tables name only shared tables.
+        schemas.objects = schemas.shared.clone();
+        for object in &service.shared_objects {
+            schemas.table(object);
+        }
+        schemas
     }
 
     /// A free component name: `name`, or `name` with the first free number.
@@ -88,7 +104,11 @@ impl Schemas {
             bodies.insert(body.clone(), self.claim(body));
         }
         self.bodies = bodies;
-        let mut objects = BTreeMap::new();
+        let mut objects: BTreeMap<String, String> = op
+            .shared_objects
+            .iter()
+            .map(|name| (name.clone(), self.shared[name].clone()))
+            .collect();
         for object in &op.objects {
             objects.insert(
                 object.name.clone(),
@@ -97,12 +117,17 @@ impl Schemas {
         }
         self.objects = objects;
         for object in &op.objects {
-            let mut schema = self.members(&object.fields);
-            if let Some(caption) = self.lang.pick(&object.caption) {
-                schema["description"] = json!(caption);
-            }
-            self.components.insert(self.objects[&object.name].clone(), schema);
+            self.table(object);
         }
+    }
+
+    /// An object table's schema, under the component name claimed for it.
+    fn table(&mut self, object: &Object) {
+        let mut schema = self.members(&object.fields);
+        if let Some(caption) = self.lang.pick(&object.caption) {
+            schema["description"] = json!(caption);
+        }
+        self.components.insert(self.objects[&object.name].clone(), schema);
     }
 
     /// A body's members as the component claimed for the body `name`.

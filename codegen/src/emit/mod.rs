@@ -27,6 +27,7 @@ fn service_items(service: &Service, runtime: &syn::Path) -> TokenStream {
     let reexports = service.operations.iter().map(operation::reexport);
     let endpoints = endpoints(service);
     let waiters = service.waiters.iter().map(|w| paths::waiter_fn(service, w));
+    let types = types_module(service);
     quote! {
         use #runtime as runtime;
 
@@ -34,7 +35,50 @@ fn service_items(service: &Service, runtime: &syn::Path) -> TokenStream {
         #errors
         #(#reexports)*
         #(#waiters)*
+        #types
     }
+}
+
+/// The module of the object tables several operations document alike, each
+/// saying which operations use it.
+fn types_module(service: &Service) -> Option<TokenStream> {
+    if service.shared_objects.is_empty() {
+        return None;
+    }
+    let module = names::ident(&service.types_module);
+    let structs = service.shared_objects.iter().map(|object| {
+        let users: Vec<String> = service
+            .operations
+            .iter()
+            .filter(|op| op.shared_objects.contains(&object.name))
+            .map(|op| format!("[`{0}`](super::{0})", op.names.request))
+            .collect();
+        let also = [
+            String::new(),
+            format!(
+                "Documented alike by {} operations: {}.",
+                users.len(),
+                users.join(", ")
+            ),
+        ];
+        structs::object_struct(object, &also)
+    });
+    let serde_traits = if service.shared_objects.iter().any(|o| !o.in_response) {
+        quote!({Deserialize, Serialize})
+    } else {
+        quote!(Serialize)
+    };
+    Some(quote! {
+        /// Object tables that several operations document alike, defined once:
+        /// each of those operations' modules re-exports the ones it uses, so a
+        /// value read from one operation's response can go into another's request.
+        pub mod #module {
+            use super::runtime;
+            use super::runtime::serde::#serde_traits;
+
+            #(#structs)*
+        }
+    })
 }
 
 /// The service's `ENDPOINTS`: its documented host patterns per cloud.
@@ -100,6 +144,11 @@ fn modules_in_parallel(service: &Service, batch: &[Operation]) -> Vec<Result<Str
     })
 }
 
+/// The service's module of shared object tables, formatted, when it has one.
+pub(crate) fn types_file(service: &Service) -> Option<Result<String, String>> {
+    types_module(service).map(format)
+}
+
 /// One operation's module, formatted, as `codegen render` prints it.
 pub(crate) fn operation_file(service: &Service, op: &Operation) -> Result<String, String> {
     format(operation::operation_module(service, op))
@@ -160,6 +209,10 @@ mod snapshot_tests {
                 for op in &service.operations {
                     let text = super::operation_file(service, op).expect("valid tokens");
                     insta::assert_snapshot!(format!("snapshots__{}__{}", service.id, op.id), text);
+                }
+                if let Some(text) = super::types_file(service) {
+                    let name = format!("snapshots__{}__{}", service.id, service.types_module);
+                    insta::assert_snapshot!(name, text.expect("valid tokens"));
                 }
             }
         });

@@ -23,7 +23,8 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
     let wire = operation_impl(service, op);
     let paginated = super::paths::paginated_impl(op);
     let response = structs::response_struct(op);
-    let objects = op.objects.iter().map(structs::object_struct);
+    let shared = shared_reexport(service, op);
+    let objects = op.objects.iter().map(|o| structs::object_struct(o, &[]));
     // Request-side structs derive `Deserialize`; response-side ones implement it.
     let serde_traits = if op.body.is_some() || op.objects.iter().any(|o| !o.in_response) {
         quote!({Deserialize, Serialize})
@@ -43,9 +44,20 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
             #wire
             #paginated
             #response
+            #shared
             #(#objects)*
         }
     }
+}
+
+/// The `pub use` of the service's shared tables this operation documents.
+fn shared_reexport(service: &Service, op: &Operation) -> Option<TokenStream> {
+    if op.shared_objects.is_empty() {
+        return None;
+    }
+    let module = ident(&service.types_module);
+    let names = op.shared_objects.iter().map(|n| ident(n));
+    Some(quote!(pub use super::#module::{#(#names),*};))
 }
 
 /// The `pub use` that lifts an operation's main types to the service module.

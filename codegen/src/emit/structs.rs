@@ -128,12 +128,14 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
     }
 }
 
-pub(crate) fn object_struct(object: &Object) -> TokenStream {
+/// An object table's struct, `also` closing its doc comment.
+pub(crate) fn object_struct(object: &Object, also: &[String]) -> TokenStream {
     let name = ident(&object.name);
     let mut lines = docs::text(&object.caption);
     if lines.is_empty() {
         lines.push(format!("The `{}` object.", object.name));
     }
+    lines.extend(also.iter().cloned());
     let doc = docs::attrs(&lines);
     let fields = object.fields.iter().map(field);
     let undocumented = object.in_response.then(undocumented_field);
