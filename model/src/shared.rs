@@ -26,7 +26,9 @@ const TYPES_MODULE: &str = "types";
 /// are first documented, with the module they go in.
 pub(crate) fn share(operations: &mut [Operation]) -> (String, Vec<Object>) {
     let module = module_name(operations);
-    let shapes: Vec<BTreeMap<String, String>> = operations.iter().map(shapes).collect();
+    let mut interned = Shapes::default();
+    let shapes: Vec<BTreeMap<String, Shape>> = operations.iter().map(|op| interned.of(op)).collect();
+    drop(interned);
     let members = members(operations, &shapes);
     let mut shared = Vec::new();
     let mut done: BTreeSet<&str> = BTreeSet::new();
@@ -74,7 +76,7 @@ fn module_name(operations: &[Operation]) -> String {
 /// Per name, the shape the most operations document wins; a pair belongs when
 /// its shape is the winner and every table it reaches belongs too, and a name
 /// is shared only while at least two operations belong.
-fn members(operations: &[Operation], shapes: &[BTreeMap<String, String>]) -> BTreeSet<(usize, String)> {
+fn members(operations: &[Operation], shapes: &[BTreeMap<String, Shape>]) -> BTreeSet<(usize, String)> {
     let winners = winners(shapes);
     let mut members: BTreeSet<(usize, String)> = shapes
         .iter()
@@ -121,12 +123,12 @@ fn reaches<'a>(op: &'a Operation, name: &str) -> Vec<&'a str> {
 
 /// Per table name, the shape documented by the most operations (at least two;
 /// the earliest documented on a tie).
-fn winners(shapes: &[BTreeMap<String, String>]) -> BTreeMap<String, String> {
+fn winners(shapes: &[BTreeMap<String, Shape>]) -> BTreeMap<String, Shape> {
     // name -> shape -> (operations, first operation index)
-    let mut counts: BTreeMap<&str, BTreeMap<&str, (usize, usize)>> = BTreeMap::new();
+    let mut counts: BTreeMap<&str, BTreeMap<Shape, (usize, usize)>> = BTreeMap::new();
     for (i, op_shapes) in shapes.iter().enumerate() {
         for (name, shape) in op_shapes {
-            let entry = counts.entry(name).or_default().entry(shape).or_insert((0, i));
+            let entry = counts.entry(name).or_default().entry(*shape).or_insert((0, i));
             entry.0 += 1;
         }
     }
@@ -136,55 +138,71 @@ fn winners(shapes: &[BTreeMap<String, String>]) -> BTreeMap<String, String> {
             let (shape, (count, _)) = by_shape
                 .into_iter()
                 .max_by(|(_, (ca, fa)), (_, (cb, fb))| ca.cmp(cb).then(fb.cmp(fa)))?;
-            (count >= 2).then(|| (name.to_owned(), shape.to_owned()))
+            (count >= 2).then(|| (name.to_owned(), shape))
         })
         .collect()
 }
 
-/// Each of an operation's tables' shape: its fields and, nested, the shapes of
-/// the tables they name; a table that reaches itself is named, not expanded.
-fn shapes(op: &Operation) -> BTreeMap<String, String> {
-    let tables: BTreeMap<&str, &Object> = op.objects.iter().map(|o| (o.name.as_str(), o)).collect();
-    let mut memo = BTreeMap::new();
-    for object in &op.objects {
-        shape(&object.name, &tables, &mut memo, &mut Vec::new());
-    }
-    memo
+/// A table's shape, interned: equal numbers, equal shapes.
+type Shape = usize;
+
+/// Shapes as text (a table's fields and, nested, the numbers of the shapes
+/// they reach), each numbered once: a service documenting `Tag` ten thousand
+/// times holds its text once.
+#[derive(Default)]
+struct Shapes {
+    numbers: std::collections::HashMap<String, Shape>,
 }
 
-fn shape(
-    name: &str,
-    tables: &BTreeMap<&str, &Object>,
-    memo: &mut BTreeMap<String, String>,
-    stack: &mut Vec<String>,
-) -> String {
-    if let Some(known) = memo.get(name) {
-        return known.clone();
-    }
-    let Some(object) = tables.get(name) else {
-        return format!("?{name}");
-    };
-    if stack.iter().any(|s| s == name) {
-        return format!("^{name}");
-    }
-    stack.push(name.to_owned());
-    let mut text = format!("{name}{{");
-    for field in &object.fields {
-        let _ = write!(
-            text,
-            "{}|{}|{}|{:?}|{:?}",
-            field.wire, field.rust, field.required, field.ty, field.constraints
-        );
-        for nested in field.ty.object_names() {
-            let nested = shape(nested, tables, memo, stack);
-            let _ = write!(text, "<{nested}>");
+impl Shapes {
+    /// Each of an operation's tables' shape; a table that reaches itself is
+    /// named there, not expanded.
+    fn of(&mut self, op: &Operation) -> BTreeMap<String, Shape> {
+        let tables: BTreeMap<&str, &Object> = op.objects.iter().map(|o| (o.name.as_str(), o)).collect();
+        let mut memo = BTreeMap::new();
+        for object in &op.objects {
+            self.shape(&object.name, &tables, &mut memo, &mut Vec::new());
         }
-        text.push(';');
+        memo
     }
-    text.push('}');
-    stack.pop();
-    memo.insert(name.to_owned(), text.clone());
-    text
+
+    fn shape(
+        &mut self,
+        name: &str,
+        tables: &BTreeMap<&str, &Object>,
+        memo: &mut BTreeMap<String, Shape>,
+        stack: &mut Vec<String>,
+    ) -> String {
+        if let Some(known) = memo.get(name) {
+            return format!("#{known}");
+        }
+        let Some(object) = tables.get(name) else {
+            return format!("?{name}");
+        };
+        if stack.iter().any(|s| s == name) {
+            return format!("^{name}");
+        }
+        stack.push(name.to_owned());
+        let mut text = format!("{name}{{");
+        for field in &object.fields {
+            let _ = write!(
+                text,
+                "{}|{}|{}|{:?}|{:?}",
+                field.wire, field.rust, field.required, field.ty, field.constraints
+            );
+            for nested in field.ty.object_names() {
+                let nested = self.shape(nested, tables, memo, stack);
+                let _ = write!(text, "<{nested}>");
+            }
+            text.push(';');
+        }
+        text.push('}');
+        stack.pop();
+        let next = self.numbers.len();
+        let number = *self.numbers.entry(text).or_insert(next);
+        memo.insert(name.to_owned(), number);
+        format!("#{number}")
+    }
 }
 
 /// One type from tables of the same shape: each field's docs and the caption
