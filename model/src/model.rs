@@ -34,7 +34,7 @@ pub struct Service {
     pub operations: Vec<Operation>,
     /// Object tables several operations document alike, defined once in
     /// [`types_module`](Self::types_module) and re-exported by each operation's
-    /// module ([`Operation::shared_objects`]), in the order first documented.
+    /// module ([`Operation::shared`]), in the order first documented.
     pub shared_objects: Vec<Object>,
     /// The module of the shared tables: `types`, unless an operation took the name.
     pub types_module: String,
@@ -181,8 +181,10 @@ pub struct Operation {
     /// The object tables defined in the operation's module.
     pub objects: Vec<Object>,
     /// The operation's object tables that are the service's
-    /// [shared ones](Service::shared_objects), by name: its module re-exports them.
-    pub shared_objects: Vec<String>,
+    /// [shared types](Service::shared_objects), as its page documents them (a
+    /// description may differ from the shared type's): its module re-exports the
+    /// shared types of these names.
+    pub shared: Vec<Object>,
     /// The plane the operation belongs to, when not the service endpoint's.
     pub plane: Option<Plane>,
     /// The statuses the success body is documented under (empty: any 2xx).
@@ -346,9 +348,9 @@ impl Service {
     /// re-exports it from [`types_module`](Self::types_module).
     pub fn object<'a>(&'a self, op: &'a Operation, name: &str) -> Option<&'a Object> {
         op.objects.iter().find(|o| o.name == name).or_else(|| {
-            op.shared_objects
+            op.shared
                 .iter()
-                .any(|n| n == name)
+                .any(|o| o.name == name)
                 .then(|| self.shared_objects.iter().find(|o| o.name == name))
                 .flatten()
         })

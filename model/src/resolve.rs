@@ -427,7 +427,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         response_headers,
         response_is_array: op.response.as_ref().is_some_and(|b| b.array),
         objects,
-        shared_objects: Vec::new(),
+        shared: Vec::new(),
         plane: None,
         success_statuses: op.response.as_ref().map(|b| b.status.clone()).unwrap_or_default(),
         status_bodies: op

@@ -21,8 +21,8 @@ use crate::model::{Object, Operation};
 /// The module shared types go in, unless an operation's module has that name.
 const TYPES_MODULE: &str = "types";
 
-/// Moves the tables several operations document alike out of `operations` (each
-/// keeps their names in `shared_objects`) and returns them, in the order they
+/// Moves the tables several operations document alike from each operation's
+/// `objects` to its `shared`, and returns the shared types made of them, in the order they
 /// are first documented, with the module they go in.
 pub(crate) fn share(operations: &mut [Operation]) -> (String, Vec<Object>) {
     let module = module_name(operations);
@@ -52,7 +52,7 @@ pub(crate) fn share(operations: &mut [Operation]) -> (String, Vec<Object>) {
             .into_iter()
             .partition(|o| members.contains(&(op_index, o.name.clone())));
         op.objects = kept;
-        op.shared_objects = moved.into_iter().map(|o| o.name).collect();
+        op.shared = moved;
     }
     (module, shared)
 }

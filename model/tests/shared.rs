@@ -65,7 +65,8 @@ fn local(service: &Service, op: &str) -> Vec<String> {
 }
 
 fn shared(service: &Service, op: &str) -> Vec<String> {
-    service.operation(op).unwrap().shared_objects.clone()
+    let op = service.operation(op).unwrap();
+    op.shared.iter().map(|o| o.name.clone()).collect()
 }
 
 const THING: &[(&str, &str, &str)] = &[("id", "string", "The id."), ("tags", "array<Tag>", "Tags.")];

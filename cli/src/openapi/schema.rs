@@ -105,9 +105,9 @@ impl Schemas {
         }
         self.bodies = bodies;
         let mut objects: BTreeMap<String, String> = op
-            .shared_objects
+            .shared
             .iter()
-            .map(|name| (name.clone(), self.shared[name].clone()))
+            .map(|o| (o.name.clone(), self.shared[&o.name].clone()))
             .collect();
         for object in &op.objects {
             objects.insert(

@@ -47,20 +47,13 @@ fn types_module(service: &Service) -> Option<TokenStream> {
     }
     let module = names::ident(&service.types_module);
     let structs = service.shared_objects.iter().map(|object| {
-        let users: Vec<String> = service
+        let users: Vec<&str> = service
             .operations
             .iter()
-            .filter(|op| op.shared_objects.contains(&object.name))
-            .map(|op| format!("[`{0}`](super::{0})", op.names.request))
+            .filter(|op| op.shared.iter().any(|o| o.name == object.name))
+            .map(|op| op.names.request.as_str())
             .collect();
-        let also = [
-            String::new(),
-            format!(
-                "Documented alike by {} operations: {}.",
-                users.len(),
-                users.join(", ")
-            ),
-        ];
+        let also = [String::new(), users_doc(&users)];
         structs::object_struct(object, &also)
     });
     let serde_traits = if service.shared_objects.iter().any(|o| !o.in_response) {
@@ -142,6 +135,27 @@ fn modules_in_parallel(service: &Service, batch: &[Operation]) -> Vec<Result<Str
     hwcloud_model::parallel::map(batch, |op| {
         format(operation::operation_module(service, op)).map(|module| format!("\n{module}"))
     })
+}
+
+/// Operations named in a shared type's docs; past that, how many more.
+const LISTED_USERS: usize = 8;
+
+/// "Documented alike by 3 operations: [`A`](super::A), ...", the first
+/// [`LISTED_USERS`] of them linked.
+fn users_doc(users: &[&str]) -> String {
+    let mut listed: Vec<String> = users
+        .iter()
+        .take(LISTED_USERS)
+        .map(|request| format!("[`{request}`](super::{request})"))
+        .collect();
+    if users.len() > LISTED_USERS {
+        listed.push(format!("and {} more", users.len() - LISTED_USERS));
+    }
+    format!(
+        "Documented alike by {} operations: {}.",
+        users.len(),
+        listed.join(", ")
+    )
 }
 
 /// The service's module of shared object tables, formatted, when it has one.

@@ -52,11 +52,11 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
 
 /// The `pub use` of the service's shared tables this operation documents.
 fn shared_reexport(service: &Service, op: &Operation) -> Option<TokenStream> {
-    if op.shared_objects.is_empty() {
+    if op.shared.is_empty() {
         return None;
     }
     let module = ident(&service.types_module);
-    let names = op.shared_objects.iter().map(|n| ident(n));
+    let names = op.shared.iter().map(|o| ident(&o.name));
     Some(quote!(pub use super::#module::{#(#names),*};))
 }
 
