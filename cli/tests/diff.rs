@@ -217,7 +217,23 @@ fn additive_changes() {
         &model(SERVICE, &[OPERATION]),
         &model(SERVICE, &[OPERATION, &other]),
     );
-    one(&diff, Class::Additive, "operation added", "operation");
+    // The new operation documents `Thing` as `list_things` does: now one type
+    // (changes are ordered by operation).
+    assert_eq!(
+        summary(&diff),
+        [
+            (
+                Class::Additive,
+                "table became a shared type".to_owned(),
+                "Thing".to_owned()
+            ),
+            (
+                Class::Additive,
+                "operation added".to_owned(),
+                "operation".to_owned()
+            ),
+        ]
+    );
     one(
         &between(
             OPERATION,
@@ -581,4 +597,59 @@ fn paginators_and_waiters_are_classified() {
     one(&changed, Class::Documentation, "waiter changed", "waiters");
     let lost = diff_of((&on_status, &op_with_state), (SERVICE, &op_with_state));
     one(&lost, Class::Breaking, "waiter removed", "waiters");
+}
+
+/// `list_things` under another id and path: it documents the same `Thing`.
+fn twin(op: &str) -> String {
+    op.replace("operation: list_things", "operation: show_things")
+        .replace("uri: /v1/{project_id}/things", "uri: /v1/{project_id}/things/all")
+}
+
+#[test]
+fn a_change_inside_a_shared_table_is_reported_for_each_operation() {
+    let new = OPERATION.replace(
+        "        type: string\n        description:\n          en: Status.",
+        "        type: integer\n        description:\n          en: Status.",
+    );
+    assert_ne!(new, OPERATION);
+    let old_model = model(SERVICE, &[OPERATION, &twin(OPERATION)]);
+    assert_eq!(old_model.services[0].shared_objects.len(), 1, "Thing is shared");
+    let diff = diff::diff(&old_model, &model(SERVICE, &[&new, &twin(&new)]));
+    let ops: Vec<(Class, Option<&str>, &str)> = diff
+        .changes
+        .iter()
+        .map(|c| (c.class, c.operation.as_deref(), c.path.as_str()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            (Class::Breaking, Some("list_things"), "response.things[].status"),
+            (Class::Breaking, Some("show_things"), "response.things[].status"),
+        ],
+        "{diff:#?}"
+    );
+}
+
+#[test]
+fn a_table_that_becomes_or_stops_being_shared_is_reported() {
+    let alone = model(SERVICE, &[OPERATION]);
+    let twins = model(SERVICE, &[OPERATION, &twin(OPERATION)]);
+    let became = diff::diff(&alone, &twins);
+    let shared: Vec<&diff::Change> = became.changes.iter().filter(|c| c.path == "Thing").collect();
+    assert_eq!(shared.len(), 1, "{became:#?}");
+    assert_eq!(
+        shared[0].class,
+        Class::Additive,
+        "a response table keeps its fields"
+    );
+    assert_eq!(shared[0].what, "table became a shared type");
+    assert_eq!(shared[0].new.as_deref(), Some("demo::types::Thing"));
+    assert_eq!(shared[0].rust_item, "demo::list_things::Thing");
+    let stopped = diff::diff(&twins, &alone);
+    let split: Vec<&diff::Change> = stopped.changes.iter().filter(|c| c.path == "Thing").collect();
+    assert_eq!(split.len(), 1, "{stopped:#?}");
+    assert_eq!(
+        (split[0].class, split[0].what.as_str()),
+        (Class::Breaking, "table no longer a shared type")
+    );
 }

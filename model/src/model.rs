@@ -178,13 +178,13 @@ pub struct Operation {
     pub response_headers: Vec<Member>,
     /// The response is a JSON array of objects with the `response` members.
     pub response_is_array: bool,
-    /// The object tables defined in the operation's module.
+    /// Every object table the page documents, as it documents them.
     pub objects: Vec<Object>,
-    /// The operation's object tables that are the service's
-    /// [shared types](Service::shared_objects), as its page documents them (a
-    /// description may differ from the shared type's): its module re-exports the
-    /// shared types of these names.
-    pub shared: Vec<Object>,
+    /// The names of the tables in `objects` that are the service's
+    /// [shared types](Service::shared_objects) (whose descriptions may differ from
+    /// this page's): the operation's module re-exports those instead of defining
+    /// them; [`local_objects`](Self::local_objects) are the others.
+    pub shared: Vec<String>,
     /// The plane the operation belongs to, when not the service endpoint's.
     pub plane: Option<Plane>,
     /// The statuses the success body is documented under (empty: any 2xx).
@@ -207,6 +207,11 @@ pub struct StatusBody {
 }
 
 impl Operation {
+    /// The object tables the operation's module defines: those not shared.
+    pub fn local_objects(&self) -> impl Iterator<Item = &Object> {
+        self.objects.iter().filter(|o| !self.shared.contains(&o.name))
+    }
+
     /// Parameters and body fields, which all get builder methods.
     pub fn inputs(&self) -> impl Iterator<Item = &Member> {
         self.params.iter().chain(self.body.iter().flatten())
@@ -344,16 +349,13 @@ impl Service {
         self.operations.iter().find(|o| o.id == id)
     }
 
-    /// An operation's object table by name, whether its module defines it or
-    /// re-exports it from [`types_module`](Self::types_module).
+    /// The type an operation's object table `name` is generated as: the
+    /// service's shared type when the table is shared, else the page's table.
     pub fn object<'a>(&'a self, op: &'a Operation, name: &str) -> Option<&'a Object> {
-        op.objects.iter().find(|o| o.name == name).or_else(|| {
-            op.shared
-                .iter()
-                .any(|o| o.name == name)
-                .then(|| self.shared_objects.iter().find(|o| o.name == name))
-                .flatten()
-        })
+        if op.shared.iter().any(|n| n == name) {
+            return self.shared_objects.iter().find(|o| o.name == name);
+        }
+        op.objects.iter().find(|o| o.name == name)
     }
 }
 

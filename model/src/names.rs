@@ -43,7 +43,9 @@ pub const PRELUDE_TYPES: &[&str] = &[
 pub const SERVICE_ITEMS: &[&str] = &["ErrorCode", "ApiError", "ResponseError"];
 
 /// Module names a service module holds besides its operations' modules: the
-/// alias through which generated code names the runtime.
+/// alias through which generated code names the runtime. (The module of shared
+/// types is named to avoid the operations' modules instead: `types`, else
+/// `shared_types`.)
 pub const SERVICE_MODULES: &[&str] = &["runtime"];
 
 /// Service ids that would clash at a generated crate's root or in its

@@ -7,7 +7,9 @@
 //! the table becomes one type in the service's types module, and each of those
 //! operations re-exports it: a `Tag` read from one operation's response can be
 //! passed to another's request. Descriptions may differ between pages; the
-//! shared type carries, field by field, the one most pages give.
+//! shared type carries, field by field, the one given most often (the earliest
+//! operation's on a tie). Each operation keeps its tables as its page documents
+//! them and names the shared ones in `shared`.
 //!
 //! Tables of the same name but a different shape stay in their operation's
 //! module. Per name, the shape most operations document is shared (the earliest
@@ -21,8 +23,8 @@ use crate::model::{Object, Operation};
 /// The module shared types go in, unless an operation's module has that name.
 const TYPES_MODULE: &str = "types";
 
-/// Moves the tables several operations document alike from each operation's
-/// `objects` to its `shared`, and returns the shared types made of them, in the order they
+/// Names, in each operation's `shared`, its tables that several operations
+/// document alike, and returns the shared types made of them, in the order they
 /// are first documented, with the module they go in.
 pub(crate) fn share(operations: &mut [Operation]) -> (String, Vec<Object>) {
     let module = module_name(operations);
@@ -48,11 +50,12 @@ pub(crate) fn share(operations: &mut [Operation]) -> (String, Vec<Object>) {
         }
     }
     for (op_index, op) in operations.iter_mut().enumerate() {
-        let (moved, kept): (Vec<Object>, Vec<Object>) = std::mem::take(&mut op.objects)
-            .into_iter()
-            .partition(|o| members.contains(&(op_index, o.name.clone())));
-        op.objects = kept;
-        op.shared = moved;
+        op.shared = op
+            .objects
+            .iter()
+            .filter(|o| members.contains(&(op_index, o.name.clone())))
+            .map(|o| o.name.clone())
+            .collect();
     }
     (module, shared)
 }
@@ -205,8 +208,10 @@ impl Shapes {
     }
 }
 
-/// One type from tables of the same shape: each field's docs and the caption
-/// as most of them give it, reachable from a request or a response if any is.
+/// One type from tables of the same shape: each field's description as given
+/// most often (the earliest operation's on a tie), with that page's other notes
+/// on the field, the caption likewise; reachable from a request or a response
+/// if any of them is.
 fn merged(alike: &[&Object]) -> Object {
     let first = alike[0];
     let fields = first
@@ -214,8 +219,13 @@ fn merged(alike: &[&Object]) -> Object {
         .iter()
         .enumerate()
         .map(|(i, field)| {
+            let docs = || alike.iter().map(|o| &o.fields[i].docs);
+            let description = most_common(docs().map(|d| &d.description));
             let mut field = field.clone();
-            field.docs = most_common(alike.iter().map(|o| &o.fields[i].docs)).clone();
+            field.docs = docs()
+                .find(|d| &d.description == description)
+                .expect("the description is one of theirs")
+                .clone();
             field
         })
         .collect();

@@ -61,12 +61,11 @@ fn load(operations: &[(&str, String)]) -> Service {
 
 fn local(service: &Service, op: &str) -> Vec<String> {
     let op = service.operation(op).unwrap();
-    op.objects.iter().map(|o| o.name.clone()).collect()
+    op.local_objects().map(|o| o.name.clone()).collect()
 }
 
 fn shared(service: &Service, op: &str) -> Vec<String> {
-    let op = service.operation(op).unwrap();
-    op.shared.iter().map(|o| o.name.clone()).collect()
+    service.operation(op).unwrap().shared.clone()
 }
 
 const THING: &[(&str, &str, &str)] = &[("id", "string", "The id."), ("tags", "array<Tag>", "Tags.")];

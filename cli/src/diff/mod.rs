@@ -268,8 +268,62 @@ fn service(old: &Service, new: &Service, out: &mut Vec<Change>) {
     pairs.sort_by(|a, b| a.1.id.cmp(&b.1.id));
     for (old_op, new_op) in pairs {
         operation(id, old_op, new_op, out);
+        shared_tables(old, new, old_op, new_op, out);
     }
     behaviour::waiters(old, new, out);
+}
+
+/// A table that becomes one of the service's shared types, or stops being one.
+///
+/// Stopping splits a type others used interchangeably: breaking. Becoming one is
+/// additive, unless the table was request-only and the shared type keeps
+/// undocumented keys: its new `undocumented` field breaks struct literals.
+fn shared_tables(
+    old_svc: &Service,
+    new_svc: &Service,
+    old: &Operation,
+    new: &Operation,
+    out: &mut Vec<Change>,
+) {
+    let cx = OpContext {
+        service: &new_svc.id,
+        op: &new.id,
+        request: format!("{}::{}", new_svc.id, new.names.request),
+        module: format!("{}::{}", new_svc.id, new.names.module),
+    };
+    for table in &new.objects {
+        let Some(before) = old.objects.iter().find(|o| o.name == table.name) else {
+            continue;
+        };
+        let (was, is) = (old.shared.contains(&table.name), new.shared.contains(&table.name));
+        if was == is {
+            continue;
+        }
+        let local = format!("{}::{}", cx.module, table.name);
+        let shared = |svc: &Service| format!("{}::{}::{}", svc.id, svc.types_module, table.name);
+        let (class, what, from, to) = if is {
+            let keeps_keys = new_svc.object(new, &table.name).is_some_and(|o| o.in_response);
+            let class = if keeps_keys && !before.in_response {
+                Class::Breaking
+            } else {
+                Class::Additive
+            };
+            (
+                class,
+                "table became a shared type",
+                local.clone(),
+                shared(new_svc),
+            )
+        } else {
+            (
+                Class::Breaking,
+                "table no longer a shared type",
+                shared(old_svc),
+                local.clone(),
+            )
+        };
+        cx.push(out, class, what, &table.name, Some(&from), Some(&to), &local);
+    }
 }
 
 struct OpContext<'a> {

@@ -107,16 +107,16 @@ impl Schemas {
         let mut objects: BTreeMap<String, String> = op
             .shared
             .iter()
-            .map(|o| (o.name.clone(), self.shared[&o.name].clone()))
+            .map(|name| (name.clone(), self.shared[name].clone()))
             .collect();
-        for object in &op.objects {
+        for object in op.local_objects() {
             objects.insert(
                 object.name.clone(),
                 self.claim(&format!("{prefix}{}", object.name)),
             );
         }
         self.objects = objects;
-        for object in &op.objects {
+        for object in op.local_objects() {
             self.table(object);
         }
     }

@@ -50,7 +50,7 @@ fn types_module(service: &Service) -> Option<TokenStream> {
         let users: Vec<&str> = service
             .operations
             .iter()
-            .filter(|op| op.shared.iter().any(|o| o.name == object.name))
+            .filter(|op| op.shared.contains(&object.name))
             .map(|op| op.names.request.as_str())
             .collect();
         let also = [String::new(), users_doc(&users)];

@@ -24,9 +24,9 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
     let paginated = super::paths::paginated_impl(op);
     let response = structs::response_struct(op);
     let shared = shared_reexport(service, op);
-    let objects = op.objects.iter().map(|o| structs::object_struct(o, &[]));
+    let objects = op.local_objects().map(|o| structs::object_struct(o, &[]));
     // Request-side structs derive `Deserialize`; response-side ones implement it.
-    let serde_traits = if op.body.is_some() || op.objects.iter().any(|o| !o.in_response) {
+    let serde_traits = if op.body.is_some() || op.local_objects().any(|o| !o.in_response) {
         quote!({Deserialize, Serialize})
     } else {
         quote!(Serialize)
@@ -56,7 +56,7 @@ fn shared_reexport(service: &Service, op: &Operation) -> Option<TokenStream> {
         return None;
     }
     let module = ident(&service.types_module);
-    let names = op.shared.iter().map(|o| ident(&o.name));
+    let names = op.shared.iter().map(|n| ident(n));
     Some(quote!(pub use super::#module::{#(#names),*};))
 }
 
