@@ -2,19 +2,8 @@
 
 use std::path::Path;
 
-const SERVICE: &str = "\
-service: demo
-name:
-  en: Demo
-error_body:
-  - code: error_code
-    message: error_msg
-error_codes:
-  - status: 400
-    code: DEMO.0001
-    message:
-      en: Bad.
-";
+mod common;
+use common::SERVICE;
 
 const VALID_OPERATION: &str = "\
 operation: get_thing

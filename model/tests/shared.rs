@@ -2,19 +2,8 @@
 
 use hwcloud_model::model::Service;
 
-const SERVICE: &str = "\
-service: demo
-name:
-  en: Demo
-error_body:
-  - code: error_code
-    message: error_msg
-error_codes:
-  - status: 400
-    code: DEMO.0001
-    message:
-      en: Bad.
-";
+mod common;
+use common::SERVICE;
 
 /// An operation `id` whose response lists `Thing`s, with these object tables.
 fn operation(id: &str, objects: &str) -> String {
