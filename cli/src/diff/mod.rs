@@ -285,12 +285,7 @@ fn shared_tables(
     new: &Operation,
     out: &mut Vec<Change>,
 ) {
-    let cx = OpContext {
-        service: &new_svc.id,
-        op: &new.id,
-        request: format!("{}::{}", new_svc.id, new.names.request),
-        module: format!("{}::{}", new_svc.id, new.names.module),
-    };
+    let cx = OpContext::new(&new_svc.id, new);
     for table in &new.objects {
         let Some(before) = old.objects.iter().find(|o| o.name == table.name) else {
             continue;
@@ -333,7 +328,17 @@ struct OpContext<'a> {
     module: String,
 }
 
-impl OpContext<'_> {
+impl<'a> OpContext<'a> {
+    /// Changes to `op` (as the new spec has it) of `service`.
+    fn new(service: &'a str, op: &'a Operation) -> Self {
+        OpContext {
+            service,
+            op: &op.id,
+            request: format!("{service}::{}", op.names.request),
+            module: format!("{service}::{}", op.names.module),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &self,
@@ -359,12 +364,7 @@ impl OpContext<'_> {
 }
 
 fn operation(service: &str, old: &Operation, new: &Operation, out: &mut Vec<Change>) {
-    let cx = OpContext {
-        service,
-        op: &new.id,
-        request: format!("{service}::{}", new.names.request),
-        module: format!("{service}::{}", new.names.module),
-    };
+    let cx = OpContext::new(service, new);
     if old.method != new.method || old.uri_shape != new.uri_shape {
         cx.push(
             out,

@@ -56,11 +56,7 @@ fn types_module(service: &Service) -> Option<TokenStream> {
         let also = [String::new(), users_doc(&users)];
         structs::object_struct(object, &also)
     });
-    let serde_traits = if service.shared_objects.iter().any(|o| !o.in_response) {
-        quote!({Deserialize, Serialize})
-    } else {
-        quote!(Serialize)
-    };
+    let serde_traits = operation::serde_imports(service.shared_objects.iter().any(|o| !o.in_response));
     Some(quote! {
         /// Object tables that several operations document alike, defined once:
         /// each of those operations' modules re-exports the ones it uses, so a

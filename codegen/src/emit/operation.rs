@@ -25,12 +25,7 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
     let response = structs::response_struct(op);
     let shared = shared_reexport(service, op);
     let objects = op.local_objects().map(|o| structs::object_struct(o, &[]));
-    // Request-side structs derive `Deserialize`; response-side ones implement it.
-    let serde_traits = if op.body.is_some() || op.local_objects().any(|o| !o.in_response) {
-        quote!({Deserialize, Serialize})
-    } else {
-        quote!(Serialize)
-    };
+    let serde_traits = serde_imports(op.body.is_some() || op.local_objects().any(|o| !o.in_response));
     quote! {
         #module_doc
         #allow_deprecated
@@ -47,6 +42,16 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
             #shared
             #(#objects)*
         }
+    }
+}
+
+/// The serde traits a module of structs names: `Deserialize` only when some
+/// struct derives it (request-side ones derive it, response-side ones implement it).
+pub(crate) fn serde_imports(derives_deserialize: bool) -> TokenStream {
+    if derives_deserialize {
+        quote!({Deserialize, Serialize})
+    } else {
+        quote!(Serialize)
     }
 }
 
