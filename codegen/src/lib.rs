@@ -37,6 +37,7 @@ use std::path::{Path, PathBuf};
 
 use hwcloud_model::Model;
 use hwcloud_model::model::Service;
+use hwcloud_model::outline::{self, Outline, ServiceOutline, SharedTypes};
 use output::{Output, write_if_changed};
 
 pub use hwcloud_model::{Diagnostic, Diagnostics};
@@ -167,27 +168,15 @@ impl Config {
     /// per service and `services.rs`, which declares their modules.
     pub fn generate(&self, spec_dir: impl AsRef<Path>) -> Result<Generated, Error> {
         let runtime = self.parsed_runtime_path()?;
-        let model = self.load(spec_dir.as_ref())?;
+        let outline = self.outline(spec_dir.as_ref())?;
         let out_dir = self.output_dir()?;
-        let services = self.selected(&model)?;
+        let services = self.selected(&outline.services)?;
         let mut generated = Generated::default();
-        for service in services.iter().filter(|s| self.enabled(s)) {
-            let path = out_dir.join(format!("{}.rs", service.id));
-            let mut file = Output::create(&path)?;
-            for piece in emit::service_file(service, &runtime) {
-                file.write(&piece.map_err(|e| Error::Emit(service.id.clone(), e))?)?;
-            }
-            let (lines, bytes) = file.finish()?;
-            generated.files.push(GeneratedFile {
-                service: service.id.clone(),
-                path,
-                operations: service.operations.len(),
-                error_codes: service.error_codes.len(),
-                lines,
-                bytes,
-            });
+        for service in services.iter().filter(|s| self.enabled(&s.service)) {
+            generated.files.push(write_service(service, &runtime, &out_dir)?);
         }
-        let text = emit::services_file(&services, self.service_features)
+        let heads: Vec<&Service> = services.iter().map(|s| &s.service).collect();
+        let text = emit::services_file(&heads, self.service_features)
             .map_err(|e| Error::Emit("services.rs".into(), e))?;
         let path = out_dir.join("services.rs");
         write_if_changed(&path, &text)?;
@@ -256,21 +245,33 @@ impl Config {
     }
 
     fn load(&self, spec_dir: &Path) -> Result<Model, Error> {
+        let model = hwcloud_model::load_services(spec_dir, |id| self.wanted(id)).map_err(Error::Spec)?;
+        self.track(spec_dir, model.files.iter().map(PathBuf::as_path));
+        Ok(model)
+    }
+
+    fn outline(&self, spec_dir: &Path) -> Result<Outline, Error> {
+        let outline = hwcloud_model::outline(spec_dir, |id| self.wanted(id)).map_err(Error::Spec)?;
+        self.track(spec_dir, outline.files());
+        Ok(outline)
+    }
+
+    /// With service features, a build reads only the services it may generate
+    /// (and those asked for by name, so a missing one is told apart from a
+    /// disabled one).
+    fn wanted(&self, id: &str) -> bool {
+        self.enabled_id(id) || self.services.iter().any(|s| s == id)
+    }
+
+    /// `cargo:rerun-if-changed` for the spec directory (which catches added
+    /// and removed files) and every file read, when asked for.
+    fn track<'f>(&self, spec_dir: &Path, files: impl Iterator<Item = &'f Path>) {
         if self.rerun_if_changed {
-            // The directory itself catches added and removed files.
             println!("cargo:rerun-if-changed={}", spec_dir.display());
-        }
-        // With service features, a build reads only the services it may generate
-        // (and those asked for by name, so a missing one is told apart from a
-        // disabled one).
-        let wanted = |id: &str| self.enabled_id(id) || self.services.iter().any(|s| s == id);
-        let model = hwcloud_model::load_services(spec_dir, wanted).map_err(Error::Spec)?;
-        if self.rerun_if_changed {
-            for file in &model.files {
+            for file in files {
                 println!("cargo:rerun-if-changed={}", file.display());
             }
         }
-        Ok(model)
     }
 
     fn parsed_runtime_path(&self) -> Result<syn::Path, Error> {
@@ -298,9 +299,9 @@ impl Config {
             || std::env::var_os(format!("CARGO_FEATURE_{}", id.to_uppercase().replace('-', "_"))).is_some()
     }
 
-    fn selected<'m>(&self, model: &'m Model) -> Result<Vec<&'m Service>, Error> {
+    fn selected<'m>(&self, services: &'m [ServiceOutline]) -> Result<Vec<&'m ServiceOutline>, Error> {
         if self.services.is_empty() {
-            return Ok(model.services.iter().collect());
+            return Ok(services.iter().collect());
         }
         let mut asked: Vec<&String> = Vec::new();
         for id in &self.services {
@@ -311,13 +312,53 @@ impl Config {
         asked
             .into_iter()
             .map(|id| {
-                model.service(id).ok_or_else(|| {
-                    let known: Vec<&str> = model.services.iter().map(|s| s.id.as_str()).collect();
+                services.iter().find(|s| &s.service.id == id).ok_or_else(|| {
+                    let known: Vec<&str> = services.iter().map(|s| s.service.id.as_str()).collect();
                     Error::UnknownService(id.clone(), known.join(", "))
                 })
             })
             .collect()
     }
+}
+
+/// Writes one service's file: its own items, then its operation modules, a
+/// batch of operations read and modelled at a time, then its shared types,
+/// merged as the batches pass.
+fn write_service(
+    outline: &ServiceOutline,
+    runtime: &syn::Path,
+    out_dir: &Path,
+) -> Result<GeneratedFile, Error> {
+    let service = &outline.service;
+    let emitted = |e| Error::Emit(service.id.clone(), e);
+    let path = out_dir.join(format!("{}.rs", service.id));
+    let mut file = Output::create(&path)?;
+    file.write(&emit::service_head(service, runtime).map_err(emitted)?)?;
+    for batch in outline.operations.chunks(outline::BATCH) {
+        file.write(&emit::reexports(batch).map_err(emitted)?)?;
+    }
+    let mut shared = SharedTypes::default();
+    for batch in outline.operations.chunks(outline::BATCH) {
+        let operations = outline.read(batch).map_err(Error::Spec)?;
+        for op in &operations {
+            shared.add(op);
+        }
+        for module in emit::operation_modules(service, &operations) {
+            file.write(&module.map_err(emitted)?)?;
+        }
+    }
+    if let Some(types) = emit::types_tail(service, &shared.finish(), &outline.operations) {
+        file.write(&types.map_err(emitted)?)?;
+    }
+    let (lines, bytes) = file.finish()?;
+    Ok(GeneratedFile {
+        service: service.id.clone(),
+        path,
+        operations: outline.operations.len(),
+        error_codes: service.error_codes.len(),
+        lines,
+        bytes,
+    })
 }
 
 impl fmt::Display for Generated {

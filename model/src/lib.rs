@@ -7,12 +7,18 @@
 //! `file:line:col`. The model carries every Rust name the generator emits
 //! ([`names`]); a model exists only when no two of them collide.
 //!
+//! [`outline`] validates a spec the same way, a batch of operation files at a
+//! time, keeping only what a service's own items need; generation then reads
+//! each batch again to write its modules, so its memory does not grow with
+//! the number of operations.
+//!
 //! Users of the generator call `hwcloud_codegen::Config`; this crate is for tools
 //! that read or write specs (the importer, `codegen diff`).
 
 pub mod diagnostic;
 pub mod model;
 pub mod names;
+pub mod outline;
 pub mod parallel;
 mod paths;
 mod resolve;
@@ -24,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 pub use model::Model;
+pub use outline::outline;
 
 /// Reads, validates and models every service under `dir`.
 pub fn load(dir: &Path) -> Result<Model, Diagnostics> {

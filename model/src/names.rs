@@ -6,7 +6,10 @@
 //! struct, an impl) will hold, so validation can report two items that become the
 //! same identifier after case conversion before any code is written.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -204,34 +207,36 @@ pub fn error_variant(code: &str) -> String {
     upper_camel(code)
 }
 
-/// One Rust scope: the names it will hold, each with what claimed it, so that a
-/// second claim on a name can say which two items collide.
+/// One Rust scope: the names it will hold, each with what claimed it (`C`,
+/// said in messages), so that a second claim on a name can say which two
+/// items collide.
 #[derive(Debug)]
-pub(crate) struct Scope<'a> {
-    what: &'a str,
-    names: BTreeMap<String, String>,
+pub(crate) struct Scope<'a, C = String> {
+    what: Cow<'a, str>,
+    names: BTreeMap<String, C>,
 }
 
-impl<'a> Scope<'a> {
+impl<'a, C: fmt::Display + Clone> Scope<'a, C> {
     /// An empty scope described as `what` in messages (`module dli::cancel_job`).
-    pub(crate) fn new(what: &'a str) -> Self {
+    pub(crate) fn new(what: impl Into<Cow<'a, str>>) -> Self {
         Scope {
-            what,
+            what: what.into(),
             names: BTreeMap::new(),
         }
     }
 
     /// A scope holding names the generator reserves for itself.
-    pub(crate) fn reserving(what: &'a str, reserved: &[&str], why: &str) -> Self {
+    pub(crate) fn reserving(what: impl Into<Cow<'a, str>>, reserved: &[&str], why: impl Into<C>) -> Self {
         let mut scope = Scope::new(what);
+        let why = why.into();
         for name in reserved {
-            scope.names.insert((*name).to_owned(), why.to_owned());
+            scope.names.insert((*name).to_owned(), why.clone());
         }
         scope
     }
 
     /// Claims `name` for `item`; on a collision, the message to report.
-    pub(crate) fn claim(&mut self, name: &str, item: impl Into<String>) -> Result<(), String> {
+    pub(crate) fn claim(&mut self, name: &str, item: impl Into<C>) -> Result<(), String> {
         let item = item.into();
         match self.names.get(plain(name)) {
             Some(first) => Err(format!("{item} becomes `{name}` in {}, like {first}", self.what)),
@@ -239,6 +244,42 @@ impl<'a> Scope<'a> {
                 self.names.insert(plain(name).to_owned(), item);
                 Ok(())
             }
+        }
+    }
+}
+
+/// What claimed a name in a service's module: an item of an operation (its
+/// id shared by the operation's claims), or the generator.
+#[derive(Debug, Clone)]
+pub(crate) struct Claimant {
+    role: &'static str,
+    operation: Option<Arc<str>>,
+}
+
+impl Claimant {
+    /// `role` (`the request type`) of the operation `id`.
+    pub(crate) fn of(role: &'static str, id: &Arc<str>) -> Self {
+        Claimant {
+            role,
+            operation: Some(Arc::clone(id)),
+        }
+    }
+}
+
+impl From<&'static str> for Claimant {
+    fn from(role: &'static str) -> Self {
+        Claimant {
+            role,
+            operation: None,
+        }
+    }
+}
+
+impl fmt::Display for Claimant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.operation {
+            Some(id) => write!(f, "{} of operation `{id}`", self.role),
+            None => f.write_str(self.role),
         }
     }
 }
@@ -285,7 +326,7 @@ mod tests {
 
     #[test]
     fn a_scope_names_both_items_of_a_collision() {
-        let mut scope = Scope::reserving("module demo", &["String"], "a standard type");
+        let mut scope: Scope = Scope::reserving("module demo", &["String"], "a standard type");
         assert!(scope.claim("Job", "object table `Job`").is_ok());
         let message = scope.claim("Job", "response type of `job`").unwrap_err();
         assert_eq!(

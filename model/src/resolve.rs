@@ -4,13 +4,15 @@
 //! scope it will live in. Every problem becomes one located diagnostic.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{
     Constraints, Deprecation, Endpoint, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation,
     PathPiece, Plane, Service, SourcePage, StatusBody, Type,
 };
-use crate::names::{self, OperationNames, Scope};
+use crate::names::{self, Claimant, OperationNames, Scope};
 use crate::paths;
 use crate::spec::locate::{child, item};
 use crate::spec::schema::{
@@ -23,44 +25,162 @@ use crate::spec::{ServiceSpec, SpecFile};
 
 /// The model of one service directory; what is wrong goes to `out`.
 pub(crate) fn service(spec: &ServiceSpec, out: &mut Diagnostics) -> Service {
-    let file = &spec.service;
-    let error_codes = service_file(file, out);
-    let planes = planes(file, out);
-    // Each operation on its own, on every core; diagnostics are sorted at the end.
-    let resolved = crate::parallel::map(&spec.operations, |op| {
-        let mut found = Diagnostics::default();
-        let modelled = operation(op, &mut found).map(|mut modelled| {
-            modelled.pagination = paths::pagination(op, &modelled, &mut found);
-            modelled
-        });
-        (modelled, found)
-    });
-    let mut operations: Vec<Operation> = Vec::with_capacity(resolved.len());
-    for (modelled, found) in resolved {
-        out.extend(found);
-        operations.extend(modelled);
-    }
-    for op in &mut operations {
-        op.plane = planes.iter().find(|p| op.uri.starts_with(&p.uri_prefix)).cloned();
-    }
-    service_scope(spec, out);
-    let waiters = paths::waiters(file, &operations, out);
+    let mut check = ServiceCheck::new(&spec.service, out);
+    let mut operations: Vec<Operation> = check
+        .operations(&spec.operations, out)
+        .into_iter()
+        .flatten()
+        .collect();
+    let waiters = paths::waiters(&spec.service, &operations, out);
     let (types_module, shared_objects) = crate::shared::share(&mut operations);
-    let value = &file.value;
-    Service {
-        id: value.service.clone(),
-        name: value.name.clone(),
-        description: value.description.clone(),
-        endpoints: endpoints(file, out),
-        planes,
-        error_shapes: value.error_body.clone(),
-        error_codes,
-        examples: examples(file, &value.examples, out),
-        operations,
-        shared_objects,
-        types_module,
-        waiters,
+    let mut service = check.finish(out);
+    service.operations = operations;
+    service.shared_objects = shared_objects;
+    service.types_module = types_module;
+    service.waiters = waiters;
+    service
+}
+
+/// Validation of one service: its own file, then its operation files in
+/// order, a batch at a time (a caller may drop each batch once it has used
+/// it), then [`finish`](Self::finish), the checks that need every operation.
+pub(crate) struct ServiceCheck<'f> {
+    file: &'f SpecFile<ServiceFile>,
+    error_codes: Vec<ErrorCode>,
+    planes: Vec<Plane>,
+    /// The service module's names, each with what claimed it.
+    scope: Scope<'static, Claimant>,
+    /// Each operation id, with the file that defines it first.
+    ids: BTreeMap<Arc<str>, PathBuf>,
+    /// Each `deprecated.replacement`, with the error to report if no operation has its id.
+    replacements: Vec<(String, Diagnostic)>,
+}
+
+impl<'f> ServiceCheck<'f> {
+    pub(crate) fn new(file: &'f SpecFile<ServiceFile>, out: &mut Diagnostics) -> Self {
+        let what = format!("module `{}`", file.value.service);
+        let mut scope = Scope::reserving(what, names::SERVICE_ITEMS, "a generated service item");
+        for module in names::SERVICE_MODULES {
+            let _ = scope.claim(module, "the runtime alias");
+        }
+        ServiceCheck {
+            file,
+            error_codes: service_file(file, out),
+            planes: planes(file, out),
+            scope,
+            ids: BTreeMap::new(),
+            replacements: Vec::new(),
+        }
     }
+
+    /// Checks and models the next operation files, each on its own on every
+    /// core, then claims their names in the service's module: each file's
+    /// model, `None` where it is too broken to have one.
+    pub(crate) fn operations(
+        &mut self,
+        files: &[SpecFile<OperationFile>],
+        out: &mut Diagnostics,
+    ) -> Vec<Option<Operation>> {
+        let planes = &self.planes;
+        let resolved = crate::parallel::map(files, |file| {
+            let mut found = Diagnostics::default();
+            (modelled_operation(file, planes, &mut found), found)
+        });
+        for file in files {
+            self.claim(file, out);
+        }
+        resolved
+            .into_iter()
+            .map(|(modelled, found)| {
+                out.extend(found);
+                modelled
+            })
+            .collect()
+    }
+
+    /// The operation's id, file name and exported names, against those before it.
+    fn claim(&mut self, op: &SpecFile<OperationFile>, out: &mut Diagnostics) {
+        let id = op.value.operation.as_str();
+        if let Some(first) = self.ids.get(id) {
+            let message = format!("operation `{id}` is also defined in {}", first.display());
+            out.push(op.error_at("operation", message));
+            return;
+        }
+        let id: Arc<str> = Arc::from(id);
+        self.ids.insert(Arc::clone(&id), op.path.clone());
+        let file_stem = op.path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if file_stem.as_deref() != Some(&*id) {
+            out.push(op.error_at(
+                "operation",
+                format!("operation `{id}` must be in a file named `{id}.yaml`"),
+            ));
+        }
+        if names::is_snake_identifier(&id) {
+            let names = OperationNames::of(&id);
+            for (name, role) in exported(&op.value, &names) {
+                if let Err(message) = self.scope.claim(&name, Claimant::of(role, &id)) {
+                    out.push(op.error_at("operation", message));
+                }
+            }
+        }
+        self.replacement(op, out);
+    }
+
+    /// A replacement names another operation; whether it exists is known at the end.
+    fn replacement(&mut self, op: &SpecFile<OperationFile>, out: &mut Diagnostics) {
+        let Some(replacement) = op.value.deprecated.as_ref().and_then(|d| d.replacement.as_ref()) else {
+            return;
+        };
+        if replacement == &op.value.operation {
+            out.push(op.error_at("deprecated.replacement", "an operation cannot replace itself"));
+            return;
+        }
+        let message = format!(
+            "replacement `{replacement}` is not an operation of service `{}`",
+            self.file.value.service
+        );
+        let error = op.error_at("deprecated.replacement", message);
+        self.replacements.push((replacement.clone(), error));
+    }
+
+    /// The service, its operations not yet in it, once every replacement is checked.
+    pub(crate) fn finish(self, out: &mut Diagnostics) -> Service {
+        for (replacement, error) in self.replacements {
+            if !self.ids.contains_key(replacement.as_str()) {
+                let known: Vec<&str> = self.ids.keys().map(|id| &**id).collect();
+                out.push(error.with_help(format!("known operations: {}", known.join(", "))));
+            }
+        }
+        let file = self.file;
+        let value = &file.value;
+        Service {
+            id: value.service.clone(),
+            name: value.name.clone(),
+            description: value.description.clone(),
+            endpoints: endpoints(file, out),
+            planes: self.planes,
+            error_shapes: value.error_body.clone(),
+            error_codes: self.error_codes,
+            examples: examples(file, &value.examples, out),
+            operations: Vec::new(),
+            shared_objects: Vec::new(),
+            types_module: String::new(),
+            waiters: Vec::new(),
+        }
+    }
+}
+
+/// One operation file, checked and modelled as it is generated: paginated,
+/// on its plane.
+pub(crate) fn modelled_operation(
+    file: &SpecFile<OperationFile>,
+    planes: &[Plane],
+    out: &mut Diagnostics,
+) -> Option<Operation> {
+    let mut op = operation(file, out)?;
+    op.pagination = paths::pagination(file, &op, out);
+    op.plane = planes.iter().find(|p| op.uri.starts_with(&p.uri_prefix)).cloned();
+    Some(op)
 }
 
 /// The service's planes: snake_case names, unique, each with a path prefix.
@@ -202,7 +322,7 @@ fn service_file(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Erro
 
 fn error_codes(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<ErrorCode> {
     let what = format!("enum `{}::ErrorCode`", file.value.service);
-    let mut variants = Scope::reserving(&what, &[names::UNKNOWN_VARIANT], "the fallback variant");
+    let mut variants: Scope = Scope::reserving(&what, &[names::UNKNOWN_VARIANT], "the fallback variant");
     let mut codes = BTreeMap::new();
     let mut resolved = Vec::new();
     for (i, entry) in file.value.error_codes.iter().enumerate() {
@@ -247,51 +367,6 @@ fn error_codes(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Error
     resolved
 }
 
-/// Operation ids, their files, their replacements, and the names every operation
-/// puts in the service module: its module and its re-exported types.
-fn service_scope(spec: &ServiceSpec, out: &mut Diagnostics) {
-    let service = &spec.service.value.service;
-    let what = format!("module `{service}`");
-    let mut scope = Scope::reserving(&what, names::SERVICE_ITEMS, "a generated service item");
-    for module in names::SERVICE_MODULES {
-        let _ = scope.claim(module, "the runtime alias");
-    }
-    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, op) in spec.operations.iter().enumerate() {
-        let id = op.value.operation.as_str();
-        if let Some(&first) = ids.get(id) {
-            out.push(op.error_at(
-                "operation",
-                format!(
-                    "operation `{id}` is also defined in {}",
-                    spec.operations[first].path.display()
-                ),
-            ));
-            continue;
-        }
-        ids.insert(id, i);
-        let file_stem = op.path.file_stem().map(|s| s.to_string_lossy().into_owned());
-        if file_stem.as_deref() != Some(id) {
-            out.push(op.error_at(
-                "operation",
-                format!("operation `{id}` must be in a file named `{id}.yaml`"),
-            ));
-        }
-        if !names::is_snake_identifier(id) {
-            continue;
-        }
-        let names = OperationNames::of(id);
-        for (name, role) in exported(&op.value, &names) {
-            if let Err(message) = scope.claim(&name, format!("{role} of operation `{id}`")) {
-                out.push(op.error_at("operation", message));
-            }
-        }
-    }
-    for op in &spec.operations {
-        replacement(spec, op, &ids, out);
-    }
-}
-
 /// What an operation puts in its service module: its module and re-exported types.
 fn exported(op: &OperationFile, names: &OperationNames) -> Vec<(String, &'static str)> {
     let mut exported = vec![
@@ -309,34 +384,6 @@ fn exported(op: &OperationFile, names: &OperationNames) -> Vec<(String, &'static
     exported
 }
 
-fn replacement(
-    spec: &ServiceSpec,
-    op: &SpecFile<OperationFile>,
-    ids: &BTreeMap<&str, usize>,
-    out: &mut Diagnostics,
-) {
-    let Some(replacement) = op.value.deprecated.as_ref().and_then(|d| d.replacement.as_ref()) else {
-        return;
-    };
-    if replacement == &op.value.operation {
-        out.push(op.error_at("deprecated.replacement", "an operation cannot replace itself"));
-    } else if !ids.contains_key(replacement.as_str()) {
-        out.push(
-            op.error_at(
-                "deprecated.replacement",
-                format!(
-                    "replacement `{replacement}` is not an operation of service `{}`",
-                    spec.service.value.service
-                ),
-            )
-            .with_help(format!(
-                "known operations: {}",
-                ids.keys().copied().collect::<Vec<_>>().join(", ")
-            )),
-        );
-    }
-}
-
 /// One operation file: checked, and its model when it is usable at all.
 fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Operation> {
     let op = &file.value;
@@ -352,7 +399,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
     }
     let names = OperationNames::of(&op.operation);
     let scope_name = format!("module `{}`", names.module);
-    let mut scope = Scope::reserving(&scope_name, names::PRELUDE_TYPES, "a standard type");
+    let mut scope: Scope = Scope::reserving(&scope_name, names::PRELUDE_TYPES, "a standard type");
     for (name, role) in exported(op, &names).into_iter().skip(1) {
         let _ = scope.claim(&name, role);
     }
@@ -524,7 +571,7 @@ impl Resolver<'_, '_> {
         let placeholders: BTreeSet<&str> = template.iter().flat_map(|t| t.placeholders()).collect();
         let mut path_params = BTreeSet::new();
         let mut wire_names = BTreeSet::new();
-        let mut fields = Scope::new("the request struct");
+        let mut fields: Scope = Scope::new("the request struct");
         let mut params = Vec::new();
         let mut body_row = None;
         for (i, param) in file.value.parameters.iter().enumerate() {
@@ -723,7 +770,7 @@ impl Resolver<'_, '_> {
         } else {
             &[]
         };
-        let mut scope = Scope::reserving(&what, reserved, "the map of undocumented keys");
+        let mut scope: Scope = Scope::reserving(&what, reserved, "the map of undocumented keys");
         let mut members = Vec::new();
         for (i, field) in rows.iter().enumerate() {
             let path = item(table_path, i);
@@ -907,7 +954,8 @@ impl Resolver<'_, '_> {
     /// Builder methods, type parameters and marker traits of every input.
     fn builder_names(&mut self, inputs: &[&Member], scope: &mut Scope<'_>) {
         let builder = format!("the builder of `{}`", self.file.value.operation);
-        let mut setters = Scope::reserving(&builder, &[names::BUILD_METHOD], "the method that finishes it");
+        let mut setters: Scope =
+            Scope::reserving(&builder, &[names::BUILD_METHOD], "the method that finishes it");
         for member in inputs {
             let role = match member.location {
                 Some(_) => format!("parameter `{}`", member.wire),

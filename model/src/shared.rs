@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use crate::model::{Object, Operation};
+use crate::model::{MemberDocs, Object, Operation, Text};
 
 /// The module shared types go in, unless an operation's module has that name.
 const TYPES_MODULE: &str = "types";
@@ -27,43 +27,91 @@ const TYPES_MODULE: &str = "types";
 /// document alike, and returns the shared types made of them, in the order they
 /// are first documented, with the module they go in.
 pub(crate) fn share(operations: &mut [Operation]) -> (String, Vec<Object>) {
-    let module = module_name(operations);
-    let mut interned = Shapes::default();
-    let shapes: Vec<BTreeMap<String, Shape>> = operations.iter().map(|op| interned.of(op)).collect();
-    drop(interned);
-    let members = members(operations, &shapes);
-    let mut shared = Vec::new();
-    let mut done: BTreeSet<&str> = BTreeSet::new();
-    for (op_index, op) in operations.iter().enumerate() {
-        for object in &op.objects {
-            let name = object.name.as_str();
-            if done.contains(name) || !members.contains(&(op_index, name.to_owned())) {
-                continue;
-            }
-            done.insert(name);
-            let alike: Vec<&Object> = members
-                .iter()
-                .filter(|(_, n)| n == name)
-                .filter_map(|(i, _)| operations[*i].objects.iter().find(|o| o.name == name))
-                .collect();
-            shared.push(merged(&alike));
-        }
+    let mut sharing = Sharing::default();
+    for op in operations.iter() {
+        sharing.add(op);
     }
-    for (op_index, op) in operations.iter_mut().enumerate() {
-        op.shared = op
+    let decision = sharing.decide();
+    let mut types = SharedTypes::default();
+    for (op, shared) in operations.iter_mut().zip(decision.shared) {
+        op.shared = shared;
+        types.add(op);
+    }
+    (decision.module, types.finish())
+}
+
+/// What is shared, decided from every operation's tables, given in order;
+/// only their shapes and the tables each names are kept.
+#[derive(Default)]
+pub(crate) struct Sharing {
+    interned: Shapes,
+    /// The operation modules a types module could be called (`types`,
+    /// `shared_types`, ...), the only ones that need keeping.
+    modules: Vec<String>,
+    /// Per operation: each table's name, shape and the tables it names.
+    tables: Vec<Vec<(String, Shape, Vec<String>)>>,
+}
+
+/// Which of each operation's tables are shared, and where shared types go.
+pub(crate) struct Decision {
+    /// `types`, unless an operation's module has that name.
+    pub module: String,
+    /// Per operation, in order: the names of its shared tables, in page order.
+    pub shared: Vec<Vec<String>>,
+}
+
+impl Sharing {
+    /// The next operation.
+    pub(crate) fn add(&mut self, op: &Operation) {
+        let shapes = self.interned.of(op);
+        let tables = op
             .objects
             .iter()
-            .filter(|o| members.contains(&(op_index, o.name.clone())))
-            .map(|o| o.name.clone())
+            .map(|object| {
+                let reaches = object
+                    .fields
+                    .iter()
+                    .flat_map(|f| f.ty.object_names())
+                    .map(str::to_owned)
+                    .collect();
+                (object.name.clone(), shapes[&object.name], reaches)
+            })
             .collect();
+        self.tables.push(tables);
+        let module = &op.names.module;
+        if module == TYPES_MODULE || module.starts_with(&format!("shared_{TYPES_MODULE}")) {
+            self.modules.push(module.clone());
+        }
     }
-    (module, shared)
+
+    /// Per name, the shape the most operations document wins; a table is
+    /// shared when its shape is the winner and every table it reaches is
+    /// shared too, and a name only while at least two operations share it.
+    pub(crate) fn decide(self) -> Decision {
+        let members = members(&self.tables);
+        let shared = self
+            .tables
+            .iter()
+            .enumerate()
+            .map(|(i, tables)| {
+                tables
+                    .iter()
+                    .filter(|(name, ..)| members.contains(&(i, name.as_str())))
+                    .map(|(name, ..)| name.clone())
+                    .collect()
+            })
+            .collect();
+        Decision {
+            module: module_name(&self.modules),
+            shared,
+        }
+    }
 }
 
 /// `types`, or the first of `shared_types`, `shared_types_`, ... that no
 /// operation's module is called.
-fn module_name(operations: &[Operation]) -> String {
-    let taken = |name: &str| operations.iter().any(|op| op.names.module == name);
+fn module_name(modules: &[String]) -> String {
+    let taken = |name: &str| modules.iter().any(|m| m == name);
     if !taken(TYPES_MODULE) {
         return TYPES_MODULE.to_owned();
     }
@@ -75,20 +123,16 @@ fn module_name(operations: &[Operation]) -> String {
 }
 
 /// The (operation index, table name) pairs whose table is shared.
-///
-/// Per name, the shape the most operations document wins; a pair belongs when
-/// its shape is the winner and every table it reaches belongs too, and a name
-/// is shared only while at least two operations belong.
-fn members(operations: &[Operation], shapes: &[BTreeMap<String, Shape>]) -> BTreeSet<(usize, String)> {
-    let winners = winners(shapes);
-    let mut members: BTreeSet<(usize, String)> = shapes
+fn members(tables: &[Vec<(String, Shape, Vec<String>)>]) -> BTreeSet<(usize, &str)> {
+    let winners = winners(tables);
+    let mut members: BTreeSet<(usize, &str)> = tables
         .iter()
         .enumerate()
-        .flat_map(|(i, op_shapes)| {
-            op_shapes
+        .flat_map(|(i, op_tables)| {
+            op_tables
                 .iter()
-                .filter(|(name, shape)| winners.get(*name) == Some(shape))
-                .map(move |(name, _)| (i, name.clone()))
+                .filter(|(name, shape, _)| winners.get(name.as_str()) == Some(shape))
+                .map(move |(name, ..)| (i, name.as_str()))
         })
         .collect();
     loop {
@@ -96,15 +140,22 @@ fn members(operations: &[Operation], shapes: &[BTreeMap<String, Shape>]) -> BTre
         for (_, name) in &members {
             *counts.entry(name).or_default() += 1;
         }
-        let dropped: Vec<(usize, String)> = members
+        let reaches = |i: usize, name: &str| {
+            tables[i]
+                .iter()
+                .find(|(n, ..)| n == name)
+                .map(|(_, _, reaches)| reaches.as_slice())
+                .unwrap_or_default()
+        };
+        let dropped: Vec<(usize, &str)> = members
             .iter()
             .filter(|(i, name)| {
-                counts[name.as_str()] < 2
-                    || reaches(&operations[*i], name)
-                        .into_iter()
-                        .any(|r| !members.contains(&(*i, r.to_owned())))
+                counts[name] < 2
+                    || reaches(*i, name)
+                        .iter()
+                        .any(|r| !members.contains(&(*i, r.as_str())))
             })
-            .cloned()
+            .copied()
             .collect();
         if dropped.is_empty() {
             return members;
@@ -115,22 +166,13 @@ fn members(operations: &[Operation], shapes: &[BTreeMap<String, Shape>]) -> BTre
     }
 }
 
-/// The tables an operation's table `name` names directly.
-fn reaches<'a>(op: &'a Operation, name: &str) -> Vec<&'a str> {
-    op.objects
-        .iter()
-        .find(|o| o.name == name)
-        .map(|o| o.fields.iter().flat_map(|f| f.ty.object_names()).collect())
-        .unwrap_or_default()
-}
-
 /// Per table name, the shape documented by the most operations (at least two;
 /// the earliest documented on a tie).
-fn winners(shapes: &[BTreeMap<String, Shape>]) -> BTreeMap<String, Shape> {
+fn winners(tables: &[Vec<(String, Shape, Vec<String>)>]) -> BTreeMap<&str, Shape> {
     // name -> shape -> (operations, first operation index)
     let mut counts: BTreeMap<&str, BTreeMap<Shape, (usize, usize)>> = BTreeMap::new();
-    for (i, op_shapes) in shapes.iter().enumerate() {
-        for (name, shape) in op_shapes {
+    for (i, op_tables) in tables.iter().enumerate() {
+        for (name, shape, _) in op_tables {
             let entry = counts.entry(name).or_default().entry(*shape).or_insert((0, i));
             entry.0 += 1;
         }
@@ -141,7 +183,7 @@ fn winners(shapes: &[BTreeMap<String, Shape>]) -> BTreeMap<String, Shape> {
             let (shape, (count, _)) = by_shape
                 .into_iter()
                 .max_by(|(_, (ca, fa)), (_, (cb, fb))| ca.cmp(cb).then(fb.cmp(fa)))?;
-            (count >= 2).then(|| (name.to_owned(), shape))
+            (count >= 2).then_some((name, shape))
         })
         .collect()
 }
@@ -208,54 +250,89 @@ impl Shapes {
     }
 }
 
-/// One type from tables of the same shape: each field's description as given
-/// most often (the earliest operation's on a tie), with that page's other notes
-/// on the field, the caption likewise; reachable from a request or a response
-/// if any of them is.
-fn merged(alike: &[&Object]) -> Object {
-    let first = alike[0];
-    let fields = first
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, field)| {
-            let docs = || alike.iter().map(|o| &o.fields[i].docs);
-            let description = most_common(docs().map(|d| &d.description));
-            let mut field = field.clone();
-            field.docs = docs()
-                .find(|d| &d.description == description)
-                .expect("the description is one of theirs")
-                .clone();
-            field
-        })
-        .collect();
-    Object {
-        name: first.name.clone(),
-        caption: most_common(alike.iter().map(|o| &o.caption)).clone(),
-        fields,
-        in_request: alike.iter().any(|o| o.in_request),
-        in_response: alike.iter().any(|o| o.in_response),
+/// The shared types, merged from their operations' tables given in order:
+/// each field's description as given most often (the earliest operation's on
+/// a tie), with that page's other notes on the field, the caption likewise;
+/// reachable from a request or a response if any of the tables is. Holds one
+/// tally per shared type, however many operations document it.
+#[derive(Default)]
+pub struct SharedTypes {
+    tallies: Vec<Tally>,
+}
+
+struct Tally {
+    first: Object,
+    captions: Vec<(Text, usize)>,
+    /// Per field: each description given, with the notes of the first page
+    /// that gave it, and how often.
+    fields: Vec<Vec<(MemberDocs, usize)>>,
+    in_request: bool,
+    in_response: bool,
+}
+
+impl SharedTypes {
+    /// The next operation's shared tables (those its `shared` names).
+    pub fn add(&mut self, op: &Operation) {
+        for object in op.objects.iter().filter(|o| op.shared.contains(&o.name)) {
+            match self.tallies.iter_mut().find(|t| t.first.name == object.name) {
+                Some(tally) => tally.add(object),
+                None => self.tallies.push(Tally::new(object)),
+            }
+        }
+    }
+
+    /// The shared types, in the order first documented.
+    pub fn finish(self) -> Vec<Object> {
+        self.tallies.into_iter().map(Tally::finish).collect()
     }
 }
 
-/// The value given most often; the earliest of those on a tie. Linear in the
-/// values for the few distinct ones pages give.
-fn most_common<'a, T: PartialEq>(values: impl Iterator<Item = &'a T>) -> &'a T {
-    let mut counted: Vec<(&T, usize)> = Vec::new();
-    for value in values {
-        match counted.iter_mut().find(|(v, _)| *v == value) {
-            Some((_, n)) => *n += 1,
-            None => counted.push((value, 1)),
+impl Tally {
+    fn new(object: &Object) -> Self {
+        Tally {
+            first: object.clone(),
+            captions: vec![(object.caption.clone(), 1)],
+            fields: object.fields.iter().map(|f| vec![(f.docs.clone(), 1)]).collect(),
+            in_request: object.in_request,
+            in_response: object.in_response,
         }
     }
-    let most = counted
-        .iter()
-        .map(|(_, n)| *n)
-        .max()
-        .expect("a shared table has members");
+
+    fn add(&mut self, object: &Object) {
+        count(&mut self.captions, &object.caption, |a, b| a == b);
+        for (tally, field) in self.fields.iter_mut().zip(&object.fields) {
+            count(tally, &field.docs, |a, b| a.description == b.description);
+        }
+        self.in_request |= object.in_request;
+        self.in_response |= object.in_response;
+    }
+
+    fn finish(self) -> Object {
+        let mut object = self.first;
+        object.caption = most_common(self.captions);
+        for (field, docs) in object.fields.iter_mut().zip(self.fields) {
+            field.docs = most_common(docs);
+        }
+        object.in_request = self.in_request;
+        object.in_response = self.in_response;
+        object
+    }
+}
+
+/// Counts `value` under the first value `same` as it, or as a new one.
+fn count<T: Clone>(counted: &mut Vec<(T, usize)>, value: &T, same: impl Fn(&T, &T) -> bool) {
+    match counted.iter_mut().find(|(v, _)| same(v, value)) {
+        Some((_, n)) => *n += 1,
+        None => counted.push((value.clone(), 1)),
+    }
+}
+
+/// The value counted most often; the earliest of those on a tie.
+fn most_common<T>(counted: Vec<(T, usize)>) -> T {
+    let most = counted.iter().map(|(_, n)| *n).max().unwrap_or_default();
     counted
         .into_iter()
         .find(|(_, n)| *n == most)
-        .expect("the maximum is counted")
+        .expect("a tally counts at least one value")
         .0
 }

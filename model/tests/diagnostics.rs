@@ -355,9 +355,17 @@ fn check_with_service(service_yaml: &str, operations: &[(&str, &str)]) -> Vec<St
     for (name, text) in operations {
         std::fs::write(service.join("operations").join(format!("{name}.yaml")), text).unwrap();
     }
-    match hwcloud_model::load(dir.path()) {
-        Ok(_) => Vec::new(),
-        Err(diagnostics) => diagnostics
+    let loaded = hwcloud_model::load(dir.path()).err();
+    // Generation validates batch by batch (`outline`): it must say the same.
+    let outlined = hwcloud_model::outline(dir.path(), |_| true).err();
+    assert_eq!(
+        loaded.as_ref().map(|d| format!("{d:?}")),
+        outlined.as_ref().map(|d| format!("{d:?}")),
+        "load and outline disagree"
+    );
+    match loaded {
+        None => Vec::new(),
+        Some(diagnostics) => diagnostics
             .iter()
             .map(|d| {
                 let file = d.file.strip_prefix(dir.path()).unwrap_or(&d.file).to_owned();

@@ -7,6 +7,7 @@ use super::names::{argument_type, argument_value, ident, plain, rust_type};
 use super::{docs, structs};
 use hwcloud_model::model::{ExampleKind, Location, Member, Method, Operation, PathPiece, Service, Type};
 use hwcloud_model::names;
+use hwcloud_model::outline::OperationOutline;
 
 pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream {
     let module = ident(&op.names.module);
@@ -66,17 +67,18 @@ fn shared_reexport(service: &Service, op: &Operation) -> Option<TokenStream> {
 }
 
 /// The `pub use` that lifts an operation's main types to the service module.
-pub(crate) fn reexport(op: &Operation) -> TokenStream {
-    let module = ident(&op.names.module);
-    let mut names = vec![ident(&op.names.request), ident(&op.names.builder)];
-    if op.body.is_some() {
-        names.push(ident(&op.names.body));
+pub(crate) fn reexport(op: &OperationOutline) -> TokenStream {
+    let op_names = op.names();
+    let module = ident(&op_names.module);
+    let mut names = vec![ident(&op_names.request), ident(&op_names.builder)];
+    if op.has_body {
+        names.push(ident(&op_names.body));
     }
-    names.push(ident(&op.names.response));
+    names.push(ident(&op_names.response));
     if op.response_is_array {
-        names.push(ident(&op.names.response_item));
+        names.push(ident(&op_names.response_item));
     }
-    let allow_deprecated = op.deprecated.as_ref().map(|_| quote!(#[allow(deprecated)]));
+    let allow_deprecated = op.deprecated.then(|| quote!(#[allow(deprecated)]));
     quote!(#allow_deprecated pub use #module::{#(#names),*};)
 }
 

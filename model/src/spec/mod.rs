@@ -81,16 +81,8 @@ pub fn read_dir(
     wanted: &dyn Fn(&str) -> bool,
     diagnostics: &mut Diagnostics,
 ) -> Vec<ServiceSpec> {
-    let found = service_dirs(dir, diagnostics);
-    if found.is_empty() && diagnostics.is_empty() {
-        diagnostics.push(Diagnostic::whole_file(
-            dir,
-            "no service found: expected <service>/service.yaml below this directory",
-        ));
-    }
-    found
+    wanted_service_dirs(dir, wanted, diagnostics)
         .into_iter()
-        .filter(|d| d.file_name().and_then(|n| n.to_str()).is_some_and(wanted))
         .filter_map(|service_dir| load_service(&service_dir, diagnostics))
         .collect()
 }
@@ -105,6 +97,15 @@ pub fn parse_file<T: DeserializeOwned>(path: &Path, source: &str) -> Result<Spec
         );
         return Err(Box::new(Diagnostic::new(path, &source, span, message)));
     }
+    parse_checked(path, source)
+}
+
+/// Parses text that [`parse_file`] has already bounded, such as a file read
+/// again unchanged, without scanning its depth a second time.
+pub(crate) fn parse_checked<T: DeserializeOwned>(
+    path: &Path,
+    source: Arc<str>,
+) -> Result<SpecFile<T>, Box<Diagnostic>> {
     match serde_yaml::from_str::<T>(&source) {
         Ok(value) => Ok(SpecFile::new(path.to_owned(), source, value)),
         Err(error) => {
@@ -176,29 +177,68 @@ fn service_dirs(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
 }
 
 fn load_service(dir: &Path, diagnostics: &mut Diagnostics) -> Option<ServiceSpec> {
-    let service_path = dir.join("service.yaml");
-    let service = read(&service_path, diagnostics).and_then(|text| {
-        parse_file::<ServiceFile>(&service_path, &text)
-            .map_err(|d| diagnostics.push(*d))
-            .ok()
-    });
+    let service = read_service_file(dir, diagnostics);
+    let paths = operation_paths(dir, diagnostics);
+    let operations = read_operations(&paths, diagnostics);
+    service.map(|service| ServiceSpec { service, operations })
+}
+
+/// The service directories under `dir` whose name `wanted` accepts.
+pub(crate) fn wanted_service_dirs(
+    dir: &Path,
+    wanted: &dyn Fn(&str) -> bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    let found = service_dirs(dir, diagnostics);
+    if found.is_empty() && diagnostics.is_empty() {
+        diagnostics.push(Diagnostic::whole_file(
+            dir,
+            "no service found: expected <service>/service.yaml below this directory",
+        ));
+    }
+    found
+        .into_iter()
+        .filter(|d| d.file_name().and_then(|n| n.to_str()).is_some_and(wanted))
+        .collect()
+}
+
+/// A service directory's `service.yaml`, parsed.
+pub(crate) fn read_service_file(dir: &Path, diagnostics: &mut Diagnostics) -> Option<SpecFile<ServiceFile>> {
+    let path = dir.join("service.yaml");
+    let text = read(&path, diagnostics)?;
+    parse_file::<ServiceFile>(&path, &text)
+        .map_err(|d| diagnostics.push(*d))
+        .ok()
+}
+
+/// The paths of a service directory's operation files, sorted.
+pub(crate) fn operation_paths(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
     let operations_dir = dir.join("operations");
-    let mut operations = Vec::new();
-    if operations_dir.is_dir() {
-        let paths: Vec<PathBuf> = sorted_entries(&operations_dir, diagnostics)
-            .into_iter()
-            .filter(|path| path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-            .collect();
-        let parsed = crate::parallel::map(&paths, |path| {
-            fs::read_to_string(path).map(|text| parse_file::<OperationFile>(path, &text))
-        });
-        for (path, result) in paths.iter().zip(parsed) {
-            match result {
-                Ok(Ok(file)) => operations.push(file),
-                Ok(Err(d)) => diagnostics.push(*d),
-                Err(error) => unreadable(path, &error, diagnostics),
-            }
+    if !operations_dir.is_dir() {
+        return Vec::new();
+    }
+    sorted_entries(&operations_dir, diagnostics)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .collect()
+}
+
+/// Operation files read and parsed on every core, in the order of `paths`;
+/// those that cannot be are reported and left out.
+pub(crate) fn read_operations(
+    paths: &[PathBuf],
+    diagnostics: &mut Diagnostics,
+) -> Vec<SpecFile<OperationFile>> {
+    let parsed = crate::parallel::map(paths, |path| {
+        fs::read_to_string(path).map(|text| parse_file::<OperationFile>(path, &text))
+    });
+    let mut operations = Vec::with_capacity(paths.len());
+    for (path, result) in paths.iter().zip(parsed) {
+        match result {
+            Ok(Ok(file)) => operations.push(file),
+            Ok(Err(d)) => diagnostics.push(*d),
+            Err(error) => unreadable(path, &error, diagnostics),
         }
     }
-    service.map(|service| ServiceSpec { service, operations })
+    operations
 }
