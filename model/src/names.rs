@@ -7,9 +7,8 @@
 //! same identifier after case conversion before any code is written.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
-use std::sync::Arc;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -207,21 +206,20 @@ pub fn error_variant(code: &str) -> String {
     upper_camel(code)
 }
 
-/// One Rust scope: the names it will hold, each with what claimed it (`C`,
-/// said in messages), so that a second claim on a name can say which two
-/// items collide.
+/// One Rust scope: the names it will hold, each with what claimed it (`C`),
+/// so that a second claim on a name can say which two items collide.
 #[derive(Debug)]
 pub(crate) struct Scope<'a, C = String> {
     what: Cow<'a, str>,
-    names: BTreeMap<String, C>,
+    names: HashMap<Box<str>, C>,
 }
 
-impl<'a, C: fmt::Display + Clone> Scope<'a, C> {
+impl<'a, C: Clone> Scope<'a, C> {
     /// An empty scope described as `what` in messages (`module dli::cancel_job`).
     pub(crate) fn new(what: impl Into<Cow<'a, str>>) -> Self {
         Scope {
             what: what.into(),
-            names: BTreeMap::new(),
+            names: HashMap::new(),
         }
     }
 
@@ -230,57 +228,34 @@ impl<'a, C: fmt::Display + Clone> Scope<'a, C> {
         let mut scope = Scope::new(what);
         let why = why.into();
         for name in reserved {
-            scope.names.insert((*name).to_owned(), why.clone());
+            scope.names.insert((*name).into(), why.clone());
         }
         scope
     }
 
-    /// Claims `name` for `item`; on a collision, the message to report.
-    pub(crate) fn claim(&mut self, name: &str, item: impl Into<C>) -> Result<(), String> {
-        let item = item.into();
+    /// Claims `name` for `item`; on a collision, what claimed it first.
+    pub(crate) fn claim_or_first(&mut self, name: &str, item: C) -> Result<(), C> {
         match self.names.get(plain(name)) {
-            Some(first) => Err(format!("{item} becomes `{name}` in {}, like {first}", self.what)),
+            Some(first) => Err(first.clone()),
             None => {
-                self.names.insert(plain(name).to_owned(), item);
+                self.names.insert(plain(name).into(), item);
                 Ok(())
             }
         }
     }
-}
 
-/// What claimed a name in a service's module: an item of an operation (its
-/// id shared by the operation's claims), or the generator.
-#[derive(Debug, Clone)]
-pub(crate) struct Claimant {
-    role: &'static str,
-    operation: Option<Arc<str>>,
-}
-
-impl Claimant {
-    /// `role` (`the request type`) of the operation `id`.
-    pub(crate) fn of(role: &'static str, id: &Arc<str>) -> Self {
-        Claimant {
-            role,
-            operation: Some(Arc::clone(id)),
-        }
+    /// The message for `item` becoming `name`, which `first` claimed.
+    pub(crate) fn collision(&self, item: impl fmt::Display, name: &str, first: impl fmt::Display) -> String {
+        format!("{item} becomes `{name}` in {}, like {first}", self.what)
     }
 }
 
-impl From<&'static str> for Claimant {
-    fn from(role: &'static str) -> Self {
-        Claimant {
-            role,
-            operation: None,
-        }
-    }
-}
-
-impl fmt::Display for Claimant {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.operation {
-            Some(id) => write!(f, "{} of operation `{id}`", self.role),
-            None => f.write_str(self.role),
-        }
+impl<C: fmt::Display + Clone> Scope<'_, C> {
+    /// Claims `name` for `item`; on a collision, the message to report.
+    pub(crate) fn claim(&mut self, name: &str, item: impl Into<C>) -> Result<(), String> {
+        let item = item.into();
+        self.claim_or_first(name, item.clone())
+            .map_err(|first| self.collision(&item, name, &first))
     }
 }
 

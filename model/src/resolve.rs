@@ -12,7 +12,7 @@ use crate::model::{
     Constraints, Deprecation, Endpoint, ErrorCode, Example, Location, Member, MemberDocs, Object, Operation,
     PathPiece, Plane, Service, SourcePage, StatusBody, Type,
 };
-use crate::names::{self, Claimant, OperationNames, Scope};
+use crate::names::{self, OperationNames, Scope};
 use crate::paths;
 use crate::spec::locate::{child, item};
 use crate::spec::schema::{
@@ -48,10 +48,13 @@ pub(crate) struct ServiceCheck<'f> {
     file: &'f SpecFile<ServiceFile>,
     error_codes: Vec<ErrorCode>,
     planes: Vec<Plane>,
-    /// The service module's names, each with what claimed it.
-    scope: Scope<'static, Claimant>,
+    /// The service module's names, each with what claimed it: a service
+    /// of ten thousand operations holds fifty thousand, so each in few bytes.
+    scope: Scope<'static, Claim>,
     /// Each operation id, with the file that defines it first.
     ids: BTreeMap<Arc<str>, PathBuf>,
+    /// The operation ids in the order they claimed names, for messages.
+    claimants: Vec<Arc<str>>,
     /// Each `deprecated.replacement`, with the error to report if no operation has its id.
     replacements: Vec<(String, Diagnostic)>,
 }
@@ -61,7 +64,7 @@ impl<'f> ServiceCheck<'f> {
         let what = format!("module `{}`", file.value.service);
         let mut scope = Scope::reserving(what, names::SERVICE_ITEMS, "a generated service item");
         for module in names::SERVICE_MODULES {
-            let _ = scope.claim(module, "the runtime alias");
+            let _ = scope.claim_or_first(module, Claim::from("the runtime alias"));
         }
         ServiceCheck {
             file,
@@ -69,6 +72,7 @@ impl<'f> ServiceCheck<'f> {
             planes: planes(file, out),
             scope,
             ids: BTreeMap::new(),
+            claimants: Vec::new(),
             replacements: Vec::new(),
         }
     }
@@ -117,13 +121,25 @@ impl<'f> ServiceCheck<'f> {
         }
         if names::is_snake_identifier(&id) {
             let names = OperationNames::of(&id);
+            let claimant = u32::try_from(self.claimants.len()).ok();
+            self.claimants.push(Arc::clone(&id));
             for (name, role) in exported(&op.value, &names) {
-                if let Err(message) = self.scope.claim(&name, Claimant::of(role, &id)) {
+                let claim = Claim { role, claimant };
+                if let Err(first) = self.scope.claim_or_first(&name, claim) {
+                    let message = self.scope.collision(self.said(claim), &name, self.said(first));
                     out.push(op.error_at("operation", message));
                 }
             }
         }
         self.replacement(op, out);
+    }
+
+    /// A claim as messages say it: `the request type of operation `x``.
+    fn said(&self, claim: Claim) -> String {
+        match claim.claimant.and_then(|i| self.claimants.get(i as usize)) {
+            Some(id) => format!("{} of operation `{id}`", claim.role),
+            None => claim.role.to_owned(),
+        }
     }
 
     /// A replacement names another operation; whether it exists is known at the end.
@@ -167,6 +183,20 @@ impl<'f> ServiceCheck<'f> {
             types_module: String::new(),
             waiters: Vec::new(),
         }
+    }
+}
+
+/// What claimed a name in a service's module: a role (`the request type`)
+/// of the operation that claimed names `claimant`-th, or, without one, the generator.
+#[derive(Debug, Clone, Copy)]
+struct Claim {
+    role: &'static str,
+    claimant: Option<u32>,
+}
+
+impl From<&'static str> for Claim {
+    fn from(role: &'static str) -> Self {
+        Claim { role, claimant: None }
     }
 }
 
