@@ -1,5 +1,6 @@
 //! How long the stages take on the committed spec: load and validate into the
-//! model, and the whole run to formatted files. `cargo bench -p hwcloud-codegen`.
+//! model, validate into an outline (what generation does first), and the
+//! whole run to formatted files. `cargo bench -p hwcloud-codegen`.
 
 use std::path::Path;
 
@@ -11,7 +12,10 @@ fn stages(c: &mut Criterion) {
     c.bench_function("load and validate spec/ into the model", |b| {
         b.iter(|| hwcloud_model::load(&dir).unwrap())
     });
-    c.bench_function("whole run (load to formatted files)", |b| {
+    c.bench_function("validate spec/ into an outline", |b| {
+        b.iter(|| hwcloud_model::outline(&dir, |_| true).unwrap())
+    });
+    c.bench_function("whole run (outline, then read and format each batch)", |b| {
         b.iter(|| {
             hwcloud_codegen::Config::new()
                 .out_dir(out.path())

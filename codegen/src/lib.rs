@@ -164,8 +164,10 @@ impl Config {
         self
     }
 
-    /// Loads and validates `spec_dir`, then writes one formatted `<service>.rs`
-    /// per service and `services.rs`, which declares their modules.
+    /// Validates `spec_dir`, then writes one formatted `<service>.rs` per
+    /// service and `services.rs`, which declares their modules. Operations are
+    /// validated, then read again and written, a batch at a time
+    /// (`hwcloud_model::outline`), so memory holds one batch of them.
     pub fn generate(&self, spec_dir: impl AsRef<Path>) -> Result<Generated, Error> {
         let runtime = self.parsed_runtime_path()?;
         let outline = self.outline(spec_dir.as_ref())?;

@@ -7,10 +7,10 @@
 //! `file:line:col`. The model carries every Rust name the generator emits
 //! ([`names`]); a model exists only when no two of them collide.
 //!
-//! [`outline`] validates a spec the same way, a batch of operation files at a
+//! [`outline()`] validates a spec the same way, a batch of operation files at a
 //! time, keeping only what a service's own items need; generation then reads
-//! each batch again to write its modules, so its memory does not grow with
-//! the number of operations.
+//! each batch again to write its modules, so its memory holds one batch of
+//! models and about a kilobyte per operation, not the whole model.
 //!
 //! Users of the generator call `hwcloud_codegen::Config`; this crate is for tools
 //! that read or write specs (the importer, `codegen diff`).

@@ -18,6 +18,11 @@ pub struct Model {
     pub files: Vec<PathBuf>,
 }
 
+/// One service, as [`load`](crate::load) models it. The `service` of an
+/// [`outline::ServiceOutline`](crate::outline::ServiceOutline) is one too, but
+/// partial: its `operations` are only those its waiters poll and its
+/// `shared_objects` are empty, so [`Service::operation`] and
+/// [`Service::object`] answer for those alone.
 #[derive(Debug, Clone)]
 pub struct Service {
     /// `dli`: module and feature name.

@@ -254,8 +254,13 @@ impl<C: fmt::Display + Clone> Scope<'_, C> {
     /// Claims `name` for `item`; on a collision, the message to report.
     pub(crate) fn claim(&mut self, name: &str, item: impl Into<C>) -> Result<(), String> {
         let item = item.into();
-        self.claim_or_first(name, item.clone())
-            .map_err(|first| self.collision(&item, name, &first))
+        match self.names.get(plain(name)) {
+            Some(first) => Err(self.collision(&item, name, first)),
+            None => {
+                self.names.insert(plain(name).into(), item);
+                Ok(())
+            }
+        }
     }
 }
 

@@ -102,8 +102,10 @@ impl<'f> ServiceCheck<'f> {
             .collect()
     }
 
-    /// The operation's id, file name and exported names, against those before it.
+    /// The operation's id, file name, replacement and exported names, against
+    /// those before it.
     fn claim(&mut self, op: &SpecFile<OperationFile>, out: &mut Diagnostics) {
+        self.replacement(op, out);
         let id = op.value.operation.as_str();
         if let Some(first) = self.ids.get(id) {
             let message = format!("operation `{id}` is also defined in {}", first.display());
@@ -120,18 +122,22 @@ impl<'f> ServiceCheck<'f> {
             ));
         }
         if names::is_snake_identifier(&id) {
-            let names = OperationNames::of(&id);
-            let claimant = u32::try_from(self.claimants.len()).ok();
-            self.claimants.push(Arc::clone(&id));
-            for (name, role) in exported(&op.value, &names) {
-                let claim = Claim { role, claimant };
-                if let Err(first) = self.scope.claim_or_first(&name, claim) {
-                    let message = self.scope.collision(self.said(claim), &name, self.said(first));
-                    out.push(op.error_at("operation", message));
-                }
+            self.claim_names(op, id, out);
+        }
+    }
+
+    /// The module and types the operation puts in the service's module.
+    fn claim_names(&mut self, op: &SpecFile<OperationFile>, id: Arc<str>, out: &mut Diagnostics) {
+        let names = OperationNames::of(&id);
+        let claimant = u32::try_from(self.claimants.len()).ok();
+        self.claimants.push(id);
+        for (name, role) in exported(&op.value, &names) {
+            let claim = Claim { role, claimant };
+            if let Err(first) = self.scope.claim_or_first(&name, claim) {
+                let message = self.scope.collision(self.said(claim), &name, self.said(first));
+                out.push(op.error_at("operation", message));
             }
         }
-        self.replacement(op, out);
     }
 
     /// A claim as messages say it: `the request type of operation `x``.

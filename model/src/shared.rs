@@ -135,18 +135,18 @@ fn members(tables: &[Vec<(String, Shape, Vec<String>)>]) -> BTreeSet<(usize, &st
                 .map(move |(name, ..)| (i, name.as_str()))
         })
         .collect();
+    let reaches = |i: usize, name: &str| {
+        tables[i]
+            .iter()
+            .find(|(n, ..)| n == name)
+            .map(|(_, _, reaches)| reaches.as_slice())
+            .unwrap_or_default()
+    };
     loop {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, name) in &members {
             *counts.entry(name).or_default() += 1;
         }
-        let reaches = |i: usize, name: &str| {
-            tables[i]
-                .iter()
-                .find(|(n, ..)| n == name)
-                .map(|(_, _, reaches)| reaches.as_slice())
-                .unwrap_or_default()
-        };
         let dropped: Vec<(usize, &str)> = members
             .iter()
             .filter(|(i, name)| {
@@ -258,6 +258,8 @@ impl Shapes {
 #[derive(Default)]
 pub struct SharedTypes {
     tallies: Vec<Tally>,
+    /// Each shared type's place in `tallies`, by name.
+    places: BTreeMap<String, usize>,
 }
 
 struct Tally {
@@ -274,9 +276,12 @@ impl SharedTypes {
     /// The next operation's shared tables (those its `shared` names).
     pub fn add(&mut self, op: &Operation) {
         for object in op.objects.iter().filter(|o| op.shared.contains(&o.name)) {
-            match self.tallies.iter_mut().find(|t| t.first.name == object.name) {
-                Some(tally) => tally.add(object),
-                None => self.tallies.push(Tally::new(object)),
+            match self.places.get(&object.name) {
+                Some(&place) => self.tallies[place].add(object),
+                None => {
+                    self.places.insert(object.name.clone(), self.tallies.len());
+                    self.tallies.push(Tally::new(object));
+                }
             }
         }
     }

@@ -116,6 +116,27 @@ fn duplicate_names_and_a_missing_replacement_are_reported() {
 }
 
 #[test]
+fn a_second_file_with_the_same_id_still_has_its_replacement_checked() {
+    let twin = VALID_OPERATION.replace("title:", "deprecated:\n  replacement: get_thing\ntitle:");
+    let errors = check(&[("get_thing", VALID_OPERATION), ("get_thing_twin", &twin)]);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    let twin_errors: Vec<&String> = errors
+        .iter()
+        .filter(|e| e.starts_with("demo/operations/get_thing_twin.yaml"))
+        .collect();
+    assert!(
+        twin_errors
+            .iter()
+            .any(|e| e.contains("an operation cannot replace itself")),
+        "{errors:?}"
+    );
+    assert!(
+        twin_errors.iter().any(|e| e.contains("is also defined in")),
+        "{errors:?}"
+    );
+}
+
+#[test]
 fn malformed_yaml_is_located_and_other_files_are_still_checked() {
     let bad_yaml = "operation: broken\ntitle: [unclosed\n";
     let errors = check(&[

@@ -169,6 +169,11 @@ fn a_file_changed_after_validation_is_an_error_not_a_different_model() {
         "{}",
         error.message
     );
+    // Removed, it is a file that cannot be read, said as such.
+    std::fs::remove_file(&file).unwrap();
+    let errors = service.read(&service.operations).unwrap_err();
+    let message = &errors.iter().next().unwrap().message;
+    assert!(message.starts_with("cannot read: "), "{message}");
     // Put back, it reads again.
     std::fs::write(&file, operation("tag_thing")).unwrap();
     assert_eq!(service.read(&service.operations).unwrap().len(), 1);

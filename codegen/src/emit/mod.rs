@@ -133,11 +133,22 @@ pub(crate) fn types_tail(
     objects: &[Object],
     operations: &[OperationOutline],
 ) -> Option<Result<String, String>> {
-    let users: Vec<(&[String], String)> = operations
+    let users = operations
         .iter()
-        .map(|op| (op.shared.as_slice(), op.names().request))
-        .collect();
-    types_module(service, objects, &users).map(|tokens| format(tokens).map(|module| format!("\n{module}")))
+        .map(|op| (op.shared.as_slice(), || op.names().request));
+    types_module(service, objects, &users_of(users))
+        .map(|tokens| format(tokens).map(|module| format!("\n{module}")))
+}
+
+/// Each operation that uses shared types: the ones it uses, and its request
+/// type, named only for those operations.
+fn users_of<'a, R: FnOnce() -> String>(
+    operations: impl Iterator<Item = (&'a [String], R)>,
+) -> Vec<(&'a [String], String)> {
+    operations
+        .filter(|(shared, _)| !shared.is_empty())
+        .map(|(shared, request)| (shared, request()))
+        .collect()
 }
 
 /// Operations named in a shared type's docs; past that, how many more.
@@ -163,12 +174,11 @@ fn users_doc(users: &[&str]) -> String {
 
 /// The service's module of shared object tables, formatted, when it has one.
 pub(crate) fn types_file(service: &Service) -> Option<Result<String, String>> {
-    let users: Vec<(&[String], String)> = service
+    let users = service
         .operations
         .iter()
-        .map(|op| (op.shared.as_slice(), op.names.request.clone()))
-        .collect();
-    types_module(service, &service.shared_objects, &users).map(format)
+        .map(|op| (op.shared.as_slice(), || op.names.request.clone()));
+    types_module(service, &service.shared_objects, &users_of(users)).map(format)
 }
 
 /// One operation's module, formatted, as `codegen render` prints it.
