@@ -22,6 +22,7 @@ pub mod outline;
 pub mod parallel;
 mod paths;
 mod resolve;
+mod service;
 mod shared;
 pub mod spec;
 
@@ -46,7 +47,7 @@ pub fn load_services(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<Model,
     let specs = spec::read_dir(dir, &wanted, &mut diagnostics);
     let services = specs
         .iter()
-        .map(|spec| resolve::service(spec, &mut diagnostics))
+        .map(|spec| service::model(spec, &mut diagnostics))
         .collect();
     if !diagnostics.is_empty() {
         diagnostics.sort();
@@ -95,7 +96,7 @@ pub fn check_texts(files: &BTreeMap<PathBuf, String>) -> Diagnostics {
             })
             .collect();
         if let Ok(service) = parsed {
-            resolve::service(&spec::ServiceSpec { service, operations }, &mut diagnostics);
+            service::model(&spec::ServiceSpec { service, operations }, &mut diagnostics);
         }
     }
     diagnostics.sort();
