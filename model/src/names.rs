@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -233,12 +234,13 @@ impl<'a, C: Clone> Scope<'a, C> {
         scope
     }
 
-    /// Claims `name` for `item`; on a collision, what claimed it first.
-    pub(crate) fn claim_or_first(&mut self, name: &str, item: C) -> Result<(), C> {
-        match self.names.get(plain(name)) {
-            Some(first) => Err(first.clone()),
-            None => {
-                self.names.insert(plain(name).into(), item);
+    /// Claims `name` for `item`; on a collision, `item` back with what
+    /// claimed the name first.
+    pub(crate) fn claim_or_first(&mut self, name: &str, item: C) -> Result<(), (C, C)> {
+        match self.names.entry(plain(name).into()) {
+            Entry::Occupied(first) => Err((item, first.get().clone())),
+            Entry::Vacant(slot) => {
+                slot.insert(item);
                 Ok(())
             }
         }
@@ -253,14 +255,8 @@ impl<'a, C: Clone> Scope<'a, C> {
 impl<C: fmt::Display + Clone> Scope<'_, C> {
     /// Claims `name` for `item`; on a collision, the message to report.
     pub(crate) fn claim(&mut self, name: &str, item: impl Into<C>) -> Result<(), String> {
-        let item = item.into();
-        match self.names.get(plain(name)) {
-            Some(first) => Err(self.collision(&item, name, first)),
-            None => {
-                self.names.insert(plain(name).into(), item);
-                Ok(())
-            }
-        }
+        self.claim_or_first(name, item.into())
+            .map_err(|(item, first)| self.collision(item, name, first))
     }
 }
 

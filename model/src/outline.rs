@@ -179,12 +179,8 @@ impl OperationOutline {
                 "this file changed while code was generated from it; generate again",
             ))
         };
-        let text = std::fs::read_to_string(&self.file).map_err(|error| {
-            Box::new(Diagnostic::whole_file(
-                &self.file,
-                format!("cannot read: {error}"),
-            ))
-        })?;
+        let text = std::fs::read_to_string(&self.file)
+            .map_err(|error| Box::new(spec::unreadable_file(&self.file, &error)))?;
         if digest(&text) != self.digest {
             return Err(changed());
         }

@@ -126,7 +126,7 @@ impl<'f> ServiceCheck<'f> {
         self.claimants.push(id);
         for (name, role) in exported(&op.value, &names) {
             let claim = Claim { role, claimant };
-            if let Err(first) = self.scope.claim_or_first(&name, claim) {
+            if let Err((claim, first)) = self.scope.claim_or_first(&name, claim) {
                 let message = self.scope.collision(self.said(claim), &name, self.said(first));
                 out.push(op.error_at("operation", message));
             }

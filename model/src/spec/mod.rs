@@ -139,7 +139,12 @@ fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
 }
 
 fn unreadable(path: &Path, error: &std::io::Error, diagnostics: &mut Diagnostics) {
-    diagnostics.push(Diagnostic::whole_file(path, format!("cannot read: {error}")));
+    diagnostics.push(unreadable_file(path, error));
+}
+
+/// A file that could not be read, and why.
+pub(crate) fn unreadable_file(path: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::whole_file(path, format!("cannot read: {error}"))
 }
 
 fn sorted_entries(dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
