@@ -239,18 +239,12 @@ fn check(dir: PathBuf, short: bool) -> ExitCode {
 fn import(out: &std::path::Path, json: bool, service: Option<String>, paths: &[PathBuf]) -> ExitCode {
     let started = Instant::now();
     let imported = import::import_into(paths, service.as_deref(), Some(out));
-    for (file, yaml) in &imported.files {
-        let path = out.join(file);
-        if let Some(dir) = path.parent()
-            && let Err(error) = std::fs::create_dir_all(dir)
-        {
-            eprintln!("error: cannot create {}: {error}", dir.display());
-            return ExitCode::FAILURE;
-        }
-        if let Err(error) = std::fs::write(&path, yaml) {
-            eprintln!("error: cannot write {}: {error}", path.display());
-            return ExitCode::FAILURE;
-        }
+    if let Err(error) = import::write::write(out, &imported.files) {
+        eprintln!(
+            "error: cannot write the spec into {}: {error}; nothing was changed",
+            out.display()
+        );
+        return ExitCode::FAILURE;
     }
     if json {
         println!(
@@ -261,7 +255,7 @@ fn import(out: &std::path::Path, json: bool, service: Option<String>, paths: &[P
         println!("{}", imported.report);
         println!("imported in {} ms", started.elapsed().as_millis());
     }
-    if imported.report.count(import::Status::Failed) > 0 {
+    if imported.report.failed() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -190,3 +190,100 @@ fn crate_refreshes_in_place_from_its_own_spec_copy() {
         "a checkout's lock file pins the dependencies"
     );
 }
+
+/// Every file under `dir` with its bytes, by relative path.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(
+                    path.strip_prefix(dir).unwrap().to_owned(),
+                    std::fs::read(&path).unwrap(),
+                );
+            }
+        }
+    }
+    files
+}
+
+/// A small English page in the Huawei Markdown layout that documents `get_widget`.
+const PAGE: &str = "# Querying a Widget\n\n## URI\n\nGET /v1/{project_id}/widgets/{widget_id}\n\n\
+**Table 1** Path parameters\n\n\
+<table><thead><tr><th>Parameter</th><th>Mandatory</th><th>Type</th><th>Description</th></tr></thead>\
+<tbody><tr><td>project_id</td><td>Yes</td><td>String</td><td>Project ID.</td></tr>\
+<tr><td>widget_id</td><td>Yes</td><td>String</td><td>Widget ID.</td></tr></tbody></table>\n";
+
+/// Imports `PAGE` into `spec/` after `corrupt` broke one of its files: the run
+/// must fail, name the file and line, and change no byte of the spec.
+fn import_refuses_a_spec_with(file: &str, corrupt: impl Fn(&str) -> String, line: usize) {
+    let dir = spec(OPERATION);
+    let docs = dir.path().join("widgets-docs-en");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("get.md"), PAGE).unwrap();
+    let target = dir.path().join("widgets").join(file);
+    let text = std::fs::read_to_string(&target).unwrap();
+    std::fs::write(&target, corrupt(&text)).unwrap();
+    let before = snapshot(&dir.path().join("widgets"));
+    let output = codegen(&["import", "--out", ".", "widgets-docs-en"], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "the import must fail:\n{stdout}");
+    let located = format!("widgets/{file}:{line}:");
+    assert!(stdout.contains(&located), "`{located}` not named:\n{stdout}");
+    assert!(stdout.contains("refused  widgets"), "{stdout}");
+    assert_eq!(snapshot(&dir.path().join("widgets")), before, "the spec changed");
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "no staging directory is left: {left:?}");
+}
+
+#[test]
+fn import_into_a_spec_whose_service_file_does_not_parse_changes_nothing() {
+    // One line broken by hand.
+    import_refuses_a_spec_with(
+        "service.yaml",
+        |text| text.replacen("en: Widget Service", "en: [Widget Service", 1),
+        3,
+    );
+}
+
+#[test]
+fn import_into_a_spec_whose_operation_file_does_not_parse_changes_nothing() {
+    import_refuses_a_spec_with(
+        "operations/get_widget.yaml",
+        |text| text.replacen("method: GET", "method: [GET", 1),
+        7,
+    );
+}
+
+#[test]
+fn an_english_page_in_the_huawei_markdown_layout_files_its_text_under_en() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("widgets-docs-en");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("get.md"), PAGE).unwrap();
+    let output = codegen(&["import", "--out", "spec", "widgets-docs-en"], dir.path());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let operations = dir.path().join("spec/widgets/operations");
+    let file = std::fs::read_dir(&operations)
+        .unwrap()
+        .flatten()
+        .next()
+        .unwrap()
+        .path();
+    let yaml = std::fs::read_to_string(file).unwrap();
+    assert!(yaml.contains("title:\n  en: Querying a Widget"), "{yaml}");
+    assert!(yaml.contains("lang: en"), "{yaml}");
+    assert!(yaml.contains("description:\n    en: Widget ID."), "{yaml}");
+}

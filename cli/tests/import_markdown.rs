@@ -4,14 +4,19 @@
 
 use std::path::Path;
 
-use hwcloud_codegen_cli::import::extract::{self, Extracted};
+use hwcloud_codegen_cli::import::Severity;
 use hwcloud_codegen_cli::import::page::Block;
-use hwcloud_codegen_cli::import::{Severity, huawei_md};
+use hwcloud_codegen_cli::import::parse::huawei_md;
+use hwcloud_codegen_cli::import::{Built, Extracted, build};
 use hwcloud_model::spec::schema::{ExampleKind, OperationFile, ParamLocation};
 
 fn import(page: &str) -> (OperationFile, Vec<hwcloud_codegen_cli::import::Finding>) {
     let (page, mut findings) = huawei_md::parse(Path::new("test/page.md"), page);
-    let (extracted, more) = extract::operation(&page, "test/page.md");
+    let Built {
+        extracted,
+        findings: more,
+        ..
+    } = build::operation(&page, "test/page.md");
     findings.extend(more);
     match extracted {
         Extracted::Operation(op, _) => (*op, findings),
@@ -227,7 +232,7 @@ fn a_truncated_table_gives_a_located_error_not_a_panic() {
         .find(|f| f.code == "unclosed-table")
         .expect("a finding");
     assert_eq!((unclosed.severity, unclosed.line), (Severity::Error, 13));
-    let _ = extract::operation(&page, "t.md");
+    let _ = build::operation(&page, "t.md");
 }
 
 #[test]
@@ -246,7 +251,7 @@ fn tables_nested_twenty_thousand_deep_are_skipped_with_a_located_error() {
         .expect("a finding");
     assert_eq!((nested.severity, nested.line), (Severity::Error, 13));
     assert!(nested.message.contains("20000 deep"), "{}", nested.message);
-    let (extracted, _) = extract::operation(&page, "t.md");
+    let Built { extracted, .. } = build::operation(&page, "t.md");
     let Extracted::Operation(op, _) = extracted else {
         panic!("skipped")
     };
@@ -268,7 +273,7 @@ fn invalid_html_and_garbage_never_panic() {
         "\u{feff}# T\n\n## URI\n\nGET /v1/{x}?a={b}&c=d\n\n<table></table>",
     ] {
         let (page, _) = huawei_md::parse(Path::new("t.md"), text);
-        let _ = extract::operation(&page, "t.md");
+        let _ = build::operation(&page, "t.md");
     }
 }
 
@@ -278,7 +283,9 @@ fn overview_pages_are_skipped_not_failed() {
         Path::new("t.md"),
         "# API概览\n\n## 创建作业\n\nPOST /v1.0/{project_id}/jobs 用于创建作业。\n",
     );
-    let (extracted, findings) = extract::operation(&page, "t.md");
+    let Built {
+        extracted, findings, ..
+    } = build::operation(&page, "t.md");
     assert!(matches!(extracted, Extracted::Skipped(_)) && findings.is_empty());
 }
 
@@ -762,7 +769,7 @@ fn path_ids_grow_until_routes_differ_and_later_versions_name_themselves() {
 }
 
 #[test]
-fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
+fn an_existing_file_that_does_not_parse_refuses_its_service_and_is_never_written_over() {
     let (dir, docs) = docs_folder("huawei-dli-zh");
     std::fs::write(
         docs.join("查询开关.md"),
@@ -788,23 +795,17 @@ fn an_existing_file_that_does_not_parse_is_listed_and_never_written_over() {
     )
     .unwrap();
     let imported = hwcloud_codegen_cli::import::import_into(&[docs], None, Some(&out));
-    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
-    assert_eq!(
-        names,
-        [
-            Path::new("dli/operations/list_switches_2.yaml"),
-            Path::new("dli/service.yaml")
-        ],
-        "written beside, not over"
-    );
-    assert_eq!(imported.report.unreadable_existing.len(), 1);
     assert!(
-        imported
-            .report
-            .to_string()
-            .contains("not read dli/operations/list_switches.yaml: "),
-        "{}",
-        imported.report
+        imported.files.is_empty(),
+        "nothing is written for the service: {:?}",
+        imported.files.keys()
+    );
+    assert_eq!(imported.report.refused, ["dli"]);
+    assert!(imported.report.failed(), "the run exits non-zero");
+    let text = imported.report.to_string();
+    assert!(
+        text.contains("dli/operations/list_switches.yaml:1:"),
+        "the file and line are named: {text}"
     );
 }
 

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use hwcloud_codegen_cli::import::extract::{self, Extracted};
-use hwcloud_codegen_cli::import::rst;
+use hwcloud_codegen_cli::import::parse::rst;
+use hwcloud_codegen_cli::import::{Built, Extracted, build};
 use hwcloud_model::spec::schema::{ExampleKind, OperationFile, ParamLocation};
 
 const PAGE: &str = r#":original_name: dli_02_0025.html
@@ -91,7 +91,11 @@ Status Code Description
 
 fn import(text: &str) -> (OperationFile, Vec<hwcloud_codegen_cli::import::Finding>) {
     let (page, mut findings) = rst::parse(Path::new("otc/page.rst"), text);
-    let (extracted, more) = extract::operation(&page, "otc/page.rst");
+    let Built {
+        extracted,
+        findings: more,
+        ..
+    } = build::operation(&page, "otc/page.rst");
     findings.extend(more);
     match extracted {
         Extracted::Operation(op, _) => (*op, findings),
@@ -142,7 +146,7 @@ fn a_bad_grid_table_is_located_and_does_not_panic() {
         .find(|f| f.code == "bad-grid-table")
         .expect("a finding");
     assert_eq!(finding.line, 27, "the broken row");
-    let _ = extract::operation(&page, "otc/page.rst");
+    let _ = build::operation(&page, "otc/page.rst");
     for text in [
         "",
         "Title\n=====\n",
@@ -152,7 +156,7 @@ fn a_bad_grid_table_is_located_and_does_not_panic() {
         "URI\n---\n\nGET /x/{y",
     ] {
         let (page, _) = rst::parse(Path::new("t.rst"), text);
-        let _ = extract::operation(&page, "t.rst");
+        let _ = build::operation(&page, "t.rst");
     }
 }
 

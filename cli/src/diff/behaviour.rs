@@ -3,7 +3,7 @@
 
 use hwcloud_model::model::{Operation, PageScheme, Pagination, Service, Waiter};
 
-use super::{Change, Class, OpContext, change};
+use super::{At, Changes, Class};
 
 /// One line that says how an operation pages.
 fn paging_summary(op: &Operation, paging: &Pagination) -> String {
@@ -33,60 +33,22 @@ fn paging_summary(op: &Operation, paging: &Pagination) -> String {
 
 /// The paginator: gained (additive), lost (breaking: `Paginated` is gone),
 /// a different item type (breaking), or other rules (documentation: the
-/// same API reads pages differently).
-pub(super) fn pagination(cx: &OpContext<'_>, old: &Operation, new: &Operation, out: &mut Vec<Change>) {
-    let item = format!("impl Paginated for {}", cx.request);
-    match (&old.pagination, &new.pagination) {
-        (None, None) => {}
-        (None, Some(now)) => {
-            let now = paging_summary(new, now);
-            cx.push(
-                out,
-                Class::Additive,
-                "paginator added",
-                "pagination",
-                None,
-                Some(&now),
-                &item,
-            );
+/// same API reads pages differently). `request` is the paginated request type.
+pub(super) fn pagination(changes: &mut Changes<'_>, request: &str, old: &Operation, new: &Operation) {
+    let summary = |op: &Operation| op.pagination.as_ref().map(|p| paging_summary(op, p));
+    let (was, now) = (summary(old), summary(new));
+    let (class, what, path) = match (&old.pagination, &new.pagination) {
+        (None, None) => return,
+        (None, Some(_)) => (Class::Additive, "paginator added", "pagination"),
+        (Some(_), None) => (Class::Breaking, "paginator removed", "pagination"),
+        (Some(a), Some(b)) if a.item != b.item => {
+            (Class::Breaking, "paginator item type changed", "pagination.items")
         }
-        (Some(was), None) => {
-            let was = paging_summary(old, was);
-            cx.push(
-                out,
-                Class::Breaking,
-                "paginator removed",
-                "pagination",
-                Some(&was),
-                None,
-                &item,
-            );
-        }
-        (Some(was), Some(now)) => {
-            let (was_text, now_text) = (paging_summary(old, was), paging_summary(new, now));
-            if was.item != now.item {
-                cx.push(
-                    out,
-                    Class::Breaking,
-                    "paginator item type changed",
-                    "pagination.items",
-                    Some(&was_text),
-                    Some(&now_text),
-                    &item,
-                );
-            } else if was_text != now_text {
-                cx.push(
-                    out,
-                    Class::Documentation,
-                    "paging rule changed",
-                    "pagination",
-                    Some(&was_text),
-                    Some(&now_text),
-                    &item,
-                );
-            }
-        }
-    }
+        (Some(_), Some(_)) if was != now => (Class::Documentation, "paging rule changed", "pagination"),
+        (Some(_), Some(_)) => return,
+    };
+    let item = format!("impl Paginated for {request}");
+    changes.push(class, what, At::new(path, &item), was.as_deref(), now.as_deref());
 }
 
 fn waiter_summary(waiter: &Waiter) -> String {
@@ -105,22 +67,14 @@ fn waiter_summary(waiter: &Waiter) -> String {
 
 /// Waiters: added (additive), removed or polling another operation (breaking:
 /// the function or its argument type goes), other rules (documentation).
-pub(super) fn waiters(old: &Service, new: &Service, out: &mut Vec<Change>) {
+pub(super) fn waiters(old: &Service, new: &Service, changes: &mut Changes<'_>) {
     let id = new.id.as_str();
     for was in &old.waiters {
         let item = format!("{id}::{}", was.function);
+        let at = At::new("waiters", &item);
         let was_text = waiter_summary(was);
         match new.waiters.iter().find(|w| w.name == was.name) {
-            None => out.push(change(
-                Class::Breaking,
-                id,
-                None,
-                "waiter removed",
-                "waiters",
-                Some(&was_text),
-                None,
-                &item,
-            )),
+            None => changes.push(Class::Breaking, "waiter removed", at, Some(&was_text), None),
             Some(now) => {
                 let now_text = waiter_summary(now);
                 let class = if now.operation != was.operation {
@@ -129,16 +83,7 @@ pub(super) fn waiters(old: &Service, new: &Service, out: &mut Vec<Change>) {
                     Class::Documentation
                 };
                 if now_text != was_text {
-                    out.push(change(
-                        class,
-                        id,
-                        None,
-                        "waiter changed",
-                        "waiters",
-                        Some(&was_text),
-                        Some(&now_text),
-                        &item,
-                    ));
+                    changes.push(class, "waiter changed", at, Some(&was_text), Some(&now_text));
                 }
             }
         }
@@ -149,15 +94,13 @@ pub(super) fn waiters(old: &Service, new: &Service, out: &mut Vec<Change>) {
         .filter(|n| !old.waiters.iter().any(|w| w.name == n.name))
     {
         let item = format!("{id}::{}", now.function);
-        out.push(change(
+        let summary = waiter_summary(now);
+        changes.push(
             Class::Additive,
-            id,
-            None,
             "waiter added",
-            "waiters",
+            At::new("waiters", &item),
             None,
-            Some(&waiter_summary(now)),
-            &item,
-        ));
+            Some(&summary),
+        );
     }
 }

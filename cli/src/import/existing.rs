@@ -1,127 +1,106 @@
-//! What a spec directory already holds that re-importing keeps: each
-//! operation's id and file (so Rust names stay stable across doc updates) and
-//! the fields a reviewer marked `hand_edit`.
+//! The spec directory an import writes into, read once before anything else:
+//! every service and operation file, parsed and checked as `codegen check`
+//! would. What it holds that pages do not say is kept (ids, file names, hand
+//! edits, a service's name and error-body shapes); a file that does not parse
+//! or validate is never written over: its service is refused whole.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use hwcloud_model::spec::schema::{Body, Field, Method, ObjectTable, OperationFile, Pagination};
-use hwcloud_model::spec::uri::UriTemplate;
+use super::draft::OperationKey;
+use hwcloud_model::spec::schema::{OperationFile, ServiceFile};
 
-/// What makes two documented operations the same one: service, method, URI
-/// (placeholders by position) and API version.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct OperationKey {
-    service_dir: PathBuf,
-    method: Method,
-    shape: String,
-    api_version: Option<String>,
-    variant: Option<String>,
-}
+/// The largest spec file read, as `codegen check` bounds it too.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-impl OperationKey {
-    pub fn of(service_dir: &Path, operation: &OperationFile) -> OperationKey {
-        // An unparseable URI groups only with itself.
-        let shape = UriTemplate::parse(&operation.uri).map_or_else(|_| operation.uri.clone(), |t| t.shape());
-        OperationKey {
-            service_dir: service_dir.to_owned(),
-            method: operation.method,
-            shape,
-            api_version: operation.api_version.clone(),
-            variant: operation.variant.clone(),
-        }
-    }
-}
-
-impl OperationKey {
-    /// Whether `other` is this operation, whichever service each was put under.
-    pub fn same_operation_in_any_service(&self, other: &OperationKey) -> bool {
-        (self.method, &self.shape, &self.api_version) == (other.method, &other.shape, &other.api_version)
-    }
-
-    /// The service directory (`dli`).
-    pub fn service_dir(&self) -> &Path {
-        &self.service_dir
-    }
-
-    /// This key in any version: what path ids are shared by.
-    pub fn route(&self) -> OperationKey {
-        OperationKey {
-            api_version: None,
-            variant: None,
-            ..self.clone()
-        }
-    }
-
-    /// Same method and URI, in any version.
-    pub fn same_route(&self, other: &OperationKey) -> bool {
-        (&self.service_dir, self.method, &self.shape) == (&other.service_dir, other.method, &other.shape)
-    }
-}
-
-/// The operation files of an existing spec directory, by [`OperationKey`].
+/// The files of an existing spec directory.
 #[derive(Debug, Default)]
 pub struct ExistingSpec {
+    /// Every service and operation file's text, by path relative to the directory.
+    files: BTreeMap<PathBuf, String>,
     operations: BTreeMap<OperationKey, (PathBuf, OperationFile)>,
-    /// Files that could not be read as an operation, with why.
-    unreadable: Vec<(PathBuf, String)>,
+    services: BTreeMap<PathBuf, ServiceFile>,
+    /// Per service directory, its files' problems (`file:line:col: why`).
+    invalid: BTreeMap<PathBuf, Vec<String>>,
 }
 
 impl ExistingSpec {
-    /// Reads `dir/<service>/operations/*.yaml`. A file that does not parse is
-    /// listed in [`ExistingSpec::unreadable`] and never written over: its
-    /// operation is imported under another file name beside it.
+    /// Reads `dir/<service>/service.yaml` and `dir/<service>/operations/*.yaml`
+    /// once, and checks them as `codegen check` does.
     pub fn load(dir: &Path) -> ExistingSpec {
-        let mut operations = BTreeMap::new();
-        let mut unreadable = Vec::new();
-        let Ok(services) = std::fs::read_dir(dir) else {
-            return ExistingSpec::default();
-        };
-        let mut files: Vec<PathBuf> = services
-            .flatten()
-            .filter_map(|service| std::fs::read_dir(service.path().join("operations")).ok())
-            .flat_map(|entries| entries.flatten().map(|e| e.path()))
-            .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-        files.sort();
-        for path in files {
-            let Ok(relative) = path.strip_prefix(dir).map(Path::to_owned) else {
-                continue;
-            };
-            let read = std::fs::read_to_string(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|text| serde_yaml::from_str::<OperationFile>(&text).map_err(|e| e.to_string()));
-            match read {
-                Ok(operation) => {
-                    let service_dir: PathBuf = relative.iter().take(1).collect();
-                    operations
-                        .entry(OperationKey::of(&service_dir, &operation))
-                        .or_insert((relative, operation));
+        let mut spec = ExistingSpec::default();
+        for path in spec_files(dir) {
+            let relative = path
+                .strip_prefix(dir)
+                .map(Path::to_owned)
+                .unwrap_or_else(|_| path.clone());
+            match read_bounded(&path) {
+                Ok(text) => {
+                    spec.files.insert(relative, text);
                 }
-                Err(error) => unreadable.push((relative, error)),
+                Err(why) => spec.refuse(&relative, format!("{}: {why}", path.display())),
             }
         }
-        ExistingSpec {
-            operations,
-            unreadable,
+        let mut diagnostics: Vec<hwcloud_model::Diagnostic> = hwcloud_model::check_texts(&spec.files)
+            .iter()
+            .filter(|d| spec.files.contains_key(&d.file))
+            .cloned()
+            .collect();
+        diagnostics.extend(spec.unchecked_parse_errors());
+        for diagnostic in &diagnostics {
+            let at = format!(
+                "{}:{}:{}: {}",
+                dir.join(&diagnostic.file).display(),
+                diagnostic.line,
+                diagnostic.col,
+                diagnostic.message
+            );
+            spec.refuse(&diagnostic.file, at);
+        }
+        spec.parse();
+        spec
+    }
+
+    /// Parse errors of operation files whose service has no `service.yaml`
+    /// (which `check` does not read, and an import will write).
+    fn unchecked_parse_errors(&self) -> Vec<hwcloud_model::Diagnostic> {
+        let has_service_file = |service: &Path| self.files.contains_key(&service.join("service.yaml"));
+        self.files
+            .iter()
+            .filter(|(file, _)| !has_service_file(&service_dir(file)))
+            .filter_map(|(file, text)| hwcloud_model::spec::parse_file::<OperationFile>(file, text).err())
+            .map(|d| *d)
+            .collect()
+    }
+
+    fn refuse(&mut self, file: &Path, why: String) {
+        self.invalid.entry(service_dir(file)).or_default().push(why);
+    }
+
+    /// The operations and service files that parse.
+    fn parse(&mut self) {
+        for (relative, text) in &self.files {
+            if relative.file_name().is_some_and(|n| n == "service.yaml") {
+                if let Ok(service) = serde_yaml::from_str::<ServiceFile>(text) {
+                    self.services.insert(service_dir(relative), service);
+                }
+            } else if let Ok(operation) = serde_yaml::from_str::<OperationFile>(text) {
+                self.operations
+                    .entry(OperationKey::of(&service_dir(relative), &operation))
+                    .or_insert((relative.clone(), operation));
+            }
         }
     }
 
-    /// Operation files that could not be read, relative to the directory, with why.
-    pub fn unreadable(&self) -> &[(PathBuf, String)] {
-        &self.unreadable
+    /// Service directories whose files do not parse or validate, with every
+    /// problem located.
+    pub fn invalid(&self) -> &BTreeMap<PathBuf, Vec<String>> {
+        &self.invalid
     }
 
-    /// `(service directory, file stem)` of the unreadable files: names no
-    /// imported operation may take, so that nothing is written over them.
-    pub fn unreadable_names(&self) -> BTreeSet<(PathBuf, String)> {
-        self.unreadable
-            .iter()
-            .filter_map(|(file, _)| {
-                let service_dir: PathBuf = file.iter().take(1).collect();
-                Some((service_dir, file.file_stem()?.to_string_lossy().into_owned()))
-            })
-            .collect()
+    /// Every file's text, by path relative to the directory.
+    pub fn files(&self) -> &BTreeMap<PathBuf, String> {
+        &self.files
     }
 
     /// The existing operations: key and operation.
@@ -135,115 +114,53 @@ impl ExistingSpec {
     pub fn get(&self, key: &OperationKey) -> Option<&(PathBuf, OperationFile)> {
         self.operations.get(key)
     }
+
+    /// The service file of a service directory, when it parses.
+    pub fn service(&self, service_dir: &Path) -> Option<&ServiceFile> {
+        self.services.get(service_dir)
+    }
 }
 
-/// What keeping one hand edit meant.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kept {
-    /// The page no longer documents the field, or never did.
-    Added(String),
-    /// The page documents the field differently; the hand edit stays.
-    Contradicted(String),
+/// `dli` of `dli/operations/x.yaml`.
+fn service_dir(relative: &Path) -> PathBuf {
+    relative.iter().take(1).collect()
 }
 
-/// Puts every `hand_edit` field of `existing` into `imported`: where the page
-/// documents the field the same way only the mark carries over; otherwise the
-/// reviewer's version stays and is listed.
-pub fn keep_hand_edits(imported: &mut OperationFile, existing: &OperationFile) -> Vec<Kept> {
-    let mut kept = Vec::new();
-    keep_in(
-        "parameter",
-        &mut imported.parameters,
-        &existing.parameters,
-        &mut kept,
-    );
-    for (place, mine, theirs) in [
-        ("request", &mut imported.request_body, &existing.request_body),
-        ("response", &mut imported.response, &existing.response),
-    ] {
-        let Some(theirs) = theirs else { continue };
-        if has_hand_edits(&theirs.fields) {
-            let mine = mine.get_or_insert_with(|| Body {
-                fields: Vec::new(),
-                ..theirs.clone()
-            });
-            keep_in(place, &mut mine.fields, &theirs.fields, &mut kept);
+/// The service and operation files under `dir`, sorted.
+fn spec_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(services) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for service in services.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+        let service_file = service.join("service.yaml");
+        if service_file.exists() {
+            files.push(service_file);
+        }
+        if let Ok(entries) = std::fs::read_dir(service.join("operations")) {
+            files.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "yaml")),
+            );
         }
     }
-    for theirs in existing.objects.iter().filter(|o| has_hand_edits(&o.fields)) {
-        let at = match imported.objects.iter().position(|o| o.name == theirs.name) {
-            Some(at) => at,
-            None => {
-                imported.objects.push(ObjectTable {
-                    name: theirs.name.clone(),
-                    caption: theirs.caption.clone(),
-                    fields: Vec::new(),
-                });
-                imported.objects.len() - 1
-            }
-        };
-        let place = format!("object {}", theirs.name);
-        keep_in(
-            &place,
-            &mut imported.objects[at].fields,
-            &theirs.fields,
-            &mut kept,
-        );
-    }
-    if let Some(reviewed) = existing.pagination.as_ref().filter(|p| p.hand_edit.is_some()) {
-        let why = reviewed.hand_edit.as_deref().unwrap_or_default();
-        let detected = imported.pagination.replace(reviewed.clone());
-        let same = detected.is_some_and(|d| {
-            Pagination {
-                hand_edit: reviewed.hand_edit.clone(),
-                ..d
-            } == *reviewed
-        });
-        kept.push(match same {
-            true => Kept::Added(format!("pagination: kept the hand edit ({why})")),
-            false => Kept::Contradicted(format!(
-                "pagination: kept the hand edit ({why}); detection from the page says otherwise"
-            )),
-        });
-    }
-    kept
+    files.sort();
+    files
 }
 
-fn has_hand_edits(fields: &[Field]) -> bool {
-    fields.iter().any(|f| f.hand_edit.is_some())
-}
-
-fn keep_in(place: &str, fields: &mut Vec<Field>, existing: &[Field], kept: &mut Vec<Kept>) {
-    for edited in existing {
-        let Some(why) = &edited.hand_edit else { continue };
-        let same = |f: &Field| f.name == edited.name && f.location == edited.location;
-        match fields.iter_mut().find(|f| same(f)) {
-            Some(documented) => {
-                let page_says = Field {
-                    hand_edit: Some(why.clone()),
-                    ..documented.clone()
-                };
-                if page_says != *edited {
-                    kept.push(Kept::Contradicted(format!(
-                        "{place} `{}`: kept the hand edit ({why}); the page says type `{}`, {}",
-                        edited.name,
-                        documented.ty,
-                        match documented.required {
-                            Some(true) => "mandatory",
-                            Some(false) => "optional",
-                            None => "no mandatory flag",
-                        }
-                    )));
-                }
-                *documented = edited.clone();
-            }
-            None => {
-                kept.push(Kept::Added(format!(
-                    "{place} `{}`: kept the hand-added field ({why}); the page does not document it",
-                    edited.name
-                )));
-                fields.push(edited.clone());
-            }
-        }
+/// A regular file's text, refusing anything else and files past [`MAX_FILE_BYTES`].
+fn read_bounded(path: &Path) -> Result<String, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !metadata.is_file() {
+        return Err("not a regular file".into());
     }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} bytes, more than the {MAX_FILE_BYTES} a spec file may have",
+            metadata.len()
+        ));
+    }
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))
 }

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::{Finding, Severity};
+use super::lexicon::{Column, TABLE_LABELS};
+use super::report::{Finding, Severity};
 use hwcloud_model::spec::schema::Lang;
 
 #[derive(Debug, Clone)]
@@ -21,7 +22,6 @@ impl Page {
     /// a title looks like in the format.
     pub fn new(
         path: &std::path::Path,
-        lang: Lang,
         id: Option<String>,
         title: String,
         blocks: Vec<Block>,
@@ -38,7 +38,7 @@ impl Page {
         }
         Page {
             path: path.to_owned(),
-            lang,
+            lang: language(&title, &blocks),
             id,
             title,
             blocks,
@@ -112,82 +112,6 @@ pub struct Cell {
     pub links: Vec<String>,
 }
 
-/// What a table column holds, known by the header spellings the pages use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Name,
-    Mandatory,
-    Type,
-    Description,
-    Range,
-    Default,
-    Status,
-    ErrorCode,
-    ErrorMessage,
-    Remedy,
-}
-
-impl Column {
-    const SPELLINGS: &[(Column, &[&str])] = &[
-        (
-            Column::Name,
-            &[
-                "参数名称",
-                "参数",
-                "名称",
-                "参数名",
-                "属性",
-                "字段",
-                "Parameter",
-                "Name",
-                "Parameter Name",
-            ],
-        ),
-        (
-            Column::Mandatory,
-            &["是否必选", "是否为必选", "必选", "Mandatory", "Required"],
-        ),
-        (
-            Column::Type,
-            &["参数类型", "类型", "Type", "Parameter Type", "Data Type"],
-        ),
-        (
-            Column::Description,
-            &["说明", "描述", "含义", "备注", "Description"],
-        ),
-        (Column::Range, &["取值范围", "Value Range", "Range"]),
-        (Column::Default, &["默认值", "Default Value", "Default"]),
-        (
-            Column::Status,
-            &["状态码", "返回值", "Status Code", "HTTP Status Code"],
-        ),
-        (Column::ErrorCode, &["错误码", "Error Code", "Error Codes"]),
-        (Column::ErrorMessage, &["错误信息", "Error Message", "Message"]),
-        (
-            Column::Remedy,
-            &["处理措施", "Solution", "Handling Measure", "Measure"],
-        ),
-    ];
-
-    /// The column a header names, in either language, any letter case.
-    pub fn of(header: &str) -> Option<Column> {
-        let header = header.trim();
-        Column::SPELLINGS
-            .iter()
-            .find(|(_, names)| names.iter().any(|n| header.eq_ignore_ascii_case(n)))
-            .map(|(column, _)| *column)
-    }
-}
-
-/// A mandatory-column cell: `是`, `Yes`, `M` … or `否`, `No`, `O` ….
-pub fn mandatory(text: &str) -> Option<bool> {
-    match text.trim() {
-        "是" | "Yes" | "yes" | "YES" | "True" | "true" | "必选" | "M" => Some(true),
-        "否" | "No" | "no" | "NO" | "False" | "false" | "可选" | "O" => Some(false),
-        _ => None,
-    }
-}
-
 impl Table {
     /// Where the first column holding `column` is.
     pub fn column(&self, column: Column) -> Option<usize> {
@@ -196,11 +120,7 @@ impl Table {
 
     /// The number in `表 4` / `Table 4`, which descriptions cite.
     pub fn number(&self) -> Option<u32> {
-        let rest = self
-            .caption
-            .strip_prefix("表")
-            .or_else(|| self.caption.strip_prefix("Table"))?
-            .trim_start();
+        let rest = strip_label(&self.caption)?.trim_start();
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         digits.parse().ok()
     }
@@ -208,11 +128,30 @@ impl Table {
     /// The caption without its `表 N` / `Table N` label.
     pub fn title(&self) -> &str {
         let caption = self.caption.trim();
-        let rest = caption
-            .strip_prefix("表")
-            .or_else(|| caption.strip_prefix("Table"))
+        let rest = strip_label(caption)
             .map(|r| r.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()))
             .unwrap_or(caption);
         rest.trim()
+    }
+}
+
+/// A caption without its leading `表` / `Table` label.
+fn strip_label(caption: &str) -> Option<&str> {
+    TABLE_LABELS.iter().find_map(|label| caption.strip_prefix(label))
+}
+
+/// A page's language: Chinese when its title or a heading is ([`Lang::of_text`]).
+/// Headings decide, not body text: English pages quote Chinese values.
+fn language(title: &str, blocks: &[Block]) -> Lang {
+    let headings = blocks.iter().filter_map(|b| match b {
+        Block::Heading { text, .. } => Some(text.as_str()),
+        _ => None,
+    });
+    match std::iter::once(title)
+        .chain(headings)
+        .any(|t| Lang::of_text(t) == Lang::Zh)
+    {
+        true => Lang::Zh,
+        false => Lang::En,
     }
 }

@@ -48,6 +48,15 @@ pub enum Lang {
     Zh,
 }
 
+impl Lang {
+    /// The language a text is written in: Chinese when it has a CJK ideograph,
+    /// else English. The one rule for a page, a table cell or an error message.
+    pub fn of_text(text: &str) -> Lang {
+        let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        if text.chars().any(cjk) { Lang::Zh } else { Lang::En }
+    }
+}
+
 /// `spec/<service>/service.yaml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

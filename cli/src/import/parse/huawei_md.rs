@@ -5,9 +5,9 @@ use std::path::Path;
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::page::{Block, Cell, Column, Page, Table};
-use super::{Finding, Severity};
-use hwcloud_model::spec::schema::Lang;
+use crate::import::lexicon::{Column, MARKDOWN_CAPTION_SUFFIX};
+use crate::import::page::{Block, Cell, Page, Table};
+use crate::import::report::{Finding, Severity};
 
 /// Parses a page; problems that cost content come back as findings.
 pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
@@ -113,15 +113,7 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         }
         i += 1;
     }
-    let page = Page::new(
-        path,
-        Lang::Zh,
-        id,
-        title,
-        blocks,
-        "a `# title` line",
-        &mut findings,
-    );
+    let page = Page::new(path, id, title, blocks, "a `# title` line", &mut findings);
     (page, findings)
 }
 
@@ -223,7 +215,9 @@ fn caption_before(blocks: &[Block]) -> String {
     match blocks.last() {
         Some(Block::Text { text, .. }) if text.starts_with('表') => text.clone(),
         Some(Block::Text { text, .. })
-            if text.ends_with("说明") && text.chars().count() <= 40 && !text.contains('。') =>
+            if text.ends_with(MARKDOWN_CAPTION_SUFFIX)
+                && text.chars().count() <= 40
+                && !text.contains('。') =>
         {
             text.clone()
         }

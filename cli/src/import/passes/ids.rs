@@ -8,55 +8,10 @@ use std::path::PathBuf;
 
 use heck::ToSnakeCase;
 
-use super::existing::{ExistingSpec, OperationKey};
-use super::extract::operation_id_of_length;
-use super::{Pending, Report, unique_id};
-
-/// The verbs DLI's English titles begin with, as gerunds. A title with none of
-/// them keeps the id its path gives.
-const GERUNDS: &[(&str, &str)] = &[
-    ("Adding", "add"),
-    ("Associating", "associate"),
-    ("Authorizing", "authorize"),
-    ("Binding", "bind"),
-    ("Canceling", "cancel"),
-    ("Cancelling", "cancel"),
-    ("Changing", "change"),
-    ("Checking", "check"),
-    ("Committing", "commit"),
-    ("Creating", "create"),
-    ("Deleting", "delete"),
-    ("Describing", "describe"),
-    ("Disassociating", "disassociate"),
-    ("Downloading", "download"),
-    ("Executing", "execute"),
-    ("Exporting", "export"),
-    ("Generating", "generate"),
-    ("Getting", "get"),
-    ("Granting", "grant"),
-    ("Importing", "import"),
-    ("Listing", "list"),
-    ("Modifying", "modify"),
-    ("Obtaining", "obtain"),
-    ("Previewing", "preview"),
-    ("Querying", "query"),
-    ("Removing", "remove"),
-    ("Restarting", "restart"),
-    ("Revoking", "revoke"),
-    ("Running", "run"),
-    ("Scaling", "scale"),
-    ("Setting", "set"),
-    ("Starting", "start"),
-    ("Stopping", "stop"),
-    ("Submitting", "submit"),
-    ("Testing", "test"),
-    ("Unbinding", "unbind"),
-    ("Updating", "update"),
-    ("Uploading", "upload"),
-    ("Viewing", "view"),
-];
-
-const ARTICLES: &[&str] = &["a", "an", "the"];
+use super::Context;
+use crate::import::draft::{Draft, OperationKey};
+use crate::import::lexicon::{ARTICLES, GERUNDS};
+use crate::import::naming::{operation_id_of_length, unique_id};
 
 /// A snake_case id from an English title, or `None` when the title starts with
 /// no known verb. Parenthesised remarks (`(Deprecated)`) and articles go.
@@ -101,7 +56,10 @@ pub fn from_title(title: &str) -> Option<String> {
 /// Gives each operation its id and file: the one an existing spec file for the
 /// same operation has (Rust names stay stable), else one from its English title
 /// when no other operation's title gives the same, else one from its path.
-pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &mut Report) {
+#[allow(clippy::ptr_arg)] // every pass has one signature; merging rebuilds the list
+pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
+    let existing = context.existing;
+    let pending = drafts;
     let kept: Vec<Option<(PathBuf, String)>> = pending
         .iter()
         .map(|p| {
@@ -122,8 +80,6 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
             None => p.operation.title.en.as_deref().and_then(from_title),
         })
         .collect();
-    // A file that could not be read keeps its name: nothing is written over it.
-    let unreadable = existing.unreadable_names();
     let mut uses: BTreeMap<(PathBuf, &str), usize> = BTreeMap::new();
     for (page, id) in pending.iter().zip(ids.iter().zip(&titled)) {
         if let Some(id) = id.0.as_deref().or(id.1.as_deref()) {
@@ -136,7 +92,7 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
         .map(|(page, id)| {
             id.clone().filter(|id| {
                 let dir = page.service_dir();
-                uses[&(dir.clone(), id.as_str())] == 1 && !unreadable.contains(&(dir, id.clone()))
+                uses[&(dir, id.as_str())] == 1
             })
         })
         .collect();
@@ -145,14 +101,15 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
             *id = title;
         }
     }
-    path_ids(pending, &mut ids, &unreadable);
+    path_ids(pending, &mut ids);
     for ((page, id), kept) in pending.iter_mut().zip(ids).zip(kept) {
         let id = id.expect("every operation has an id by now");
         let file = match kept {
             Some((file, _)) => file,
             None => page.service_dir().join("operations").join(format!("{id}.yaml")),
         };
-        rename(page, &id, file, report);
+        page.operation.operation = id;
+        page.file = file;
     }
 }
 
@@ -163,7 +120,7 @@ pub(super) fn assign(pending: &mut [Pending], existing: &ExistingSpec, report: &
 /// each later one naming its own (`create_graphs_v2_1_16`), so that a version
 /// the docs add later never renames one already there. Variants of a route
 /// (same method and URI, different request bodies) add their `variant` name.
-fn path_ids(pending: &[Pending], ids: &mut [Option<String>], unreadable: &BTreeSet<(PathBuf, String)>) {
+fn path_ids(pending: &[Draft], ids: &mut [Option<String>]) {
     const LENGTHS: [usize; 4] = [2, 3, 4, usize::MAX];
     let open: Vec<usize> = (0..pending.len()).filter(|&at| ids[at].is_none()).collect();
     let route = |at: usize| pending[at].key().route();
@@ -200,7 +157,6 @@ fn path_ids(pending: &[Pending], ids: &mut [Option<String>], unreadable: &BTreeS
         .collect();
     let mut taken: BTreeSet<(PathBuf, String)> = (0..pending.len())
         .filter_map(|at| Some((pending[at].service_dir(), ids[at].clone()?)))
-        .chain(unreadable.iter().cloned())
         .collect();
     let mut groups: BTreeMap<(PathBuf, String), Vec<usize>> = BTreeMap::new();
     for &at in &open {
@@ -246,23 +202,6 @@ fn version_numbers(version: Option<&str>) -> Vec<u32> {
         .flat_map(|v| v.split('.'))
         .map(|part| part.parse().unwrap_or(0))
         .collect()
-}
-
-/// Renames an operation, and every report entry that names it: its pages,
-/// including old revisions that only filled texts (provisional ids are unique).
-fn rename(page: &mut Pending, id: &str, file: PathBuf, report: &mut Report) {
-    let service = page.service_dir().display().to_string();
-    let (old, new) = (
-        format!("{service}.{}", page.operation.operation),
-        format!("{service}.{id}"),
-    );
-    for entry in &mut report.pages {
-        if entry.operation.as_ref() == Some(&old) {
-            entry.operation = Some(new.clone());
-        }
-    }
-    page.operation.operation = id.to_owned();
-    page.file = file;
 }
 
 #[cfg(test)]

@@ -12,10 +12,16 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::page::{Block, Column, Page, Table};
-use super::{Finding, Section, Severity};
+mod error_examples;
+mod files;
+
+pub use files::files;
+
+use super::lexicon::{Column, ENDPOINT_COLUMN_WORDS};
+use super::page::{Block, Cell, Page, Table};
+use super::report::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{
-    ErrorBodyShape, ErrorCodeEntry, ExampleKind, Field, OperationFile, ServiceFile, Source, Text,
+    ErrorBodyShape, ErrorCodeEntry, ExampleKind, Field, Lang, OperationFile, ServiceFile, Source, Text,
 };
 
 /// The error codes on one page; `None` when the page has no error-code table.
@@ -83,20 +89,20 @@ impl ErrorColumns {
     }
 }
 
-/// A cell's text under the language it is written in.
+/// A cell's text under the language it is written in ([`Lang::of_text`]).
 fn by_language(text: String) -> Text {
     if text.is_empty() {
-        Text::default()
-    } else if text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-        Text {
+        return Text::default();
+    }
+    match Lang::of_text(&text) {
+        Lang::Zh => Text {
             zh: Some(text),
             en: None,
-        }
-    } else {
-        Text {
+        },
+        Lang::En => Text {
             en: Some(text),
             zh: None,
-        }
+        },
     }
 }
 
@@ -236,8 +242,7 @@ impl ErrorPages {
                 waiters: Vec::new(),
             },
         };
-        let (shown, said) =
-            super::error_examples::codes_shown(operations, &file.error_body, &file.error_codes);
+        let (shown, said) = error_examples::codes_shown(operations, &file.error_body, &file.error_codes);
         file.error_codes.extend(shown);
         file.error_codes.sort_by(|a, b| a.code.cmp(&b.code));
         conflicts.extend(
@@ -403,10 +408,8 @@ pub fn endpoint_pattern(page: &Page) -> Option<String> {
         let endpoint = table
             .header
             .iter()
-            .position(|h| h.to_lowercase().contains("endpoint") || h.contains("终端节点"))?;
-        let cell = |row: &[super::page::Cell], i: usize| {
-            row.get(i).map(|c| c.text.trim().to_owned()).unwrap_or_default()
-        };
+            .position(|h| ENDPOINT_COLUMN_WORDS.iter().any(|w| h.to_lowercase().contains(w)))?;
+        let cell = |row: &[Cell], i: usize| row.get(i).map(|c| c.text.trim().to_owned()).unwrap_or_default();
         let region = (0..table.header.len())
             .filter(|i| *i != endpoint)
             .max_by_key(|i| {

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use super::page::{Block, Cell, Column, Page, Table, mandatory};
-use super::{Finding, Severity};
-use hwcloud_model::spec::schema::Lang;
+use crate::import::lexicon::{Column, RENDERED_PAGER_LINES, RENDERED_UPDATED_LABEL, TABLE_LABELS, mandatory};
+use crate::import::page::{Block, Cell, Page, Table};
+use crate::import::report::{Finding, Severity};
 
 /// The mark rendered pages put after headings and table captions.
 const PILCROW: char = '¶';
@@ -28,7 +28,7 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         .iter()
         .position(|l| {
             let l = l.trim();
-            l == "• Prev" || l == "• Next" || l.starts_with("last updated:")
+            RENDERED_PAGER_LINES.contains(&l) || l.starts_with(RENDERED_UPDATED_LABEL)
         })
         .filter(|end| start.is_some_and(|start| *end > start))
         .unwrap_or(lines.len());
@@ -80,27 +80,15 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         });
         i = next;
     }
-    let lang = if title.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-        Lang::Zh
-    } else {
-        Lang::En
-    };
-    let page = Page::new(
-        path,
-        lang,
-        None,
-        title,
-        blocks,
-        "a line ending in `¶`",
-        &mut findings,
-    );
+    let page = Page::new(path, None, title, blocks, "a line ending in `¶`", &mut findings);
     (page, findings)
 }
 
 /// `Table 2 Response parameters`.
 fn is_caption(text: &str) -> bool {
-    text.strip_prefix("Table ")
-        .or_else(|| text.strip_prefix("表"))
+    TABLE_LABELS
+        .iter()
+        .find_map(|label| text.strip_prefix(label))
         .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
@@ -249,7 +237,7 @@ mod tests {
         let (page, findings) = parse(Path::new("p.txt"), PAGE);
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(page.title, "Canceling a Job");
-        assert_eq!(page.lang, Lang::En);
+        assert_eq!(page.lang, hwcloud_model::spec::schema::Lang::En);
         let tables: Vec<&Table> = page
             .blocks
             .iter()

@@ -9,33 +9,7 @@
 
 use hwcloud_model::spec::schema::{Field, OperationFile};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    MinLength,
-    MaxLength,
-    Minimum,
-    Maximum,
-    Default,
-    Enum,
-}
-
-const LABELS: &[(&str, Kind)] = &[
-    ("最小长度", Kind::MinLength),
-    ("最大长度", Kind::MaxLength),
-    ("最小值", Kind::Minimum),
-    ("最大值", Kind::Maximum),
-    ("缺省值", Kind::Default),
-    ("默认值", Kind::Default),
-    ("枚举值", Kind::Enum),
-    ("Minimum length", Kind::MinLength),
-    ("Maximum length", Kind::MaxLength),
-    ("Minimum value", Kind::Minimum),
-    ("Maximum value", Kind::Maximum),
-    ("Default value", Kind::Default),
-    ("Enumeration values", Kind::Enum),
-    ("Enumerated values", Kind::Enum),
-    ("Enum values", Kind::Enum),
-];
+use crate::import::lexicon::{CONSTRAINT_LABELS as LABELS, ConstraintLabel as Kind};
 
 /// A label with its colon, where it starts in `text` and where its value starts.
 fn next_label(text: &str) -> Option<(usize, usize, Kind)> {

@@ -3,9 +3,8 @@
 
 use std::path::Path;
 
-use super::page::{Block, Cell, Page, Table};
-use super::{Finding, Severity};
-use hwcloud_model::spec::schema::Lang;
+use crate::import::page::{Block, Cell, Page, Table};
+use crate::import::report::{Finding, Severity};
 
 /// Parses a page; problems that cost content come back as findings.
 pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
@@ -104,7 +103,6 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
     }
     let page = Page::new(
         path,
-        Lang::En,
         id,
         title,
         blocks,

@@ -205,7 +205,7 @@ fn unwrap_root(body: &mut Body, objects: &mut Vec<ObjectTable>, example: &Value)
     if documented(&mut element.keys()) == 0 {
         return None;
     }
-    let name = super::extract::object_name(key, objects);
+    let name = crate::import::naming::object_name(key, objects);
     objects.push(ObjectTable {
         name: name.clone(),
         caption: std::mem::take(&mut body.caption),

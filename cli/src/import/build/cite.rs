@@ -1,0 +1,142 @@
+//! How a page ties a field to the table that describes it: a cited table
+//! number (`参见表4`, `Table 4`), a caption naming the field (`user格式说明`), or
+//! a type or description naming the caption (`JobDetail数据结构`).
+
+use crate::import::lexicon::{CAPTION_SUFFIXES, CITATION_LABELS};
+use crate::import::page::Table;
+use hwcloud_model::spec::schema::Field;
+
+/// `表4`, `表 4`, `Table 4` cited in a description.
+pub fn cited_numbers(text: &str) -> Vec<u32> {
+    let mut numbers = Vec::new();
+    for marker in CITATION_LABELS {
+        let mut rest = text;
+        while let Some(at) = rest.find(marker) {
+            rest = &rest[at + marker.len()..];
+            let digits: String = rest
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if let Ok(n) = digits.parse() {
+                numbers.push(n);
+            }
+        }
+    }
+    numbers
+}
+
+pub fn caption_names_field(table: &Table, field: &str) -> bool {
+    let title = table.title();
+    // `Table 6 role_assignments.role`: the last segment of a dotted path.
+    let last = title.rsplit('.').next().unwrap_or(title).trim();
+    let subject = CAPTION_SUFFIXES
+        .iter()
+        .find_map(|suffix| last.strip_suffix(suffix))
+        .unwrap_or(last)
+        .trim();
+    // `job状态结构` names `jobs`: the caption's leading ASCII word.
+    let leading: String = title
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    let leading_is_word = leading.len() >= 3 && title.len() > leading.len() && same_name(&leading, field);
+    // `user格式说明` names `user`; `users_link对象` does not.
+    let starts_with_word = title
+        .strip_prefix(field)
+        .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'));
+    !field.is_empty()
+        && (starts_with_word
+            || leading_is_word
+            || title
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case(field))
+            || same_name(subject, field))
+}
+
+/// A type or description naming the table by its caption: `JobDetail数据结构`,
+/// `参见Graph类型数据结构说明`, the bare type name `GesQuotaResp` for
+/// `GesQuotaResp类型`, or `Array of fixed_ip objects` for `fixed_ip对象`.
+pub fn field_cites_caption(table: &Table, field: &Field) -> bool {
+    let title = table.title().trim();
+    let subject = CAPTION_SUFFIXES
+        .iter()
+        .find_map(|suffix| title.strip_suffix(suffix))
+        .unwrap_or(title)
+        .trim();
+    let doc_type = field.doc_type.as_deref().unwrap_or_default().trim();
+    let description = field.description.preferred().unwrap_or_default();
+    let cites_title = title.chars().count() >= 4 && (doc_type.contains(title) || description.contains(title));
+    let names_subject = subject.len() >= 3
+        && (doc_type == subject || named_type(doc_type).is_some_and(|name| same_name(name, subject)));
+    cites_title || names_subject
+}
+
+/// `X` of the type spellings `X object`, `Array of X objects`, `List<X>`, `X`.
+fn named_type(doc_type: &str) -> Option<&str> {
+    for generic in ["List<", "Array<", "list<", "array<"] {
+        if let Some(inner) = doc_type.strip_prefix(generic).and_then(|r| r.strip_suffix('>')) {
+            return named_type(inner.trim());
+        }
+    }
+    let lower = doc_type.to_ascii_lowercase();
+    let start = if lower.starts_with("array of ") { 9 } else { 0 };
+    let rest = &doc_type[start..];
+    let lower = &lower[start..];
+    let end = ["objects", "object"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .map_or(rest.len(), str::len);
+    let name = rest[..end].trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Names equal but for case, spaces, underscores and a plural `s`:
+/// `Security Group` and `security_group`, `fixed_ips` and `fixed_ip`.
+fn same_name(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        let compact: String = s
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '_' | '-'))
+            .flat_map(char::to_lowercase)
+            .collect();
+        compact.strip_suffix('s').map(str::to_owned).unwrap_or(compact)
+    };
+    !a.is_empty() && key(a) == key(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn captioned(caption: &str) -> Table {
+        Table {
+            caption: caption.into(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn descriptions_cite_tables_by_number() {
+        assert_eq!(cited_numbers("详情请参见表4和表 5。"), [4, 5]);
+        assert_eq!(cited_numbers("See Table 7."), [7]);
+        assert!(cited_numbers("no table").is_empty());
+    }
+
+    #[test]
+    fn captions_name_fields_and_types_name_captions() {
+        assert!(caption_names_field(&captioned("表5 user格式说明"), "user"));
+        assert!(!caption_names_field(&captioned("表5 users_link对象"), "users"));
+        assert!(caption_names_field(
+            &captioned("Table 6 role_assignments.role"),
+            "role"
+        ));
+        let field = Field {
+            doc_type: Some("Array of fixed_ip objects".into()),
+            ..Field::added("fixed_ips", "array<object>", false, "")
+        };
+        assert!(field_cites_caption(&captioned("表3 fixed_ip对象"), &field));
+        assert!(same_name("Security Group", "security_groups"));
+    }
+}

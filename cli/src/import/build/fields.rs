@@ -1,0 +1,399 @@
+//! Fields from table rows: names, types in the spec grammar, requiredness,
+//! descriptions with their constraints, and the rules that make a parameter
+//! list sound (every placeholder a path parameter, types a location can carry).
+
+use std::collections::BTreeSet;
+
+use crate::import::classify::{self, Columns};
+use crate::import::lexicon;
+use crate::import::page::Cell;
+use crate::import::report::{Finding, Section, Severity};
+use crate::import::transforms::constraints;
+use hwcloud_model::names as naming;
+use hwcloud_model::spec::schema::{Field, Lang, ParamLocation, Text};
+use hwcloud_model::spec::types::TypeExpr;
+
+/// The note on a path parameter the page's URI shows but its table does not.
+pub const UNDOCUMENTED_PLACEHOLDER: &str = "Not in the page's URI table.";
+
+/// Whether a field's type, read in the spec grammar, passes `test`.
+pub fn is(field: &Field, test: impl Fn(&TypeExpr) -> bool) -> bool {
+    TypeExpr::parse(&field.ty).is_ok_and(|ty| test(&ty))
+}
+
+/// Fields of every row of a parameter table.
+pub fn rows(rows: &[Vec<Cell>], columns: &Columns, lang: Lang) -> Vec<Field> {
+    rows.iter().map(|r| from_row(r, columns, lang)).collect()
+}
+
+pub fn text_in(lang: Lang, text: String) -> Text {
+    if text.is_empty() {
+        return Text::default();
+    }
+    match lang {
+        Lang::En => Text {
+            en: Some(text),
+            zh: None,
+        },
+        Lang::Zh => Text {
+            en: None,
+            zh: Some(text),
+        },
+    }
+}
+
+fn cell(row: &[Cell], index: Option<usize>) -> Option<&Cell> {
+    index.and_then(|i| row.get(i))
+}
+
+pub fn from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
+    let name = row
+        .get(columns.name)
+        .map(|c| c.text.trim().to_owned())
+        .unwrap_or_default();
+    let doc_type = cell(row, columns.ty)
+        .map(|c| c.text.trim().to_owned())
+        .filter(|t| !t.is_empty());
+    let required = cell(row, columns.required).and_then(|c| lexicon::mandatory(&c.text));
+    let description = cell(row, columns.description)
+        .map(|c| c.text.trim().to_owned())
+        .unwrap_or_default();
+    let ty = doc_type
+        .as_deref()
+        .map(normalize_type)
+        .unwrap_or_else(|| "string".into());
+    let mut field = Field {
+        name,
+        required,
+        doc_type: doc_type.filter(|d| !matches!(d.as_str(), "String" | "Integer" | "Long" | "Boolean")),
+        ty,
+        default: cell(row, columns.default)
+            .map(|c| c.text.trim().to_owned())
+            .filter(|t| !t.is_empty() && t != "-"),
+        range: cell(row, columns.range)
+            .map(|c| c.text.trim().to_owned())
+            .filter(|t| !t.is_empty() && t != "-"),
+        ..Field::default()
+    };
+    let description = constraints::apply(&mut field, &description);
+    field.description = text_in(lang, description);
+    field
+}
+
+/// The docs' type spelling in the spec grammar; object references are filled in
+/// when a nested table is linked.
+pub fn normalize_type(doc: &str) -> String {
+    let compact: String = doc
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_lowercase();
+    let scalar = |s: &str| -> Option<&'static str> {
+        Some(match s {
+            "string" | "str" | "char" => "string",
+            "integer" | "int" | "int32" | "short" => "integer",
+            "long" | "int64" | "bigint" => "long",
+            "number" | "double" | "float" | "bigdecimal" | "decimal" => "number",
+            "boolean" | "bool" => "boolean",
+            "object" | "jsonobject" | "json" | "body" | "struct" | "dict" => "object",
+            _ => return None,
+        })
+    };
+    if let Some(s) = scalar(&compact) {
+        return s.into();
+    }
+    // A one-letter slip in a long scalar name (`Booleab`).
+    if let Some(s) = ["boolean", "integer", "string"]
+        .into_iter()
+        .find(|name| strsim::levenshtein(&compact, name) == 1)
+    {
+        return s.into();
+    }
+    let element = compact
+        .strip_prefix("arrayof")
+        .or_else(|| compact.strip_prefix("listof"))
+        .or_else(|| compact.strip_prefix("array<").and_then(|r| r.strip_suffix('>')))
+        .or_else(|| compact.strip_prefix("list<").and_then(|r| r.strip_suffix('>')))
+        .or_else(|| compact.strip_prefix("array[").and_then(|r| r.strip_suffix(']')))
+        .or_else(|| compact.strip_suffix("array"))
+        .or_else(|| compact.strip_suffix("[]"))
+        .or_else(|| compact.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
+    if let Some(element) = element {
+        let element = element.trim_end_matches('s');
+        return match scalar(element) {
+            Some(s) => format!("array<{s}>"),
+            None if element.is_empty() || element == "array" => "array<any>".into(),
+            None => "array<object>".into(),
+        };
+    }
+    if compact.starts_with("map") {
+        // `Map<String,Array<String>>`: the value type after the key's comma.
+        let value = compact
+            .strip_prefix("map<")
+            .and_then(|r| r.strip_suffix('>'))
+            .and_then(|r| r.split_once(','))
+            .map(|(_, value)| normalize_type(value));
+        return match value.as_deref() {
+            Some(value) if value != "any" => format!("map<{value}>"),
+            _ => "map<any>".into(),
+        };
+    }
+    if compact == "objects" {
+        return "array<object>".into();
+    }
+    if compact == "list" || compact == "array" {
+        return "array<any>".into();
+    }
+    "any".into()
+}
+
+/// A table that lists a field twice (a page's own slip) keeps the first row.
+pub fn drop_repeated(fields: &mut Vec<Field>, findings: &mut Vec<Finding>) {
+    let mut seen = BTreeSet::new();
+    fields.retain(|field| {
+        let first = seen.insert(field.name.clone());
+        if !first {
+            findings.push(Finding::at(
+                Section::Other,
+                Severity::Info,
+                "repeated-field",
+                0,
+                format!(
+                    "field `{}` is listed twice in one table; the first row is kept",
+                    field.name
+                ),
+            ));
+        }
+        first
+    });
+}
+
+/// Rows of a URI table: path parameters where the URI has the placeholder,
+/// query parameters otherwise.
+pub fn uri_parameters(
+    rows: Vec<Field>,
+    placeholders: &BTreeSet<String>,
+    query_names: &[String],
+    caption: &str,
+) -> Vec<Field> {
+    let is_query_table = classify::names_query(caption);
+    let rows: Vec<Field> = rows.into_iter().filter(|field| !field.name.is_empty()).collect();
+    // One placeholder no row names and one row no placeholder names, in a
+    // path table: the same parameter under two names
+    // (`port_mirror_filter_rule_id` for `{traffic_mirror_filter_rule_id}`).
+    let named = |p: &String| rows.iter().any(|r| naming::snake(&r.name) == naming::snake(p));
+    let unnamed: Vec<&String> = placeholders.iter().filter(|p| !named(p)).collect();
+    let strays: Vec<usize> = (0..rows.len())
+        .filter(|&i| {
+            !placeholders
+                .iter()
+                .any(|p| naming::snake(p) == naming::snake(&rows[i].name))
+        })
+        .filter(|&i| !query_names.contains(&rows[i].name))
+        .collect();
+    let pair = (!is_query_table && unnamed.len() == 1 && strays.len() == 1).then(|| (strays[0], unnamed[0]));
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, mut field)| {
+            // The path is positional: `vertexId` in the table is `{vertex_id}` in the URI.
+            let renamed = placeholders
+                .iter()
+                .find(|p| **p != field.name && naming::snake(p) == naming::snake(&field.name))
+                .or(pair.filter(|(row, _)| *row == i).map(|(_, p)| p));
+            if let Some(placeholder) = renamed {
+                field.note = Some(format!(
+                    "The table calls this `{}`; the URI says `{{{placeholder}}}`.",
+                    field.name
+                ));
+                field.name = placeholder.clone();
+            }
+            let is_path = placeholders.contains(&field.name);
+            let expanded = query_names.contains(&field.name);
+            field.location = Some(
+                if is_path || !is_query_table && !expanded && placeholders.is_empty() {
+                    ParamLocation::Path
+                } else {
+                    ParamLocation::Query
+                },
+            );
+            if is_path {
+                if field.required == Some(false) {
+                    field.note = Some(
+                        "The page marks this path parameter optional; a URI segment cannot be left out."
+                            .into(),
+                    );
+                }
+                field.required = Some(true);
+                if is(&field, |t| *t == TypeExpr::Any) {
+                    field.ty = "string".into();
+                }
+            }
+            field
+        })
+        .collect()
+}
+
+/// A field whose type the page names but this importer does not read: a name
+/// like `GesMetaData` (defined on another page) is a JSON object; anything else
+/// stays `any`, with a warning.
+pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
+    let doc_type = field.doc_type.as_deref().unwrap_or_default();
+    if !is(field, |t| *t == TypeExpr::Any) || field.doc_type.is_none() {
+        return;
+    }
+    let names_a_type = doc_type.len() > 3
+        && doc_type.starts_with(|c: char| c.is_ascii_uppercase())
+        && doc_type.chars().all(|c| c.is_ascii_alphanumeric());
+    if field.location.is_none() && names_a_type {
+        findings.push(Finding::at(
+            Section::Parameters,
+            Severity::Info,
+            "type-defined-elsewhere",
+            1,
+            format!(
+                "type `{doc_type}` of `{}` has no table on this page; kept as a JSON object",
+                field.name
+            ),
+        ));
+        field.ty = "object".into();
+    } else {
+        findings.push(Finding::at(
+            Section::Parameters,
+            Severity::Warning,
+            "unknown-type",
+            1,
+            format!(
+                "type `{doc_type}` of `{}` is not understood; kept as `any`",
+                field.name
+            ),
+        ));
+    }
+}
+
+/// Makes the parameter list sound: a placeholder no table documents is added
+/// as a required string; a path row the URI has no placeholder for is dropped
+/// (and said); a parameter listed twice keeps its first row; a type the
+/// location cannot carry travels as text.
+pub fn settle_parameters(
+    parameters: &mut Vec<Field>,
+    placeholders: &BTreeSet<String>,
+    uri_line: usize,
+    findings: &mut Vec<Finding>,
+) {
+    for placeholder in placeholders {
+        if !parameters.iter().any(|p| &p.name == placeholder) {
+            // Info: a path segment is a required string whatever the table says,
+            // so the field is right; only its description is missing.
+            findings.push(Finding::at(
+                Section::Uri,
+                Severity::Info,
+                "undocumented-placeholder",
+                uri_line,
+                format!("placeholder `{{{placeholder}}}` has no row in the URI table; added as a string"),
+            ));
+            let mut field = Field::added(placeholder.clone(), "string", true, UNDOCUMENTED_PLACEHOLDER);
+            field.location = Some(ParamLocation::Path);
+            parameters.insert(0, field);
+        }
+    }
+    drop_stray_path_rows(parameters, placeholders, uri_line, findings);
+    let mut seen = BTreeSet::new();
+    parameters.retain(|p| seen.insert((p.location, naming::snake(&p.name))));
+    for parameter in parameters {
+        let location = parameter.location.unwrap_or(ParamLocation::Query);
+        if !is(parameter, |ty| ty.fits(location)) {
+            parameter.note = Some(format!(
+                "Documented as `{}`; a {} parameter travels as text.",
+                parameter.doc_type.as_deref().unwrap_or(&parameter.ty),
+                match parameter.location {
+                    Some(ParamLocation::Header) => "header",
+                    Some(ParamLocation::Path) => "path",
+                    _ => "query",
+                }
+            ));
+            parameter.ty = "string".into();
+        }
+    }
+}
+
+/// Path rows the URI has no placeholder for cannot be sent: dropped, and said,
+/// since the page documents them (often query parameters tabled as path ones).
+fn drop_stray_path_rows(
+    parameters: &mut Vec<Field>,
+    placeholders: &BTreeSet<String>,
+    uri_line: usize,
+    findings: &mut Vec<Finding>,
+) {
+    let stray = |p: &Field| p.location == Some(ParamLocation::Path) && !placeholders.contains(&p.name);
+    let dropped: Vec<String> = parameters
+        .iter()
+        .filter(|p| stray(p))
+        .map(|p| format!("`{}`", p.name))
+        .collect();
+    if dropped.is_empty() {
+        return;
+    }
+    parameters.retain(|p| !stray(p));
+    findings.push(Finding::at(
+        Section::Uri,
+        Severity::Warning,
+        "dropped-parameter",
+        uri_line,
+        format!(
+            "the URI table documents {} as path parameter(s), but the URI has no such placeholder; not imported",
+            dropped.join(", ")
+        ),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_type_spellings_normalize() {
+        for (doc, ty) in [
+            ("String", "string"),
+            ("Array of Strings", "array<string>"),
+            ("Array of objects", "array<object>"),
+            ("List<Tag>", "array<object>"),
+            ("String array", "array<string>"),
+            ("Array<String>", "array<string>"),
+            ("[String]", "array<string>"),
+            ("Map<String,String>", "map<string>"),
+            ("Map<String,Array<String>>", "map<array<string>>"),
+            ("Map<String,Object>", "map<object>"),
+            ("Map", "map<any>"),
+            ("Booleab", "boolean"),
+            ("Strng", "string"),
+            ("Dict", "object"),
+            ("objects", "array<object>"),
+            ("JSONArray", "array<object>"),
+            ("JSONObject", "object"),
+            ("Long", "long"),
+            ("Integer", "integer"),
+            ("int", "integer"),
+            ("Double", "number"),
+            ("Boolean", "boolean"),
+            ("Array of Integer", "array<integer>"),
+            ("Array[String]", "array<string>"),
+        ] {
+            assert_eq!(normalize_type(doc), ty, "{doc}");
+        }
+    }
+
+    #[test]
+    fn a_path_row_without_its_placeholder_is_dropped_and_said() {
+        let mut region = Field::added("region", "string", true, "");
+        region.location = Some(ParamLocation::Path);
+        let mut parameters = vec![region];
+        let mut findings = Vec::new();
+        let placeholders = BTreeSet::from(["project_id".to_owned()]);
+        settle_parameters(&mut parameters, &placeholders, 7, &mut findings);
+        assert_eq!(parameters.len(), 1);
+        assert_eq!(parameters[0].name, "project_id");
+        let codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["undocumented-placeholder", "dropped-parameter"]);
+        assert!(findings[1].message.contains("`region`"));
+    }
+}

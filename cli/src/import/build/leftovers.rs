@@ -1,0 +1,167 @@
+//! Tables no field reached: another form of a response body, the values a
+//! field takes, the JSON a string field holds; and then every table still
+//! without a role is unused, with the reason (`classify::leftover`).
+
+use super::bodies::Interface;
+use super::cite::{caption_names_field, cited_numbers};
+use super::fields;
+use super::link::join_optional;
+use crate::import::classify::{self, PageTable, Role};
+use crate::import::report::{Finding, Section, Severity};
+use hwcloud_model::spec::schema::{Field, Lang, ObjectTable};
+use hwcloud_model::spec::types::TypeExpr;
+
+/// Gives the tables left after linking their roles, with a finding each.
+pub fn assign(
+    tables: &[PageTable],
+    roles: &mut [Role],
+    interface: &mut Interface,
+    objects: &mut [ObjectTable],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    alternative_bodies(tables, roles, interface, lang, findings);
+    let mut all_fields: Vec<&mut Field> = interface
+        .fields_mut()
+        .chain(objects.iter_mut().flat_map(|o| o.fields.iter_mut()))
+        .collect();
+    for (t, table) in tables.iter().enumerate() {
+        let in_interface = matches!(table.section, Section::Request | Section::Response | Section::Uri);
+        let Some(columns) = table
+            .columns
+            .as_ref()
+            .filter(|_| !roles[t].is_assigned() && in_interface)
+        else {
+            continue;
+        };
+        if columns.is_value_table() {
+            roles[t] = values(table, columns.name, &mut all_fields, findings);
+        } else if let Some(field) = text_content(table, &mut all_fields, findings) {
+            roles[t] = Role::TextContent(field);
+        }
+    }
+    for (t, table) in tables.iter().enumerate() {
+        if roles[t].is_assigned() {
+            continue;
+        }
+        roles[t] = classify::leftover(table);
+        if let Role::Unused(why) = &roles[t] {
+            findings.push(Finding::at(
+                table.section,
+                Severity::Warning,
+                "unused-table",
+                table.table.line,
+                format!("table `{}` is not imported: {why}", table.table.caption),
+            ));
+        }
+    }
+}
+
+/// A second response table titled like the body's (`要素说明` under `同步模式`,
+/// again under `异步模式`) is another form of the same body: its fields join as
+/// optional ones, since only one form arrives at a time.
+fn alternative_bodies(
+    tables: &[PageTable],
+    roles: &mut [Role],
+    interface: &mut Interface,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    for (t, table) in tables.iter().enumerate() {
+        let Some(columns) = table
+            .columns
+            .as_ref()
+            .filter(|_| !roles[t].is_assigned() && table.section == Section::Response)
+        else {
+            continue;
+        };
+        let title = table.table.title();
+        let Some((_, fields)) = interface
+            .groups
+            .iter_mut()
+            .filter_map(|g| g.root.as_mut())
+            .find(|(root, _)| !title.is_empty() && tables[*root].table.title() == title)
+        else {
+            continue;
+        };
+        roles[t] = Role::AlternativeBody;
+        join_optional(fields, fields::rows(&table.table.rows, columns, lang));
+        findings.push(Finding::at(
+            Section::Response,
+            Severity::Info,
+            "alternative-body",
+            table.table.line,
+            format!(
+                "table `{}` is another form of the response body; its fields are optional",
+                table.table.caption
+            ),
+        ));
+    }
+}
+
+/// A table of values (states, configuration keys) documents the string field
+/// that cites it by number or that its caption names.
+fn values(
+    table: &PageTable,
+    name_column: usize,
+    fields: &mut [&mut Field],
+    findings: &mut Vec<Finding>,
+) -> Role {
+    let owner = fields.iter_mut().find(|f| {
+        let description = f.description.preferred().unwrap_or_default();
+        table
+            .table
+            .number()
+            .is_some_and(|n| cited_numbers(description).contains(&n))
+            || caption_names_field(table.table, &f.name)
+    });
+    match owner {
+        Some(field) => {
+            field.values = table
+                .table
+                .rows
+                .iter()
+                .filter_map(|r| r.get(name_column).map(|c| c.text.trim().to_owned()))
+                .filter(|v| !v.is_empty())
+                .collect();
+            Role::Values(field.name.clone())
+        }
+        None => {
+            findings.push(Finding::at(
+                table.section,
+                Severity::Info,
+                "unlinked-value-table",
+                table.table.line,
+                format!("table `{}` lists values no field refers to", table.table.caption),
+            ));
+            Role::OrphanValues
+        }
+    }
+}
+
+/// `edgeFilters` (String): "a JsonArray string"; its table documents the text's
+/// content, which the field's note says. The field's name, if one is so named.
+fn text_content(table: &PageTable, fields: &mut [&mut Field], findings: &mut Vec<Finding>) -> Option<String> {
+    let field = fields
+        .iter_mut()
+        .find(|f| fields::is(f, |t| *t == TypeExpr::String) && caption_names_field(table.table, &f.name))?;
+    let note = format!(
+        "The page's table `{}` documents the JSON this text holds.",
+        table.table.title()
+    );
+    field.note = Some(match field.note.take() {
+        Some(existing) => format!("{existing} {note}"),
+        None => note,
+    });
+    findings.push(Finding::at(
+        table.section,
+        Severity::Info,
+        "table-describes-text",
+        table.table.line,
+        format!(
+            "table `{}` documents the content of string field `{}`",
+            table.table.caption, field.name
+        ),
+    ));
+    Some(field.name.clone())
+}

@@ -1,0 +1,190 @@
+//! Follows fields to the nested tables that describe them, breadth first from
+//! the root fields: each table a field reaches becomes an object, and its own
+//! fields are followed in turn.
+
+use super::cite::{caption_names_field, cited_numbers, field_cites_caption};
+use super::fields::{self, text_in};
+use crate::import::classify::{PageTable, Role};
+use crate::import::naming::object_name;
+use crate::import::report::{Finding, Section, Severity};
+use hwcloud_model::spec::schema::{Field, Lang, ObjectTable};
+use hwcloud_model::spec::types::TypeExpr;
+
+/// The linking state of one page: its tables and their roles so far, the
+/// objects made, and the objects whose fields are still to follow.
+pub struct Linker<'a, 'p> {
+    tables: &'a [PageTable<'p>],
+    pub roles: Vec<Role>,
+    pub objects: Vec<ObjectTable>,
+    /// Object tables whose fields are not followed yet: object index, source table.
+    pending: Vec<(usize, usize, Section)>,
+    lang: Lang,
+    pub findings: Vec<Finding>,
+}
+
+impl<'a, 'p> Linker<'a, 'p> {
+    pub fn new(tables: &'a [PageTable<'p>], roles: Vec<Role>, lang: Lang) -> Self {
+        Linker {
+            tables,
+            roles,
+            objects: Vec::new(),
+            pending: Vec::new(),
+            lang,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Follows the objects queued so far, and theirs, to the end.
+    pub fn link_pending(&mut self) {
+        while let Some((index, source, section)) = self.pending.pop() {
+            let mut fields = std::mem::take(&mut self.objects[index].fields);
+            self.link(&mut fields, source, section);
+            self.objects[index].fields = fields;
+        }
+    }
+
+    /// `fields` were read from the rows of table `source`, one field per row; a
+    /// row's links (`#table77`, `:ref:` labels) point at nested tables by anchor.
+    pub fn link(&mut self, fields: &mut [Field], source: usize, section: Section) {
+        let tables = self.tables;
+        let source_rows = &tables[source].table.rows;
+        for (row, field) in fields.iter_mut().enumerate() {
+            let wants_object = fields::is(field, |t| match t {
+                TypeExpr::Array(element) => matches!(**element, TypeExpr::Object | TypeExpr::Any),
+                other => matches!(other, TypeExpr::Object | TypeExpr::Any),
+            });
+            if !wants_object {
+                continue;
+            }
+            let links: Vec<&str> = source_rows
+                .get(row)
+                .into_iter()
+                .flatten()
+                .flat_map(|cell| cell.links.iter())
+                .map(|link| link.rsplit('#').next().unwrap_or(link))
+                .collect();
+            match self.target(field, &links, section) {
+                Some(t) => self.nest(field, t, section),
+                None => self.share(field, section),
+            }
+        }
+    }
+
+    /// Whether table `t` may describe a field of `section`: a parameter table
+    /// there or in no section.
+    fn candidate(&self, t: usize, section: Section) -> bool {
+        let table = &self.tables[t];
+        table.columns.is_some() && (table.section == section || table.section == Section::Other)
+    }
+
+    /// The free table that describes `field`. A citation (`参见表4`, a link)
+    /// outranks a caption that merely starts with the field's name
+    /// (`firewall_rules_link对象` for `firewall_rules`).
+    fn target(&self, field: &Field, links: &[&str], section: Section) -> Option<usize> {
+        let description = field.description.preferred().unwrap_or_default();
+        let by_number = cited_numbers(description);
+        let cites = |t: &PageTable| {
+            t.table.number().is_some_and(|n| by_number.contains(&n))
+                || t.table.anchors.iter().any(|a| links.contains(&a.as_str()))
+        };
+        let names =
+            |t: &PageTable| caption_names_field(t.table, &field.name) || field_cites_caption(t.table, field);
+        let free = |rule: &dyn Fn(&PageTable) -> bool| {
+            (0..self.tables.len()).find(|&t| {
+                !self.roles[t].is_assigned() && self.candidate(t, section) && rule(&self.tables[t])
+            })
+        };
+        free(&cites).or_else(|| free(&names))
+    }
+
+    /// A second field of one documented type (`request_vpc_info` and
+    /// `accept_vpc_info`, both `vpc_info object`) shares its object. Only the
+    /// type names it: a cited number that is taken is a slip.
+    fn share(&self, field: &mut Field, section: Section) {
+        let shared = (0..self.tables.len()).find_map(|t| match &self.roles[t] {
+            Role::Object(name)
+                if self.candidate(t, section) && field_cites_caption(self.tables[t].table, field) =>
+            {
+                Some(name.clone())
+            }
+            _ => None,
+        });
+        if let Some(name) = shared {
+            field.ty = of_object(field, name);
+        }
+    }
+
+    /// Table `t` becomes the object of `field`, queued to follow its own fields.
+    fn nest(&mut self, field: &mut Field, t: usize, section: Section) {
+        let table = self.tables[t].table;
+        let columns = self.tables[t].columns.as_ref().expect("a parameter table");
+        let mut nested = fields::rows(&table.rows, columns, self.lang);
+        let description = field.description.preferred().unwrap_or_default();
+        self.merge_alternatives(&mut nested, t, &cited_numbers(description), section);
+        let name = object_name(&field.name, &self.objects);
+        field.ty = of_object(field, name.clone());
+        if nested.iter().any(|f| f.name.is_empty()) {
+            self.findings.push(Finding::at(
+                section,
+                Severity::Warning,
+                "empty-name",
+                table.line,
+                "a nested table row has no name",
+            ));
+        }
+        self.roles[t] = Role::Object(name.clone());
+        self.objects.push(ObjectTable {
+            name,
+            caption: text_in(self.lang, table.title().to_owned()),
+            fields: nested,
+        });
+        self.pending.push((self.objects.len() - 1, t, section));
+    }
+
+    /// A field citing several tables (`具体请参考表7和表8`: OBS or HDFS
+    /// parameters) takes one object: the other tables' rows join as optional
+    /// fields, since one form is sent at a time.
+    fn merge_alternatives(&mut self, fields: &mut Vec<Field>, taken: usize, cited: &[u32], section: Section) {
+        for t in 0..self.tables.len() {
+            let table = self.tables[t].table;
+            let cited_here = table.number().is_some_and(|n| cited.contains(&n));
+            if t == taken || self.roles[t].is_assigned() || !cited_here || !self.candidate(t, section) {
+                continue;
+            }
+            self.roles[t] = Role::AlternativeObject;
+            let columns = self.tables[t].columns.as_ref().expect("a parameter table");
+            join_optional(fields, fields::rows(&table.rows, columns, self.lang));
+            self.findings.push(Finding::at(
+                section,
+                Severity::Info,
+                "alternative-object",
+                table.line,
+                format!(
+                    "table `{}` is another form of the object its field cites; its fields are optional",
+                    table.caption
+                ),
+            ));
+        }
+    }
+}
+
+/// `name`, or an array of it where the field is an array.
+fn of_object(field: &Field, name: String) -> String {
+    match fields::is(field, |t| matches!(t, TypeExpr::Array(_))) {
+        true => format!("array<{name}>"),
+        false => name,
+    }
+}
+
+/// Fields of another form of a table join as optional ones, since one form is
+/// sent at a time; a name the first form has stays as it is.
+pub fn join_optional(fields: &mut Vec<Field>, others: Vec<Field>) {
+    for field in others {
+        if !fields.iter().any(|f| f.name == field.name) {
+            fields.push(Field {
+                required: Some(false),
+                ..field
+            });
+        }
+    }
+}

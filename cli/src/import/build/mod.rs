@@ -1,0 +1,207 @@
+//! A draft operation from one classified page: the URI, the fields of each
+//! table by its role, nested tables linked from their fields, examples and
+//! texts. Every table ends with a role, reported with the operation.
+
+mod bodies;
+mod cite;
+mod examples;
+pub mod fields;
+mod leftovers;
+mod link;
+mod statuses;
+mod texts;
+pub mod uri;
+
+use std::collections::BTreeSet;
+
+use bodies::{Interface, StatusGroup, UriNames};
+use fields::text_in;
+use link::Linker;
+
+use super::classify::{self, PageKind};
+use super::naming::operation_id;
+use super::page::Page;
+use super::report::{Finding, Section, Severity, TableReport};
+use hwcloud_model::spec::schema::{Body, Deprecation, ObjectTable, OperationFile, Source, StatusCodeDoc};
+use hwcloud_model::spec::uri::UriTemplate;
+
+pub use fields::UNDOCUMENTED_PLACEHOLDER;
+
+/// What a page turned out to be.
+#[derive(Debug)]
+pub enum Extracted {
+    /// The operation, and the link a deprecated page gives to its replacement.
+    Operation(Box<OperationFile>, Option<String>),
+    /// Not an operation page (overview, index, concepts); why.
+    Skipped(&'static str),
+}
+
+/// A page built: what it is, what the build noticed, and each table's role.
+#[derive(Debug)]
+pub struct Built {
+    pub extracted: Extracted,
+    pub findings: Vec<Finding>,
+    pub tables: Vec<TableReport>,
+}
+
+impl Built {
+    fn skipped(why: &'static str, findings: Vec<Finding>) -> Built {
+        Built {
+            extracted: Extracted::Skipped(why),
+            findings,
+            tables: Vec::new(),
+        }
+    }
+}
+
+/// Builds the operation a page documents, with findings for what it could not read.
+pub fn operation(page: &Page, source_page: &str) -> Built {
+    let mut findings = Vec::new();
+    // Operation pages have a `URI` section; guides show method lines without one.
+    if PageKind::of(page) != PageKind::Operation {
+        return Built::skipped("not an operation page", findings);
+    }
+    let sections = classify::sections(page);
+    let Some(uri) = uri::find(page, &sections) else {
+        findings.push(Finding::at(
+            Section::Uri,
+            Severity::Error,
+            "no-uri",
+            1,
+            "the URI section has no `METHOD /path` line",
+        ));
+        return Built::skipped("no URI line", findings);
+    };
+    let placeholders = placeholders(&uri, &mut findings);
+    let (tables, roles) = classify::tables(page, &sections, &classify::statuses(page));
+    let names = UriNames {
+        placeholders: &placeholders,
+        query_names: &uri.query_names,
+    };
+    let mut interface = Interface::read(&tables, &roles, page.lang, &names);
+    let mut linker = Linker::new(&tables, roles, page.lang);
+    interface.link(&mut linker);
+    let Linker {
+        mut roles,
+        mut objects,
+        findings: link_findings,
+        ..
+    } = linker;
+    findings.extend(link_findings);
+    leftovers::assign(
+        &tables,
+        &mut roles,
+        &mut interface,
+        &mut objects,
+        page.lang,
+        &mut findings,
+    );
+    for field in interface.fields_mut() {
+        fields::check_type(field, &mut findings);
+    }
+    fields::settle_parameters(&mut interface.parameters, &placeholders, uri.line, &mut findings);
+    let operation = assemble(
+        page,
+        source_page,
+        &sections,
+        uri,
+        interface,
+        objects,
+        &mut findings,
+    );
+    let replacement = operation
+        .deprecated
+        .as_ref()
+        .and_then(|_| texts::replacement_link(page));
+    Built {
+        extracted: Extracted::Operation(Box::new(operation), replacement),
+        findings,
+        tables: classify::report(&tables, &roles),
+    }
+}
+
+/// The URI's placeholders; an unparseable URI is an error and has none.
+fn placeholders(uri: &uri::UriLine, findings: &mut Vec<Finding>) -> BTreeSet<String> {
+    match UriTemplate::parse(&uri.uri) {
+        Ok(template) => template.placeholders().map(str::to_owned).collect(),
+        Err(message) => {
+            findings.push(Finding::at(
+                Section::Uri,
+                Severity::Error,
+                "bad-uri",
+                uri.line,
+                message,
+            ));
+            BTreeSet::new()
+        }
+    }
+}
+
+/// The operation file from what the page's tables and texts gave.
+fn assemble(
+    page: &Page,
+    source_page: &str,
+    sections: &[Section],
+    uri: uri::UriLine,
+    interface: Interface,
+    mut objects: Vec<ObjectTable>,
+    findings: &mut Vec<Finding>,
+) -> OperationFile {
+    let Interface {
+        parameters,
+        body,
+        groups,
+        status_codes,
+    } = interface;
+    let (mut response, mut responses) = StatusGroup::into_bodies(groups);
+    let mut request_body = body
+        .map(|(_, fields)| fields)
+        .filter(|f| !f.is_empty())
+        .map(|fields| Body {
+            fields,
+            ..Body::default()
+        });
+    let lists = request_body
+        .iter_mut()
+        .chain(response.iter_mut())
+        .chain(responses.iter_mut())
+        .flat_map(|body| [&mut body.fields, &mut body.headers])
+        .chain(objects.iter_mut().map(|o| &mut o.fields));
+    for fields in lists {
+        fields::drop_repeated(fields, findings);
+    }
+    let uri_text = uri::without_documented_query(&uri.uri, &parameters);
+    OperationFile {
+        operation: operation_id(uri.method, &uri_text),
+        title: text_in(page.lang, page.title.clone()),
+        summary: text_in(page.lang, texts::summary(page, sections)),
+        sources: vec![Source {
+            page: source_page.to_owned(),
+            lang: page.lang,
+            id: page.id.clone(),
+        }],
+        api_version: texts::api_version(&page.title),
+        variant: None,
+        deprecated: texts::is_deprecated(page).then(|| Deprecation {
+            replacement: None,
+            note: text_in(page.lang, texts::deprecation_note(page)),
+        }),
+        method: uri.method,
+        uri: uri_text,
+        parameters,
+        request_body,
+        response,
+        responses,
+        objects,
+        status_codes: all_statuses(page, sections, status_codes),
+        examples: examples::examples(page, sections, findings),
+        pagination: None,
+    }
+}
+
+/// The statuses a status table gives, after those listed outside a table.
+fn all_statuses(page: &Page, sections: &[Section], tabled: Vec<StatusCodeDoc>) -> Vec<StatusCodeDoc> {
+    let mut listed = statuses::listed_statuses(page, sections);
+    listed.retain(|l| !tabled.iter().any(|s| s.status == l.status));
+    listed.into_iter().chain(tabled).collect()
+}

@@ -1,0 +1,354 @@
+//! The pages' vocabulary in both languages: every heading, caption, column and
+//! label word the importer recognises, in one place. Recognisers elsewhere ask
+//! these tables; none spells a page word of its own.
+
+use super::report::Section;
+
+/// Words of a heading that open a section, in the order they are tried
+/// (`URI` before `请求`: `请求URI`; examples before requests: `请求示例`).
+/// Each entry: the section, words anywhere (any case), and English words the
+/// heading starts with.
+pub const SECTION_HEADINGS: &[(Section, &[&str], &[&str])] = &[
+    (Section::Uri, &["uri"], &[]),
+    (Section::Example, &["示例", "样例", "example"], &[]),
+    (Section::StatusCodes, &["状态码", "返回值", "status code"], &[]),
+    (Section::Request, &["请求"], &["request"]),
+    (Section::Response, &["响应", "返回参数"], &["response"]),
+    (Section::Function, &["功能"], &["function"]),
+];
+
+/// The section a heading opens.
+pub fn section_of_heading(text: &str) -> Section {
+    let lower = text.to_lowercase();
+    SECTION_HEADINGS
+        .iter()
+        .find(|(_, anywhere, starts)| {
+            anywhere.iter().any(|w| lower.contains(w)) || starts.iter().any(|w| lower.starts_with(w))
+        })
+        .map_or(Section::Other, |(section, _, _)| *section)
+}
+
+/// A heading that marks an operation page: `URI` (level 2 or deeper).
+pub const URI_HEADING: &str = "URI";
+
+/// What a table column holds, known by the header spellings the pages use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Name,
+    Mandatory,
+    Type,
+    Description,
+    Range,
+    Default,
+    Status,
+    ErrorCode,
+    ErrorMessage,
+    Remedy,
+}
+
+/// Header spellings of each column, compared whole and in any letter case.
+pub const COLUMNS: &[(Column, &[&str])] = &[
+    (
+        Column::Name,
+        &[
+            "参数名称",
+            "参数",
+            "名称",
+            "参数名",
+            "属性",
+            "字段",
+            "Parameter",
+            "Name",
+            "Parameter Name",
+        ],
+    ),
+    (
+        Column::Mandatory,
+        &["是否必选", "是否为必选", "必选", "Mandatory", "Required"],
+    ),
+    (
+        Column::Type,
+        &["参数类型", "类型", "Type", "Parameter Type", "Data Type"],
+    ),
+    (
+        Column::Description,
+        &["说明", "描述", "含义", "备注", "Description"],
+    ),
+    (Column::Range, &["取值范围", "Value Range", "Range"]),
+    (Column::Default, &["默认值", "Default Value", "Default"]),
+    (
+        Column::Status,
+        &["状态码", "返回值", "Status Code", "HTTP Status Code"],
+    ),
+    (Column::ErrorCode, &["错误码", "Error Code", "Error Codes"]),
+    (Column::ErrorMessage, &["错误信息", "Error Message", "Message"]),
+    (
+        Column::Remedy,
+        &["处理措施", "Solution", "Handling Measure", "Measure"],
+    ),
+];
+
+impl Column {
+    /// The column a header names, in either language, any letter case.
+    pub fn of(header: &str) -> Option<Column> {
+        let header = header.trim();
+        COLUMNS
+            .iter()
+            .find(|(_, names)| names.iter().any(|n| header.eq_ignore_ascii_case(n)))
+            .map(|(column, _)| *column)
+    }
+}
+
+/// Mandatory-column cells: yes, then no.
+pub const MANDATORY_YES: &[&str] = &["是", "Yes", "yes", "YES", "True", "true", "必选", "M"];
+pub const MANDATORY_NO: &[&str] = &["否", "No", "no", "NO", "False", "false", "可选", "O"];
+
+/// A mandatory-column cell: `是`, `Yes`, `M` … or `否`, `No`, `O` ….
+pub fn mandatory(text: &str) -> Option<bool> {
+    let text = text.trim();
+    if MANDATORY_YES.contains(&text) {
+        Some(true)
+    } else if MANDATORY_NO.contains(&text) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Labels that number a table in its caption and in citations: `表 4`, `Table 4`.
+pub const TABLE_LABELS: &[&str] = &["表", "Table"];
+
+/// Labels a description cites a table by: `表4`, `表 4`, `Table 4`.
+pub const CITATION_LABELS: [&str; 2] = ["表", "Table "];
+
+/// Labels of a line announcing the status of the tables below it (lower case).
+pub const STATUS_LABELS: &[&str] = &["状态码", "http status code", "status code", "返回码"];
+
+/// Caption or lead words of a header table.
+pub const HEADER_WORDS: &[&str] = &["header", "消息头", "头参数"];
+
+/// Headers written as one word; others are capitalised words joined by hyphens.
+pub const SINGLE_WORD_HEADERS: &[&str] = &[
+    "Authorization",
+    "Accept",
+    "Host",
+    "Date",
+    "Cookie",
+    "Location",
+    "ETag",
+];
+
+/// Caption words of a path-parameter table besides the word `uri`.
+pub const PATH_CAPTION_WORDS: &[&str] = &["路径参数"];
+
+/// Caption words of a query-parameter table in the request section.
+pub const QUERY_CAPTION_WORDS: &[&str] = &["query", "查询参数"];
+
+/// Caption words that make a URI table's rows query parameters. Broader than
+/// [`QUERY_CAPTION_WORDS`]: under `URI`, `查询` alone (`查询条件`) means query.
+pub const URI_QUERY_CAPTION_WORDS: &[&str] = &["query", "查询"];
+
+/// Prefixes before a `METHOD /path` line.
+pub const URI_LINE_PREFIXES: &[&str] = &["URI格式："];
+
+/// Example labels, tried in this order: error, then response (before request:
+/// GES titles responses `请求成功样例`), then request. `(words, lower-case words)`.
+pub const EXAMPLE_ERROR_WORDS: (&[&str], &[&str]) = (&["失败", "异常"], &["error", "fail"]);
+pub const EXAMPLE_RESPONSE_WORDS: (&[&str], &[&str]) = (&["响应", "成功"], &["response"]);
+pub const EXAMPLE_REQUEST_WORDS: (&[&str], &[&str]) = (&["请求"], &["request"]);
+
+/// Whether a label has one of `words` (as written) or `lower` (lower-cased).
+pub fn says(label: &str, (words, lower): (&[&str], &[&str])) -> bool {
+    let lowered = label.to_lowercase();
+    words.iter().any(|w| label.contains(w)) || lower.iter().any(|w| lowered.contains(w))
+}
+
+/// Example bodies that stand for none.
+pub const NO_EXAMPLE: &[&str] = &["None", "无"];
+
+/// Status prefixes inside an example block.
+pub const EXAMPLE_STATUS_PREFIXES: &[&str] = &["Http Status Code:", "HTTP Status Code:"];
+
+/// Function-section paragraphs that are notes, not the summary.
+pub const NOTE_PREFIXES: &[&str] = &["说明", "NOTE"];
+
+/// Title words and path words of a deprecated page.
+pub const DEPRECATED_TITLE_WORDS: &[&str] = &["废弃", "Deprecated"];
+pub const DEPRECATED_PATH_WORDS: &[&str] = &["out-of-date", "废弃"];
+
+/// Words of the note on a deprecated page that says what replaces it.
+pub const DEPRECATION_NOTE_WORDS: &[&str] = &["已过时", "已废弃", "out of date", "deprecated"];
+
+/// How captions end after the name of the object they describe.
+pub const CAPTION_SUFFIXES: &[&str] = &[
+    "类型数据结构说明",
+    "类型数据结构",
+    "数据结构说明",
+    "数据结构",
+    "对象说明",
+    "字段说明",
+    "格式说明",
+    "参数说明",
+    "对象",
+    "类型",
+    "结构",
+    " object",
+    " format",
+];
+
+/// A Huawei Markdown paragraph that captions the table below it ends so.
+pub const MARKDOWN_CAPTION_SUFFIX: &str = "说明";
+
+/// Lines of a rendered page's pager, where its article ends.
+pub const RENDERED_PAGER_LINES: &[&str] = &["• Prev", "• Next"];
+pub const RENDERED_UPDATED_LABEL: &str = "last updated:";
+
+/// Header words of an endpoint table's endpoint column.
+pub const ENDPOINT_COLUMN_WORDS: &[&str] = &["endpoint", "终端节点"];
+
+/// Words of a documentation folder's name that say which cloud, language or
+/// snapshot it is, not which service: `huawei-dli-zh`, `otc-iam-en-2024-05`.
+pub const FOLDER_MARKERS: &[&str] = &[
+    "huawei",
+    "huaweicloud",
+    "hwcloud",
+    "otc",
+    "opentelekomcloud",
+    "telekom",
+    "tsystems",
+    "docs",
+    "api",
+    "apiref",
+    "ref",
+    "reference",
+    "zh",
+    "cn",
+    "en",
+    "de",
+    "us",
+    "intl",
+];
+
+/// Description labels of a field's constraints (`最小长度：1`, `Minimum length:`).
+pub const CONSTRAINT_LABELS: &[(&str, ConstraintLabel)] = &[
+    ("最小长度", ConstraintLabel::MinLength),
+    ("最大长度", ConstraintLabel::MaxLength),
+    ("最小值", ConstraintLabel::Minimum),
+    ("最大值", ConstraintLabel::Maximum),
+    ("缺省值", ConstraintLabel::Default),
+    ("默认值", ConstraintLabel::Default),
+    ("枚举值", ConstraintLabel::Enum),
+    ("Minimum length", ConstraintLabel::MinLength),
+    ("Maximum length", ConstraintLabel::MaxLength),
+    ("Minimum value", ConstraintLabel::Minimum),
+    ("Maximum value", ConstraintLabel::Maximum),
+    ("Default value", ConstraintLabel::Default),
+    ("Enumeration values", ConstraintLabel::Enum),
+    ("Enumerated values", ConstraintLabel::Enum),
+    ("Enum values", ConstraintLabel::Enum),
+];
+
+/// What a constraint label gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConstraintLabel {
+    MinLength,
+    MaxLength,
+    Minimum,
+    Maximum,
+    Default,
+    Enum,
+}
+
+/// The verbs English titles begin with, as gerunds. A title with none of them
+/// keeps the id its path gives.
+pub const GERUNDS: &[(&str, &str)] = &[
+    ("Adding", "add"),
+    ("Associating", "associate"),
+    ("Authorizing", "authorize"),
+    ("Binding", "bind"),
+    ("Canceling", "cancel"),
+    ("Cancelling", "cancel"),
+    ("Changing", "change"),
+    ("Checking", "check"),
+    ("Committing", "commit"),
+    ("Creating", "create"),
+    ("Deleting", "delete"),
+    ("Describing", "describe"),
+    ("Disassociating", "disassociate"),
+    ("Downloading", "download"),
+    ("Executing", "execute"),
+    ("Exporting", "export"),
+    ("Generating", "generate"),
+    ("Getting", "get"),
+    ("Granting", "grant"),
+    ("Importing", "import"),
+    ("Listing", "list"),
+    ("Modifying", "modify"),
+    ("Obtaining", "obtain"),
+    ("Previewing", "preview"),
+    ("Querying", "query"),
+    ("Removing", "remove"),
+    ("Restarting", "restart"),
+    ("Revoking", "revoke"),
+    ("Running", "run"),
+    ("Scaling", "scale"),
+    ("Setting", "set"),
+    ("Starting", "start"),
+    ("Stopping", "stop"),
+    ("Submitting", "submit"),
+    ("Testing", "test"),
+    ("Unbinding", "unbind"),
+    ("Updating", "update"),
+    ("Uploading", "upload"),
+    ("Viewing", "view"),
+];
+
+/// Words a title's id leaves out.
+pub const ARTICLES: &[&str] = &["a", "an", "the"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_open_their_sections_in_both_languages() {
+        for (heading, section) in [
+            ("URI", Section::Uri),
+            ("请求URI", Section::Uri),
+            ("请求示例", Section::Example),
+            ("Example Request", Section::Example),
+            ("状态码", Section::StatusCodes),
+            ("Status Codes", Section::StatusCodes),
+            ("请求参数", Section::Request),
+            ("Request Parameters", Section::Request),
+            ("响应参数", Section::Response),
+            ("返回参数", Section::Response),
+            ("Response Parameters", Section::Response),
+            ("功能介绍", Section::Function),
+            ("Function", Section::Function),
+            ("约束与限制", Section::Other),
+        ] {
+            assert_eq!(section_of_heading(heading), section, "{heading}");
+        }
+    }
+
+    #[test]
+    fn columns_and_mandatory_cells_in_both_languages() {
+        assert_eq!(Column::of("参数名称"), Some(Column::Name));
+        assert_eq!(Column::of(" parameter "), Some(Column::Name));
+        assert_eq!(Column::of("是否必选"), Some(Column::Mandatory));
+        assert_eq!(Column::of("Error Message"), Some(Column::ErrorMessage));
+        assert_eq!(Column::of("Whatever"), None);
+        assert_eq!(mandatory("是"), Some(true));
+        assert_eq!(mandatory(" No "), Some(false));
+        assert_eq!(mandatory("maybe"), None);
+    }
+
+    #[test]
+    fn example_labels() {
+        assert!(says("请求失败样例", EXAMPLE_ERROR_WORDS));
+        assert!(says("Example Response", EXAMPLE_RESPONSE_WORDS));
+        assert!(!says("Example Request", EXAMPLE_RESPONSE_WORDS));
+        assert!(says("Example Request", EXAMPLE_REQUEST_WORDS));
+    }
+}
