@@ -41,6 +41,23 @@ impl Cloud {
             Cloud::OpenTelekomCloud => "otc.t-systems.com",
         }
     }
+
+    /// Words that name the cloud in a documentation folder's name
+    /// (`huawei-dli-zh`, `otc-iam-en`), as the importer reads them.
+    pub const fn folder_markers(self) -> &'static [&'static str] {
+        match self {
+            Cloud::HuaweiCloud => &["huawei", "huaweicloud", "hwcloud"],
+            Cloud::OpenTelekomCloud => &["otc", "opentelekomcloud", "telekom", "tsystems"],
+        }
+    }
+
+    /// The cloud whose service hosts a host name or pattern belongs to
+    /// (`dli.{region}.otc.t-systems.com`).
+    pub fn of_host(host: &str) -> Option<Cloud> {
+        Cloud::ALL
+            .into_iter()
+            .find(|cloud| host.ends_with(&format!(".{}", cloud.domain())))
+    }
 }
 
 impl fmt::Display for Cloud {

@@ -21,6 +21,60 @@ pub struct ErrorShape {
     pub success: Option<&'static str>,
 }
 
+impl ErrorShape {
+    /// The shape's keys, as [`read_error_body`] takes them.
+    pub const fn keys(&self) -> ErrorKeys<'static> {
+        ErrorKeys {
+            code: self.code,
+            message: self.message,
+            success: self.success,
+        }
+    }
+}
+
+/// The keys of one error-body shape, borrowed: what [`read_error_body`] reads.
+/// The runtime passes its generated [`ErrorShape`]s, the importer the shapes of
+/// a spec file, so both read an example body the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorKeys<'a> {
+    /// Key of the error code (dotted keys reach into nested objects).
+    pub code: Option<&'a str>,
+    /// Key of the message.
+    pub message: &'a str,
+    /// A top-level boolean key that is `false` on failure.
+    pub success: Option<&'a str>,
+}
+
+/// What an error body says through the first shape that reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorBody {
+    /// The code as text: a string trimmed, or a number's digits.
+    pub code: Option<String>,
+    /// The message, where the shape's message key holds a string.
+    pub message: Option<String>,
+}
+
+/// Reads an error body through `shapes` in order: the first shape whose code key
+/// holds a code, or whose success key is `false`, gives code and message;
+/// `None` when no shape reads it.
+pub fn read_error_body<'a>(
+    value: &Value,
+    shapes: impl IntoIterator<Item = ErrorKeys<'a>>,
+) -> Option<ErrorBody> {
+    shapes.into_iter().find_map(|shape| {
+        let code = shape.code.and_then(|k| field(value, k)).and_then(code_text);
+        let failed = shape
+            .success
+            .is_some_and(|k| value.get(k) == Some(&Value::Bool(false)));
+        (code.is_some() || failed).then(|| ErrorBody {
+            code,
+            message: field(value, shape.message)
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        })
+    })
+}
+
 /// Implemented by each service's generated `ErrorCode` enum.
 pub trait ErrorCodeEnum: FromStr<Err = std::convert::Infallible> + fmt::Debug + Clone + PartialEq {
     /// The error-body shapes the service documents.
@@ -178,26 +232,16 @@ fn api_error<C: ErrorCodeEnum>(
     body: &[u8],
     json: Option<Value>,
 ) -> ApiError<C> {
-    let (code, message) = json
+    let read = json
         .as_ref()
-        .and_then(|value| {
-            C::SHAPES.iter().find_map(|shape| {
-                let code = shape.code.and_then(|k| field(value, k)).and_then(code_text);
-                let failed = shape
-                    .success
-                    .is_some_and(|k| value.get(k) == Some(&Value::Bool(false)));
-                (code.is_some() || failed).then(|| {
-                    let message = field(value, shape.message)
-                        .and_then(Value::as_str)
-                        .map(str::to_owned);
-                    (
-                        code.map(|c| c.parse::<C>().unwrap_or_else(|never| match never {})),
-                        message,
-                    )
-                })
-            })
-        })
-        .unwrap_or((None, None));
+        .and_then(|value| read_error_body(value, C::SHAPES.iter().map(ErrorShape::keys)));
+    let (code, message) = match read {
+        Some(ErrorBody { code, message }) => (
+            code.map(|c| c.parse::<C>().unwrap_or_else(|never| match never {})),
+            message,
+        ),
+        None => (None, None),
+    };
     ApiError {
         status,
         code,

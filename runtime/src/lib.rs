@@ -32,7 +32,8 @@ mod text_or;
 pub use builder::{IsSet, ProjectScoped, Set, Unset};
 pub use endpoint::{Cloud, Plane, ServiceEndpoints};
 pub use error::{
-    ApiError, DecodeError, ErrorCodeEnum, ErrorShape, ResponseError, header_value, parse_response,
+    ApiError, DecodeError, ErrorBody, ErrorCodeEnum, ErrorKeys, ErrorShape, ResponseError, header_value,
+    parse_response, read_error_body,
 };
 pub use operation::{DocumentedStatus, Operation, build_request};
 pub use paginate::{PageScheme, PageValue, Paginated};

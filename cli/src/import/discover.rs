@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::lexicon::FOLDER_MARKERS;
+use super::lexicon::is_folder_marker;
 
 /// Where an operation goes whose service neither `--service`, its folder nor
 /// its page says, until the pass that places pages by URI finds it.
@@ -63,8 +63,7 @@ pub fn service_of_folder(folder: &str) -> Option<String> {
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let is_marker = |w: &&str| FOLDER_MARKERS.contains(w) || w.chars().all(|c| c.is_ascii_digit());
-    let rest: Vec<&&str> = words.iter().filter(|w| !is_marker(w)).collect();
+    let rest: Vec<&&str> = words.iter().filter(|w| !is_folder_marker(w)).collect();
     match rest.as_slice() {
         [service] if rest.len() < words.len() && hwcloud_model::names::is_snake_identifier(service) => {
             Some((**service).to_owned())

@@ -2,6 +2,8 @@
 //! label word the importer recognises, in one place. Recognisers elsewhere ask
 //! these tables; none spells a page word of its own.
 
+use hwcloud_runtime::Cloud;
+
 use super::report::Section;
 
 /// Words of a heading that open a section, in the order they are tried
@@ -206,16 +208,10 @@ pub const RENDERED_UPDATED_LABEL: &str = "last updated:";
 /// Header words of an endpoint table's endpoint column.
 pub const ENDPOINT_COLUMN_WORDS: &[&str] = &["endpoint", "终端节点"];
 
-/// Words of a documentation folder's name that say which cloud, language or
-/// snapshot it is, not which service: `huawei-dli-zh`, `otc-iam-en-2024-05`.
-pub const FOLDER_MARKERS: &[&str] = &[
-    "huawei",
-    "huaweicloud",
-    "hwcloud",
-    "otc",
-    "opentelekomcloud",
-    "telekom",
-    "tsystems",
+/// Words of a documentation folder's name that say which language, snapshot
+/// or kind of document it is, not which service (`huawei-dli-zh`,
+/// `otc-iam-en-2024-05`); the clouds' own words are [`Cloud::folder_markers`].
+pub const FOLDER_WORDS: &[&str] = &[
     "docs",
     "api",
     "apiref",
@@ -228,6 +224,15 @@ pub const FOLDER_MARKERS: &[&str] = &[
     "us",
     "intl",
 ];
+
+/// Whether a word of a folder's name is a marker: a cloud's, a language, a date part.
+pub fn is_folder_marker(word: &str) -> bool {
+    FOLDER_WORDS.contains(&word)
+        || Cloud::ALL
+            .iter()
+            .any(|cloud| cloud.folder_markers().contains(&word))
+        || word.chars().all(|c| c.is_ascii_digit())
+}
 
 /// Description labels of a field's constraints (`最小长度：1`, `Minimum length:`).
 pub const CONSTRAINT_LABELS: &[(&str, ConstraintLabel)] = &[
@@ -342,6 +347,19 @@ mod tests {
         assert_eq!(mandatory("是"), Some(true));
         assert_eq!(mandatory(" No "), Some(false));
         assert_eq!(mandatory("maybe"), None);
+    }
+
+    #[test]
+    fn the_clouds_are_one_table_the_runtime_the_model_and_the_importer_read() {
+        let ids: Vec<&str> = Cloud::ALL.iter().map(|c| c.id()).collect();
+        assert_eq!(ids, hwcloud_model::spec::schema::CLOUDS);
+        for cloud in Cloud::ALL {
+            assert!(cloud.folder_markers().iter().all(|w| is_folder_marker(w)));
+            let host = format!("dli.{{region}}.{}", cloud.domain());
+            assert_eq!(Cloud::of_host(&host), Some(cloud));
+        }
+        assert_eq!(Cloud::of_host("dli.example.com"), None);
+        assert!(!is_folder_marker("dli"));
     }
 
     #[test]

@@ -7,11 +7,11 @@
 //! 3. [`classify`]: the page's kind, each block's section and status, each
 //!    table's role (words from [`lexicon`]);
 //! 4. [`build`]: a draft operation from the classified page;
-//! 5. [`passes`] across pages, then [`transforms`] per operation, each a named list;
-//! 6. [`service`]: the service files;
-//! 7. [`write`]: checked as `codegen check` checks, then staged and moved into place.
+//! 5. `passes` across pages, then `transforms` per operation, each a named list;
+//! 6. `service`: the service files;
+//! 7. [`write`](mod@write): checked as `codegen check` checks, then staged and moved into place.
 //!
-//! The existing spec is read once, first ([`existing`]); findings travel with
+//! The existing spec is read once, first (`existing`); findings travel with
 //! the draft or page they are about and the [`report`] is built from them last.
 
 mod assemble;

@@ -11,110 +11,140 @@ use crate::import::report::{Finding, Severity};
 
 /// Parses a page; problems that cost content come back as findings.
 pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
-    let mut findings = Vec::new();
-    let mut blocks = Vec::new();
-    let mut title = String::new();
-    let mut id = None;
     let lines: Vec<&str> = text.lines().collect();
-    let mut pending_anchors: Vec<String> = Vec::new();
+    let mut scanner = Scanner::default();
     let mut i = 0;
     while i < lines.len() {
-        let raw = lines[i];
-        let line = raw.trim();
-        let line_no = i + 1;
-        if line.starts_with("```") {
-            let mut code = Vec::new();
+        let line = lines[i].trim();
+        i = if line.starts_with("```") {
+            scanner.code(&lines, i)
+        } else if line.starts_with("<table") {
+            scanner.html_table(&lines, i)
+        } else if line.starts_with('|') && lines.get(i + 1).is_some_and(|next| is_delimiter_row(next)) {
+            scanner.pipe_table(&lines, i)
+        } else {
+            scanner.line(line, i + 1);
+            i + 1
+        };
+    }
+    let Scanner {
+        mut findings,
+        blocks,
+        title,
+        id,
+        ..
+    } = scanner;
+    let page = Page::new(path, id, title, blocks, "a `# title` line", &mut findings);
+    (page, findings)
+}
+
+/// The blocks read so far, and the anchors waiting for the next table.
+#[derive(Default)]
+struct Scanner {
+    findings: Vec<Finding>,
+    blocks: Vec<Block>,
+    title: String,
+    id: Option<String>,
+    pending_anchors: Vec<String>,
+}
+
+impl Scanner {
+    /// A fenced code block from line `i`; returns the line after it.
+    fn code(&mut self, lines: &[&str], start: usize) -> usize {
+        let mut code = Vec::new();
+        let mut i = start + 1;
+        while i < lines.len() && !lines[i].trim().starts_with("```") {
+            code.push(lines[i]);
             i += 1;
-            while i < lines.len() && !lines[i].trim().starts_with("```") {
-                code.push(lines[i]);
-                i += 1;
+        }
+        if i == lines.len() {
+            self.findings.push(Finding::new(
+                Severity::Warning,
+                "unclosed-code-fence",
+                start + 1,
+                "a code block is not closed",
+            ));
+        }
+        self.blocks.push(Block::Code {
+            text: dedent(&code),
+            line: start + 1,
+        });
+        i + 1
+    }
+
+    /// An HTML table from line `start` to its `</table>`; returns the line after it.
+    fn html_table(&mut self, lines: &[&str], start: usize) -> usize {
+        let mut html = String::new();
+        let mut i = start;
+        while i < lines.len() {
+            html.push_str(lines[i]);
+            html.push('\n');
+            if lines[i].contains("</table>") {
+                break;
             }
-            if i == lines.len() {
-                findings.push(Finding::new(
-                    Severity::Warning,
-                    "unclosed-code-fence",
-                    line_no,
-                    "a code block is not closed",
-                ));
-            }
-            blocks.push(Block::Code {
-                text: dedent(&code),
-                line: line_no,
-            });
             i += 1;
-            continue;
         }
-        if line.starts_with("<table") {
-            let mut html = String::new();
-            let start = i;
-            while i < lines.len() {
-                html.push_str(lines[i]);
-                html.push('\n');
-                if lines[i].contains("</table>") {
-                    break;
-                }
-                i += 1;
-            }
-            if i == lines.len() {
-                findings.push(Finding::new(
-                    Severity::Error,
-                    "unclosed-table",
-                    start + 1,
-                    "a table is not closed; its rows may be incomplete",
-                ));
-            }
-            let caption = caption_before(&blocks);
-            let mut table = parse_table(&html, start + 1, &mut findings);
-            table.caption = caption;
-            table.anchors = std::mem::take(&mut pending_anchors);
-            blocks.push(Block::Table(table));
+        if i == lines.len() {
+            self.findings.push(Finding::new(
+                Severity::Error,
+                "unclosed-table",
+                start + 1,
+                "a table is not closed; its rows may be incomplete",
+            ));
+        }
+        let table = parse_table(&html, start + 1, &mut self.findings);
+        self.push_table(table);
+        i + 1
+    }
+
+    /// A pipe table: its header row, the delimiter row, then its rows.
+    fn pipe_table(&mut self, lines: &[&str], start: usize) -> usize {
+        let mut rows = vec![lines[start].trim()];
+        let mut i = start + 2;
+        while i < lines.len() && lines[i].trim().starts_with('|') {
+            rows.push(lines[i].trim());
             i += 1;
-            continue;
         }
-        if line.starts_with('|') && lines.get(i + 1).is_some_and(|next| is_delimiter_row(next)) {
-            let start = i;
-            let mut rows = vec![line];
-            i += 2;
-            while i < lines.len() && lines[i].trim().starts_with('|') {
-                rows.push(lines[i].trim());
-                i += 1;
-            }
-            let mut table = pipe_table(&rows, start + 1, &mut findings);
-            table.caption = caption_before(&blocks);
-            table.anchors = std::mem::take(&mut pending_anchors);
-            blocks.push(Block::Table(table));
-            continue;
-        }
+        let table = pipe_table(&rows, start + 1, &mut self.findings);
+        self.push_table(table);
+        i
+    }
+
+    fn push_table(&mut self, mut table: Table) {
+        table.caption = caption_before(&self.blocks);
+        table.anchors = std::mem::take(&mut self.pending_anchors);
+        self.blocks.push(Block::Table(table));
+    }
+
+    /// A heading, an anchor line, or a paragraph.
+    fn line(&mut self, line: &str, line_no: usize) {
         let anchors = anchor_names(line);
         if let Some(heading) = line.strip_prefix('#') {
             let level = 1 + heading.chars().take_while(|c| *c == '#').count() as u8;
             let text = clean_text(heading.trim_start_matches('#'));
-            if level == 1 && title.is_empty() {
-                title = text.clone();
-                id = anchors.first().cloned();
+            if level == 1 && self.title.is_empty() {
+                self.title = text.clone();
+                self.id = anchors.first().cloned();
             }
-            blocks.push(Block::Heading {
+            self.blocks.push(Block::Heading {
                 level,
                 text,
                 line: line_no,
             });
-            pending_anchors.clear();
+            self.pending_anchors.clear();
         } else if !anchors.is_empty() && clean_text(line).is_empty() {
-            pending_anchors.extend(anchors);
+            self.pending_anchors.extend(anchors);
         } else {
             let text = clean_text(line);
             if !text.is_empty() {
-                blocks.push(Block::Text {
+                self.blocks.push(Block::Text {
                     text,
                     links: markdown_link_targets(line),
                     line: line_no,
                 });
             }
         }
-        i += 1;
     }
-    let page = Page::new(path, id, title, blocks, "a `# title` line", &mut findings);
-    (page, findings)
 }
 
 /// `|--|:--:|` under a pipe table's header row.
@@ -371,26 +401,51 @@ fn parse_table(html: &str, line: usize, findings: &mut Vec<Finding>) -> Table {
             ..Table::default()
         };
     }
+    let (header, grid) = grid(html);
+    let rows: Vec<Vec<Cell>> = grid
+        .into_iter()
+        .filter(|row| row.iter().any(Option::is_some))
+        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        .collect();
+    checked_table(header, rows, line, findings)
+}
+
+/// The header row (a first row of `th` or in `thead`) and the body rows as a
+/// grid, rowspan and colspan expanded (each at most 50).
+fn grid(html: &str) -> (Vec<String>, Vec<Vec<Option<Cell>>>) {
     let document = Html::parse_fragment(html);
     let row_selector = selector("tr");
     let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
     let mut header = Vec::new();
     let mut body_rows = 0;
     for (r, row) in document.select(&row_selector).enumerate() {
-        let is_header = row
-            .children()
+        let cells = row_cells(row);
+        if r == 0 && header.is_empty() && is_header_row(row) {
+            header = cells.into_iter().map(|(c, _, _)| c.text).collect();
+        } else {
+            place_row(&mut grid, body_rows, cells);
+            body_rows += 1;
+        }
+    }
+    (header, grid)
+}
+
+fn is_header_row(row: ElementRef<'_>) -> bool {
+    row.children()
+        .filter_map(ElementRef::wrap)
+        .any(|c| c.value().name() == "th")
+        || row
+            .ancestors()
             .filter_map(ElementRef::wrap)
-            .any(|c| c.value().name() == "th")
-            || row
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| a.value().name() == "thead");
-        let mut cells = Vec::new();
-        for cell in row
-            .children()
-            .filter_map(ElementRef::wrap)
-            .filter(|c| matches!(c.value().name(), "td" | "th"))
-        {
+            .any(|a| a.value().name() == "thead")
+}
+
+/// A row's cells with their rowspan and colspan.
+fn row_cells(row: ElementRef<'_>) -> Vec<(Cell, usize, usize)> {
+    row.children()
+        .filter_map(ElementRef::wrap)
+        .filter(|c| matches!(c.value().name(), "td" | "th"))
+        .map(|cell| {
             let span = |name: &str| {
                 cell.value()
                     .attr(name)
@@ -398,44 +453,37 @@ fn parse_table(html: &str, line: usize, findings: &mut Vec<Finding>) -> Table {
                     .unwrap_or(1)
                     .clamp(1, 50)
             };
-            cells.push((cell_content(cell), span("rowspan"), span("colspan")));
-        }
-        if is_header && header.is_empty() && r == 0 {
-            header = cells.into_iter().map(|(c, _, _)| c.text).collect();
-            continue;
-        }
-        // A rowspan above may have created this row already.
-        let r = body_rows;
-        body_rows += 1;
-        while grid.len() <= r {
-            grid.push(Vec::new());
-        }
-        let mut col = 0;
-        for (cell, rowspan, colspan) in cells {
-            while grid[r].get(col).is_some_and(Option::is_some) {
-                col += 1;
-            }
-            for dr in 0..rowspan {
-                while grid.len() <= r + dr {
-                    grid.push(Vec::new());
-                }
-                for dc in 0..colspan {
-                    let target = &mut grid[r + dr];
-                    if target.len() <= col + dc {
-                        target.resize(col + dc + 1, None);
-                    }
-                    target[col + dc] = Some(cell.clone());
-                }
-            }
-            col += colspan;
-        }
+            (cell_content(cell), span("rowspan"), span("colspan"))
+        })
+        .collect()
+}
+
+/// Places body row `r`'s cells in the grid, past cells a rowspan above filled,
+/// each cell over the rows and columns it spans.
+fn place_row(grid: &mut Vec<Vec<Option<Cell>>>, r: usize, cells: Vec<(Cell, usize, usize)>) {
+    // A rowspan above may have created this row already.
+    while grid.len() <= r {
+        grid.push(Vec::new());
     }
-    let rows: Vec<Vec<Cell>> = grid
-        .into_iter()
-        .filter(|row| row.iter().any(Option::is_some))
-        .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
-        .collect();
-    checked_table(header, rows, line, findings)
+    let mut col = 0;
+    for (cell, rowspan, colspan) in cells {
+        while grid[r].get(col).is_some_and(Option::is_some) {
+            col += 1;
+        }
+        for dr in 0..rowspan {
+            while grid.len() <= r + dr {
+                grid.push(Vec::new());
+            }
+            for dc in 0..colspan {
+                let target = &mut grid[r + dr];
+                if target.len() <= col + dc {
+                    target.resize(col + dc + 1, None);
+                }
+                target[col + dc] = Some(cell.clone());
+            }
+        }
+        col += colspan;
+    }
 }
 
 /// A cell's text, paragraphs and line breaks as newlines, and its links.

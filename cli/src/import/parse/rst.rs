@@ -9,98 +9,20 @@ use crate::import::report::{Finding, Severity};
 /// Parses a page; problems that cost content come back as findings.
 pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
     let lines: Vec<&str> = text.lines().collect();
-    let mut findings = Vec::new();
-    let mut blocks = Vec::new();
-    let mut title = String::new();
-    let mut id = None;
-    let mut anchors: Vec<String> = Vec::new();
-    let mut caption = String::new();
+    let mut scanner = Scanner::default();
     let mut i = 0;
     while i < lines.len() {
-        let line = lines[i];
-        let trimmed = line.trim();
-        let line_no = i + 1;
-        // A label or caption may open a list item: `-  .. _en-us_topic_x:`.
-        let directive = list_item_body(trimmed);
-        if let Some(label) = directive.strip_prefix(".. _").and_then(|l| l.strip_suffix(':')) {
-            if id.is_none() && title.is_empty() {
-                id = Some(label.to_owned());
-            }
-            anchors.push(label.to_owned());
-            i += 1;
-            continue;
-        }
-        if let Some(rest) = directive.strip_prefix(".. table::") {
-            caption = inline_text(rest.trim()).0;
-            i += 1;
-            continue;
-        }
-        if trimmed.starts_with(".. code-block::")
-            || trimmed == "::"
-            || trimmed.ends_with("::") && trimmed.starts_with(".. code")
-        {
-            let (code, next) = indented_block(&lines, i + 1, indent_of(line));
-            blocks.push(Block::Code {
-                text: code,
-                line: line_no,
-            });
-            i = next;
-            continue;
-        }
-        if trimmed.starts_with(".. ") {
-            // Other directives (note, important): their body is ordinary text.
-            i += 1;
-            continue;
-        }
-        if trimmed.starts_with("+-") || trimmed.starts_with("+=") {
-            let (table, next, problem) = grid_table(&lines, i);
-            if let Some((line, message)) = problem {
-                findings.push(Finding::new(Severity::Error, "bad-grid-table", line, message));
-            }
-            lead_caption(&blocks, &mut caption);
-            blocks.push(Block::Table(placed(table, &mut caption, &mut anchors, line_no)));
-            i = next;
-            continue;
-        }
-        if is_simple_border(trimmed) && lines.get(i + 1).is_some_and(|l| !l.trim().is_empty()) {
-            let (table, next) = simple_table(&lines, i);
-            lead_caption(&blocks, &mut caption);
-            blocks.push(Block::Table(placed(table, &mut caption, &mut anchors, line_no)));
-            i = next;
-            continue;
-        }
-        if let Some(next) = lines.get(i + 1)
-            && is_underline(next.trim(), trimmed)
-        {
-            let level = match next.trim().chars().next() {
-                Some('=') => 1,
-                Some('-') => 2,
-                _ => 3,
-            };
-            let text = inline_text(trimmed).0;
-            if level == 1 && title.is_empty() {
-                title = text.clone();
-            }
-            blocks.push(Block::Heading {
-                level,
-                text,
-                line: line_no,
-            });
-            anchors.clear();
-            i += 2;
-            continue;
-        }
-        if !trimmed.is_empty() && !trimmed.starts_with(":original_name:") {
-            let text = trimmed.trim_start_matches("-  ").trim_start_matches("- ").trim();
-            let (text, links) = inline_text(text);
-            blocks.push(Block::Text {
-                text,
-                links,
-                line: line_no,
-            });
-        }
-        i += 1;
+        i = scanner
+            .directive(&lines, i)
+            .unwrap_or_else(|| scanner.block(&lines, i));
     }
+    let Scanner {
+        mut findings,
+        blocks,
+        title,
+        id,
+        ..
+    } = scanner;
     let page = Page::new(
         path,
         id,
@@ -110,6 +32,108 @@ pub fn parse(path: &Path, text: &str) -> (Page, Vec<Finding>) {
         &mut findings,
     );
     (page, findings)
+}
+
+/// The blocks read so far, and the labels and caption waiting for the next table.
+#[derive(Default)]
+struct Scanner {
+    findings: Vec<Finding>,
+    blocks: Vec<Block>,
+    title: String,
+    id: Option<String>,
+    anchors: Vec<String>,
+    caption: String,
+}
+
+impl Scanner {
+    /// A directive at line `i` (label, table caption, code block, or another
+    /// directive whose body is ordinary text); the line after it, or `None`.
+    fn directive(&mut self, lines: &[&str], i: usize) -> Option<usize> {
+        let line = lines[i];
+        let trimmed = line.trim();
+        // A label or caption may open a list item: `-  .. _en-us_topic_x:`.
+        let directive = list_item_body(trimmed);
+        if let Some(label) = directive.strip_prefix(".. _").and_then(|l| l.strip_suffix(':')) {
+            if self.id.is_none() && self.title.is_empty() {
+                self.id = Some(label.to_owned());
+            }
+            self.anchors.push(label.to_owned());
+            return Some(i + 1);
+        }
+        if let Some(rest) = directive.strip_prefix(".. table::") {
+            self.caption = inline_text(rest.trim()).0;
+            return Some(i + 1);
+        }
+        if trimmed.starts_with(".. code-block::")
+            || trimmed == "::"
+            || trimmed.ends_with("::") && trimmed.starts_with(".. code")
+        {
+            let (code, next) = indented_block(lines, i + 1, indent_of(line));
+            self.blocks.push(Block::Code {
+                text: code,
+                line: i + 1,
+            });
+            return Some(next);
+        }
+        // Other directives (note, important): their body is ordinary text.
+        trimmed.starts_with(".. ").then_some(i + 1)
+    }
+
+    /// A table, a heading or a paragraph at line `i`; the line after it.
+    fn block(&mut self, lines: &[&str], i: usize) -> usize {
+        let trimmed = lines[i].trim();
+        if trimmed.starts_with("+-") || trimmed.starts_with("+=") {
+            let (table, next, problem) = grid_table(lines, i);
+            if let Some((line, message)) = problem {
+                self.findings
+                    .push(Finding::new(Severity::Error, "bad-grid-table", line, message));
+            }
+            self.push_table(table, i + 1);
+            return next;
+        }
+        if is_simple_border(trimmed) && lines.get(i + 1).is_some_and(|l| !l.trim().is_empty()) {
+            let (table, next) = simple_table(lines, i);
+            self.push_table(table, i + 1);
+            return next;
+        }
+        if let Some(next) = lines.get(i + 1)
+            && is_underline(next.trim(), trimmed)
+        {
+            self.heading(trimmed, next.trim(), i + 1);
+            return i + 2;
+        }
+        if !trimmed.is_empty() && !trimmed.starts_with(":original_name:") {
+            let text = trimmed.trim_start_matches("-  ").trim_start_matches("- ").trim();
+            let (text, links) = inline_text(text);
+            self.blocks.push(Block::Text {
+                text,
+                links,
+                line: i + 1,
+            });
+        }
+        i + 1
+    }
+
+    fn push_table(&mut self, table: Table, line: usize) {
+        lead_caption(&self.blocks, &mut self.caption);
+        let table = placed(table, &mut self.caption, &mut self.anchors, line);
+        self.blocks.push(Block::Table(table));
+    }
+
+    /// A heading: its level from the underline's character.
+    fn heading(&mut self, text: &str, underline: &str, line: usize) {
+        let level = match underline.chars().next() {
+            Some('=') => 1,
+            Some('-') => 2,
+            _ => 3,
+        };
+        let text = inline_text(text).0;
+        if level == 1 && self.title.is_empty() {
+            self.title = text.clone();
+        }
+        self.blocks.push(Block::Heading { level, text, line });
+        self.anchors.clear();
+    }
 }
 
 /// `-  text` or `*  text` → `text`.

@@ -23,6 +23,33 @@ pub enum Mode {
 pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<String> {
     let mut conflicts = Vec::new();
     let peer = mode == Mode::Peer;
+    texts_and_sources(base, &other, peer, &mut conflicts);
+    parameters(base, &other, mode, &mut conflicts);
+    bodies(base, &other, mode, &mut conflicts);
+    objects(base, &other, peer, mode, &mut conflicts);
+    for theirs in &other.status_codes {
+        match base.status_codes.iter_mut().find(|s| s.status == theirs.status) {
+            Some(mine) => fill(&mut mine.description, &theirs.description),
+            None if peer => base.status_codes.push(theirs.clone()),
+            None => {}
+        }
+    }
+    // An old page's examples show the old shape.
+    for example in other.examples.into_iter().filter(|_| peer) {
+        if !base.examples.iter().any(|e| same_example(e, &example)) {
+            base.examples.push(example);
+        }
+    }
+    conflicts
+}
+
+/// Title, summary, a peer's sources, and the deprecation.
+fn texts_and_sources(
+    base: &mut OperationFile,
+    other: &OperationFile,
+    peer: bool,
+    conflicts: &mut Vec<String>,
+) {
     fill(&mut base.title, &other.title);
     fill(&mut base.summary, &other.summary);
     if peer {
@@ -41,57 +68,45 @@ pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<
             base_deprecation.replacement = other_deprecation.replacement.clone();
         }
     }
-    // Path parameters by position: placeholder names may differ between pages.
-    let path = |op: &OperationFile| -> Vec<usize> {
-        op.parameters
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.location == Some(ParamLocation::Path))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let (base_path, other_path) = (path(base), path(&other));
-    for (b, o) in base_path.iter().zip(&other_path) {
-        let theirs = other.parameters[*o].clone();
-        field(
-            &mut base.parameters[*b],
-            &theirs,
-            "path parameter",
-            &mut conflicts,
-        );
+}
+
+/// Path parameters by position (placeholder names may differ between pages),
+/// the others by name.
+fn parameters(base: &mut OperationFile, other: &OperationFile, mode: Mode, conflicts: &mut Vec<String>) {
+    let is_path = |p: &&Field| p.location == Some(ParamLocation::Path);
+    let other_path: Vec<&Field> = other.parameters.iter().filter(is_path).collect();
+    let base_path = base
+        .parameters
+        .iter_mut()
+        .filter(|p| p.location == Some(ParamLocation::Path));
+    for (mine, theirs) in base_path.zip(other_path) {
+        field(mine, theirs, "path parameter", conflicts);
     }
-    let others: Vec<Field> = other
-        .parameters
-        .iter()
-        .filter(|p| p.location != Some(ParamLocation::Path))
-        .cloned()
-        .collect();
-    let mut mine: Vec<Field> = base
-        .parameters
-        .iter()
-        .filter(|p| p.location != Some(ParamLocation::Path))
-        .cloned()
-        .collect();
-    fields(&mut mine, &others, "parameter", mode, &mut conflicts);
+    let others: Vec<Field> = other.parameters.iter().filter(|p| !is_path(p)).cloned().collect();
+    let mut mine: Vec<Field> = base.parameters.iter().filter(|p| !is_path(p)).cloned().collect();
+    fields(&mut mine, &others, "parameter", mode, conflicts);
     base.parameters
         .retain(|p| p.location == Some(ParamLocation::Path));
     base.parameters.extend(mine);
+}
+
+/// The request, the response, and the other statuses' bodies matched by their first status.
+fn bodies(base: &mut OperationFile, other: &OperationFile, mode: Mode, conflicts: &mut Vec<String>) {
     let request = other.request_body.as_ref();
     body(
         &mut base.request_body,
         request,
         ("a request body", "request field"),
         mode,
-        &mut conflicts,
+        conflicts,
     );
     body(
         &mut base.response,
         other.response.as_ref(),
         ("a response", "response field"),
         mode,
-        &mut conflicts,
+        conflicts,
     );
-    // The other statuses' bodies: matched by their first status.
     for theirs in &other.responses {
         let first = theirs.status.first();
         let mut mine = base
@@ -108,22 +123,27 @@ pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<
                 &format!("status{status} field"),
             ),
             mode,
-            &mut conflicts,
+            conflicts,
         );
         base.responses.extend(mine);
     }
     base.responses.sort_by_key(|b| b.status.first().copied());
+}
+
+/// Object tables by name; one only the other page has joins from a peer.
+fn objects(
+    base: &mut OperationFile,
+    other: &OperationFile,
+    peer: bool,
+    mode: Mode,
+    conflicts: &mut Vec<String>,
+) {
     for theirs in &other.objects {
         match base.objects.iter_mut().find(|o| o.name == theirs.name) {
             Some(mine) => {
                 fill(&mut mine.caption, &theirs.caption);
-                fields(
-                    &mut mine.fields,
-                    &theirs.fields,
-                    &format!("`{}` field", mine.name),
-                    mode,
-                    &mut conflicts,
-                );
+                let kind = format!("`{}` field", mine.name);
+                fields(&mut mine.fields, &theirs.fields, &kind, mode, conflicts);
             }
             None => {
                 // A field only one page has may need its table.
@@ -134,20 +154,6 @@ pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<
             }
         }
     }
-    for theirs in &other.status_codes {
-        match base.status_codes.iter_mut().find(|s| s.status == theirs.status) {
-            Some(mine) => fill(&mut mine.description, &theirs.description),
-            None if peer => base.status_codes.push(theirs.clone()),
-            None => {}
-        }
-    }
-    // An old page's examples show the old shape.
-    for example in other.examples.into_iter().filter(|_| peer) {
-        if !base.examples.iter().any(|e| same_example(e, &example)) {
-            base.examples.push(example);
-        }
-    }
-    conflicts
 }
 
 fn same_example(a: &Example, b: &Example) -> bool {

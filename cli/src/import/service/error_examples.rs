@@ -9,48 +9,21 @@
 
 use serde_json::Value;
 
+use hwcloud_runtime::{ErrorBody, ErrorKeys, read_error_body};
+
 use hwcloud_model::spec::schema::{
     ErrorBodyShape, ErrorCodeEntry, Example, ExampleFormat, ExampleKind, OperationFile, Text,
 };
 
-/// What an error body says, read through the service's shapes as the runtime does.
-struct Read {
-    code: Option<String>,
-    message: Option<String>,
-}
-
-fn read(body: &Value, shapes: &[ErrorBodyShape]) -> Option<Read> {
-    shapes.iter().find_map(|shape| {
-        let code = shape
-            .code
-            .as_deref()
-            .and_then(|k| field(body, k))
-            .and_then(code_text);
-        let failed = shape
-            .success
-            .as_deref()
-            .is_some_and(|k| body.get(k) == Some(&Value::Bool(false)));
-        (code.is_some() || failed).then(|| Read {
-            code,
-            message: field(body, &shape.message)
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-        })
-    })
-}
-
-fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    value
-        .get(key)
-        .or_else(|| key.split('.').try_fold(value, |v, part| v.get(part)))
-}
-
-fn code_text(value: &Value) -> Option<String> {
-    match value {
-        Value::String(code) => Some(code.trim().to_owned()),
-        Value::Number(code) => Some(code.to_string()),
-        _ => None,
-    }
+/// What an error body says, read through the service's shapes with the
+/// runtime's own reader, so an example is judged as the client will read it.
+fn read(body: &Value, shapes: &[ErrorBodyShape]) -> Option<ErrorBody> {
+    let keys = shapes.iter().map(|shape| ErrorKeys {
+        code: shape.code.as_deref(),
+        message: &shape.message,
+        success: shape.success.as_deref(),
+    });
+    read_error_body(body, keys)
 }
 
 /// Keystone-style bodies carry the HTTP status as their code.
@@ -86,7 +59,7 @@ pub fn codes_shown(
     let mut said = Vec::new();
     for op in operations {
         for (example, body) in json_errors(op.examples.iter()) {
-            let Some(Read {
+            let Some(ErrorBody {
                 code: Some(code),
                 message,
             }) = read(&body, shapes)

@@ -17,6 +17,8 @@ mod files;
 
 pub use files::files;
 
+use hwcloud_runtime::Cloud;
+
 use super::lexicon::{Column, ENDPOINT_COLUMN_WORDS};
 use super::page::{Block, Cell, Page, Table};
 use super::report::{Finding, Section, Severity};
@@ -164,32 +166,8 @@ impl ErrorPages {
         existing: Option<&ServiceFile>,
     ) -> (ServiceFile, Vec<(Severity, &'static str, String)>) {
         let mut codes = self.codes;
-        let mut conflicts = Vec::new();
+        let mut conflicts = keep_hand_edited_codes(&mut codes, existing);
         let bodies = self.bodies;
-        for kept in existing.iter().flat_map(|e| &e.error_codes) {
-            let Some(why) = &kept.hand_edit else { continue };
-            match codes.iter_mut().find(|c| c.code == kept.code) {
-                Some(listed) => {
-                    let page_says = listed.clone();
-                    *listed = kept.clone();
-                    let with_edit = ErrorCodeEntry {
-                        hand_edit: Some(why.clone()),
-                        ..page_says
-                    };
-                    if with_edit != *kept {
-                        conflicts.push((
-                            Severity::Warning,
-                            "hand-edit-conflict",
-                            format!(
-                                "error code {}: kept the hand edit ({why}); the page now says otherwise",
-                                kept.code
-                            ),
-                        ));
-                    }
-                }
-                None => codes.push(kept.clone()),
-            }
-        }
         codes.sort_by(|a, b| a.code.cmp(&b.code));
         let mut assumed = Vec::new();
         let mut shapes = error_body_shapes(operations, &codes, &bodies, &mut assumed);
@@ -203,44 +181,10 @@ impl ErrorPages {
             // The reviewed shapes stand; nothing assumed joins them.
             shapes.clear();
         }
-        let (huawei, others) = (self.endpoint, self.other_endpoints);
+        let endpoints = (self.endpoint, self.other_endpoints);
         let mut file = match existing {
-            Some(existing) => ServiceFile {
-                sources: self.sources,
-                error_codes: codes,
-                // The reviewed shapes first, then any the examples show besides.
-                error_body: existing
-                    .error_body
-                    .iter()
-                    .cloned()
-                    .chain(shapes.into_iter().filter(|s| !existing.error_body.contains(s)))
-                    .collect(),
-                endpoint: existing.endpoint.clone().or(huawei),
-                endpoints: {
-                    let mut endpoints = existing.endpoints.clone();
-                    for (cloud, pattern) in others {
-                        endpoints.entry(cloud).or_insert(pattern);
-                    }
-                    endpoints
-                },
-                ..existing.clone()
-            },
-            None => ServiceFile {
-                service: service.to_owned(),
-                name: Text {
-                    en: Some(service.to_uppercase()),
-                    zh: None,
-                },
-                description: Text::default(),
-                endpoint: huawei,
-                endpoints: others,
-                planes: Vec::new(),
-                sources: self.sources,
-                error_body: shapes,
-                error_codes: codes,
-                examples: Vec::new(),
-                waiters: Vec::new(),
-            },
+            Some(existing) => updated(existing, self.sources, codes, shapes, endpoints),
+            None => new_file(service, self.sources, codes, shapes, endpoints),
         };
         let (shown, said) = error_examples::codes_shown(operations, &file.error_body, &file.error_codes);
         file.error_codes.extend(shown);
@@ -253,16 +197,111 @@ impl ErrorPages {
     }
 }
 
+/// The endpoint patterns the pages give: Huawei Cloud's, and other clouds' by id.
+type Endpoints = (Option<String>, BTreeMap<String, String>);
+
+/// The existing service file with what the pages say now: sources, codes,
+/// the reviewed error shapes first and any the examples show besides, and
+/// endpoints it does not state yet.
+fn updated(
+    existing: &ServiceFile,
+    sources: Vec<Source>,
+    codes: Vec<ErrorCodeEntry>,
+    shapes: Vec<ErrorBodyShape>,
+    (huawei, others): Endpoints,
+) -> ServiceFile {
+    let mut endpoints = existing.endpoints.clone();
+    for (cloud, pattern) in others {
+        endpoints.entry(cloud).or_insert(pattern);
+    }
+    ServiceFile {
+        sources,
+        error_codes: codes,
+        error_body: existing
+            .error_body
+            .iter()
+            .cloned()
+            .chain(shapes.into_iter().filter(|s| !existing.error_body.contains(s)))
+            .collect(),
+        endpoint: existing.endpoint.clone().or(huawei),
+        endpoints,
+        ..existing.clone()
+    }
+}
+
+/// A first service file: its name is the id in capitals until a reviewer names it.
+fn new_file(
+    service: &str,
+    sources: Vec<Source>,
+    codes: Vec<ErrorCodeEntry>,
+    shapes: Vec<ErrorBodyShape>,
+    (huawei, others): Endpoints,
+) -> ServiceFile {
+    ServiceFile {
+        service: service.to_owned(),
+        name: Text {
+            en: Some(service.to_uppercase()),
+            zh: None,
+        },
+        description: Text::default(),
+        endpoint: huawei,
+        endpoints: others,
+        planes: Vec::new(),
+        sources,
+        error_body: shapes,
+        error_codes: codes,
+        examples: Vec::new(),
+        waiters: Vec::new(),
+    }
+}
+
+/// The codes a reviewer edited in the existing file (`hand_edit`) stand over
+/// the pages'; one the pages now contradict is kept and listed.
+fn keep_hand_edited_codes(
+    codes: &mut Vec<ErrorCodeEntry>,
+    existing: Option<&ServiceFile>,
+) -> Vec<(Severity, &'static str, String)> {
+    let mut conflicts = Vec::new();
+    for kept in existing.iter().flat_map(|e| &e.error_codes) {
+        let Some(why) = &kept.hand_edit else { continue };
+        match codes.iter_mut().find(|c| c.code == kept.code) {
+            Some(listed) => {
+                let page_says = listed.clone();
+                *listed = kept.clone();
+                let with_edit = ErrorCodeEntry {
+                    hand_edit: Some(why.clone()),
+                    ..page_says
+                };
+                if with_edit != *kept {
+                    conflicts.push((
+                        Severity::Warning,
+                        "hand-edit-conflict",
+                        format!(
+                            "error code {}: kept the hand edit ({why}); the page now says otherwise",
+                            kept.code
+                        ),
+                    ));
+                }
+            }
+            None => codes.push(kept.clone()),
+        }
+    }
+    conflicts
+}
+
 impl ErrorPages {
     /// Files a pattern read from an endpoint table as Huawei Cloud's `endpoint`,
     /// or under the cloud whose domain it ends with (`otc.t-systems.com`).
     pub fn add_endpoint(&mut self, pattern: String) {
-        if pattern.ends_with(".otc.t-systems.com") {
-            self.other_endpoints
-                .entry("open-telekom-cloud".to_owned())
-                .or_insert(pattern);
-        } else {
-            self.endpoint.get_or_insert(pattern);
+        match Cloud::of_host(&pattern) {
+            Some(cloud) if cloud != Cloud::HuaweiCloud => {
+                self.other_endpoints
+                    .entry(cloud.id().to_owned())
+                    .or_insert(pattern);
+            }
+            _ => {
+                self.endpoint.get_or_insert(pattern);
+            }
         }
     }
 }

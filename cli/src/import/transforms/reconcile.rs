@@ -39,40 +39,7 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
     if array_response && let Some(change) = array_body(operation) {
         changes.push(change);
     }
-    let is_array_response = operation.response.as_ref().is_some_and(|b| b.array);
-    for example in operation
-        .examples
-        .iter_mut()
-        .filter(|e| e.format == ExampleFormat::Json && e.kind != ExampleKind::Error)
-    {
-        if example.kind == ExampleKind::Response && is_array_response {
-            // 批量停止作业: the zh page prints one element, the en page the array.
-            if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_object()) {
-                example.format = ExampleFormat::Text;
-                example.note = Some(
-                    "Prints one object where the other response examples print the JSON array; kept verbatim."
-                        .to_owned(),
-                );
-                unsupported.push(
-                    "a response example prints one object where the other examples print a JSON array; kept as text"
-                        .to_owned(),
-                );
-            }
-            continue;
-        }
-        // `[{...}]` as a request body: request bodies are objects in the spec's schema.
-        if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_array()) {
-            example.format = ExampleFormat::Text;
-            example.note = Some(
-                "A JSON array as the whole body, which the spec cannot express yet; kept verbatim."
-                    .to_owned(),
-            );
-            unsupported.push(format!(
-                "a {:?} example is a JSON array as the whole body, which the spec cannot express yet; kept as text",
-                example.kind
-            ).to_lowercase());
-        }
-    }
+    unsupported_examples(operation, &mut unsupported);
     let examples: Vec<(Table, Value)> = operation
         .examples
         .iter()
@@ -112,6 +79,45 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
         walk(operation, &cx, table, value, "", &mut changes, 0);
     }
     Reconciled { changes, unsupported }
+}
+
+/// Examples the spec cannot express are kept as text, and said: one object
+/// where the response is an array, a JSON array as a whole request body.
+fn unsupported_examples(operation: &mut OperationFile, unsupported: &mut Vec<String>) {
+    let is_array_response = operation.response.as_ref().is_some_and(|b| b.array);
+    for example in operation
+        .examples
+        .iter_mut()
+        .filter(|e| e.format == ExampleFormat::Json && e.kind != ExampleKind::Error)
+    {
+        if example.kind == ExampleKind::Response && is_array_response {
+            // 批量停止作业: the zh page prints one element, the en page the array.
+            if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_object()) {
+                example.format = ExampleFormat::Text;
+                example.note = Some(
+                    "Prints one object where the other response examples print the JSON array; kept verbatim."
+                        .to_owned(),
+                );
+                unsupported.push(
+                    "a response example prints one object where the other examples print a JSON array; kept as text"
+                        .to_owned(),
+                );
+            }
+            continue;
+        }
+        // `[{...}]` as a request body: request bodies are objects in the spec's schema.
+        if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_array()) {
+            example.format = ExampleFormat::Text;
+            example.note = Some(
+                "A JSON array as the whole body, which the spec cannot express yet; kept verbatim."
+                    .to_owned(),
+            );
+            unsupported.push(format!(
+                "a {:?} example is a JSON array as the whole body, which the spec cannot express yet; kept as text",
+                example.kind
+            ).to_lowercase());
+        }
+    }
 }
 
 /// A response the example prints as a JSON array (`[{"is_success": ...}]`)
@@ -267,21 +273,7 @@ fn walk(
     if cx.keep_unknown
         && let Some(fields) = fields_mut(operation, table)
     {
-        for (key, sent) in map {
-            if sent.is_null() || fields.iter().any(|f| &f.name == key) {
-                continue;
-            }
-            let ty = scalar_type(sent).unwrap_or_else(|| widen_scalar(sent));
-            changes.push(format!(
-                "{prefix} `{path}{key}`: not in the table, an example sends it; added as optional `{ty}`"
-            ));
-            fields.push(Field::added(
-                key.clone(),
-                ty.to_string(),
-                false,
-                "Not in the page's table; the page's example sends it.",
-            ));
-        }
+        add_sent_keys(fields, map, prefix, path, changes);
     }
     let count = fields_mut(operation, table).map_or(0, |f| f.len());
     for index in 0..count {
@@ -289,37 +281,8 @@ fn walk(
             return;
         };
         let at = format!("{path}{}", field.name);
-        let nested = match map.get(&field.name) {
-            None | Some(Value::Null) => {
-                if field.required == Some(true) {
-                    field.required = Some(false);
-                    add_note(field, "Marked mandatory; the page's example leaves it out.");
-                    changes.push(format!(
-                        "{prefix} `{at}`: marked mandatory, but an example leaves it out; made optional"
-                    ));
-                }
-                continue;
-            }
-            Some(sent) => {
-                let Ok(ty) = TypeExpr::parse(&field.ty) else {
-                    continue;
-                };
-                match check(&ty, sent) {
-                    Ok(nested) => nested,
-                    Err(widened) => {
-                        let shown = excerpt(sent);
-                        add_note(
-                            field,
-                            &format!("Documented as `{ty}`; the page's example sends `{shown}`."),
-                        );
-                        changes.push(format!(
-                            "{prefix} `{at}`: documented as `{ty}`, an example sends `{shown}`; now `{widened}`"
-                        ));
-                        field.ty = widened.to_string();
-                        check(&widened, sent).unwrap_or_default()
-                    }
-                }
-            }
+        let Some(nested) = check_field(field, map.get(&field.name), prefix, &at, changes) else {
+            continue;
         };
         for (name, inner) in nested {
             walk(
@@ -331,6 +294,73 @@ fn walk(
                 changes,
                 depth + 1,
             );
+        }
+    }
+}
+
+/// Keys an example sends that the table lacks join as optional fields.
+fn add_sent_keys(
+    fields: &mut Vec<Field>,
+    map: &serde_json::Map<String, Value>,
+    prefix: &str,
+    path: &str,
+    changes: &mut Vec<String>,
+) {
+    for (key, sent) in map {
+        if sent.is_null() || fields.iter().any(|f| &f.name == key) {
+            continue;
+        }
+        let ty = scalar_type(sent).unwrap_or_else(|| widen_scalar(sent));
+        changes.push(format!(
+            "{prefix} `{path}{key}`: not in the table, an example sends it; added as optional `{ty}`"
+        ));
+        fields.push(Field::added(
+            key.clone(),
+            ty.to_string(),
+            false,
+            "Not in the page's table; the page's example sends it.",
+        ));
+    }
+}
+
+/// One field against what an example sends for it (`sent`): left out, a
+/// mandatory field becomes optional; of another type, the field widens. The
+/// nested objects to walk next, or `None` when there are none to follow.
+fn check_field<'v>(
+    field: &mut Field,
+    sent: Option<&'v Value>,
+    prefix: &str,
+    at: &str,
+    changes: &mut Vec<String>,
+) -> Option<Vec<(String, &'v Value)>> {
+    match sent {
+        None | Some(Value::Null) => {
+            if field.required == Some(true) {
+                field.required = Some(false);
+                add_note(field, "Marked mandatory; the page's example leaves it out.");
+                changes.push(format!(
+                    "{prefix} `{at}`: marked mandatory, but an example leaves it out; made optional"
+                ));
+            }
+            None
+        }
+        Some(sent) => {
+            let ty = TypeExpr::parse(&field.ty).ok()?;
+            Some(match check(&ty, sent) {
+                Ok(nested) => nested,
+                Err(widened) => {
+                    let shown = excerpt(sent);
+                    add_note(
+                        field,
+                        &format!("Documented as `{ty}`; the page's example sends `{shown}`."),
+                    );
+                    changes.push(format!(
+                        "{prefix} `{at}`: documented as `{ty}`, an example sends `{shown}`; now `{widened}`"
+                    ));
+                    field.ty = widened.to_string();
+                    check(&widened, sent).unwrap_or_default()
+                }
+            })
         }
     }
 }
