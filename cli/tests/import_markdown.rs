@@ -1166,3 +1166,54 @@ fn pages_of_one_route_with_different_bodies_are_variants_and_pair_across_folders
         imported.report
     );
 }
+
+#[test]
+fn a_placeholder_one_page_misses_is_described_from_the_services_other_pages_and_said_once() {
+    let (_dir, docs) = docs_folder("huawei-ges-zh");
+    let uri_table = table(
+        &["参数", "是否必选", "类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目编号。"],
+            &["graph_name", "是", "String", "图名称。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("查询图.md"),
+        format!("# 查询图\n\n## URI\n\nGET /v1.0/{{project_id}}/graphs/{{graph_name}}\n\n**表 1**  URI参数\n\n{uri_table}"),
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("删除图.md"),
+        "# 删除图\n\n## URI\n\nDELETE /v1.0/{project_id}/graphs/{graph_name}\n",
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let page = imported
+        .report
+        .pages
+        .iter()
+        .find(|p| p.page.ends_with("删除图.md"))
+        .unwrap();
+    let codes: Vec<(&str, Option<&str>)> = page
+        .findings
+        .iter()
+        .filter(|f| f.code.contains("placeholder"))
+        .map(|f| (f.code, f.subject.as_deref()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("placeholder-from-service", Some("graph_name")),
+            ("placeholder-from-service", Some("project_id"))
+        ],
+        "{:?}",
+        page.findings
+    );
+    let yaml = imported
+        .files
+        .iter()
+        .find(|(file, _)| file.to_string_lossy().contains("delete"))
+        .map(|(_, yaml)| yaml.clone())
+        .unwrap();
+    assert!(yaml.contains("图名称。"), "{yaml}");
+}

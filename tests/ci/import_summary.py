@@ -4,8 +4,8 @@
 
 Prints pages ok / partial / failed / skipped, unused tables and dropped parameters.
 With --gate, fails when a folder has a failed page or when fewer than 95% of its
-operation pages are ok apart from table accounting: `unused-table` and
-`dropped-parameter` findings, except tables no field refers to, which were
+operation pages are ok apart from table accounting: `unused-table`,
+`dropped-parameter` and `unimported-parameter` findings, except tables no field refers to, which were
 warnings before (the importer reports every table it does not use
 since the pipeline change; the catalogue issue turns them into imported fields,
 and the gate then counts strict `ok`).
@@ -13,7 +13,7 @@ and the gate then counts strict `ok`).
 import json
 import sys
 
-ACCOUNTING = {"unused-table", "dropped-parameter"}
+ACCOUNTING = {"unused-table", "dropped-parameter", "unimported-parameter"}
 
 
 def accounting(finding):
@@ -43,6 +43,7 @@ def summary(report):
         "operations": len(operations),
         "unused": sum(1 for f in findings if f["code"] == "unused-table"),
         "dropped": sum(1 for f in findings if f["code"] == "dropped-parameter"),
+        "unimported": sum(1 for f in findings if f["code"] == "unimported-parameter"),
         "ok_apart": ok_apart,
     }
 
@@ -58,7 +59,8 @@ def main(args):
         print(
             f"{folder:<24} {s['pages']:4} pages: {s['ok']:4} ok, {s['partial']:3} partial, {s['failed']:3} failed, "
             f"{s['skipped']:3} skipped | {share:5.1f}% ok ({share_apart:5.1f}% apart from table accounting) | "
-            f"{s['unused']:3} unused tables, {s['dropped']:3} dropped-parameter findings"
+            f"{s['unused']:3} unused tables, {s['dropped']:3} dropped-parameter, "
+            f"{s['unimported']:3} unimported-parameter findings"
         )
         if gate and s["failed"] > 0:
             failures.append(f"{folder}: {s['failed']} operation page(s) failed")

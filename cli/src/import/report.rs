@@ -46,6 +46,10 @@ pub struct Finding {
     pub code: &'static str,
     pub line: usize,
     pub message: String,
+    /// The name the finding is about (a placeholder, a parameter), so a later
+    /// stage can find it again without reading the message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
 }
 
 impl Finding {
@@ -66,6 +70,15 @@ impl Finding {
             code,
             line,
             message: message.into(),
+            subject: None,
+        }
+    }
+
+    /// This finding, about `subject`.
+    pub fn about(self, subject: impl Into<String>) -> Self {
+        Finding {
+            subject: Some(subject.into()),
+            ..self
         }
     }
 }

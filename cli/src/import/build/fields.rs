@@ -273,30 +273,31 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
 /// Makes the parameter list sound: a placeholder no table documents is added
 /// as a required string; a path row the URI has no placeholder for is dropped
 /// (and said); a parameter listed twice keeps its first row; a type the
-/// location cannot carry travels as text.
+/// location cannot carry travels as text. Returns the names dropped.
 pub fn settle_parameters(
     parameters: &mut Vec<Field>,
     placeholders: &BTreeSet<String>,
     uri_line: usize,
     findings: &mut Vec<Finding>,
-) {
+) -> Vec<String> {
     for placeholder in placeholders {
         if !parameters.iter().any(|p| &p.name == placeholder) {
             // Info: a path segment is a required string whatever the table says,
             // so the field is right; only its description is missing.
-            findings.push(Finding::at(
+            let finding = Finding::at(
                 Section::Uri,
                 Severity::Info,
                 "undocumented-placeholder",
                 uri_line,
                 format!("placeholder `{{{placeholder}}}` has no row in the URI table; added as a string"),
-            ));
+            );
+            findings.push(finding.about(placeholder.as_str()));
             let mut field = Field::added(placeholder.clone(), "string", true, UNDOCUMENTED_PLACEHOLDER);
             field.location = Some(ParamLocation::Path);
             parameters.insert(0, field);
         }
     }
-    drop_stray_path_rows(parameters, placeholders, uri_line, findings);
+    let dropped = drop_stray_path_rows(parameters, placeholders, uri_line, findings);
     let mut seen = BTreeSet::new();
     parameters.retain(|p| seen.insert((p.location, naming::snake(&p.name))));
     for parameter in parameters {
@@ -314,6 +315,7 @@ pub fn settle_parameters(
             parameter.ty = "string".into();
         }
     }
+    dropped
 }
 
 /// Path rows the URI has no placeholder for cannot be sent: dropped, and said,
@@ -323,17 +325,18 @@ fn drop_stray_path_rows(
     placeholders: &BTreeSet<String>,
     uri_line: usize,
     findings: &mut Vec<Finding>,
-) {
+) -> Vec<String> {
     let stray = |p: &Field| p.location == Some(ParamLocation::Path) && !placeholders.contains(&p.name);
     let dropped: Vec<String> = parameters
         .iter()
         .filter(|p| stray(p))
-        .map(|p| format!("`{}`", p.name))
+        .map(|p| p.name.clone())
         .collect();
     if dropped.is_empty() {
-        return;
+        return dropped;
     }
     parameters.retain(|p| !stray(p));
+    let listed: Vec<String> = dropped.iter().map(|name| format!("`{name}`")).collect();
     findings.push(Finding::at(
         Section::Uri,
         Severity::Warning,
@@ -341,9 +344,10 @@ fn drop_stray_path_rows(
         uri_line,
         format!(
             "the URI table documents {} as path parameter(s), but the URI has no such placeholder; not imported",
-            dropped.join(", ")
+            listed.join(", ")
         ),
     ));
+    dropped
 }
 
 #[cfg(test)]

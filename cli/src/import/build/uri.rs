@@ -155,6 +155,80 @@ pub fn find(page: &Page, sections: &[Section]) -> Option<UriLine> {
     fallback
 }
 
+/// Query parameter names the page shows outside its tables, with their lines:
+/// the URI's RFC 6570 expansion (`{?marker,limit}`) and the query of each
+/// example request line (`GET https://{Endpoint}/v3/{project_id}/jobs?limit=10`).
+pub fn shown_query_names(page: &Page, uri: &UriLine) -> Vec<(String, usize)> {
+    let mut shown: Vec<(String, usize)> = uri
+        .query_names
+        .iter()
+        .filter(|n| is_parameter_name(n))
+        .map(|n| (n.clone(), uri.line))
+        .collect();
+    for block in &page.blocks {
+        let (Block::Code { text, line } | Block::Text { text, line, .. }) = block else {
+            continue;
+        };
+        for query in text.lines().filter_map(request_line_query) {
+            shown.extend(query.into_iter().map(|name| (name, *line)));
+        }
+    }
+    shown
+}
+
+/// The query keys of a request line `METHOD URL?k=v&...` whose URL is a path
+/// or an absolute URL; `None` for any other line.
+fn request_line_query(line: &str) -> Option<Vec<String>> {
+    let mut words = line.split_whitespace();
+    parse_method(words.next()?)?;
+    let url = words.next()?;
+    if !(url.starts_with('/') || url.starts_with("http://") || url.starts_with("https://")) {
+        return None;
+    }
+    let (_, query) = url.split_once('?')?;
+    let keys = query
+        .split('&')
+        .map(|pair| pair.split_once('=').map_or(pair, |(key, _)| key).trim())
+        .filter(|key| is_parameter_name(key))
+        .map(str::to_owned)
+        .collect();
+    Some(keys)
+}
+
+/// A name as query parameters are spelled: letters, digits, `_`, `-`, `.`.
+fn is_parameter_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+}
+
+/// Names shown in the URI expansion or example request lines that neither a
+/// parameter nor the URI's fixed query carries: documented, yet not imported.
+pub fn unimported_query_names(
+    shown: &[(String, usize)],
+    uri: &str,
+    parameters: &[Field],
+) -> Vec<(String, usize)> {
+    let fixed: Vec<&str> = uri
+        .split_once('?')
+        .map(|(_, query)| {
+            query
+                .split('&')
+                .map(|pair| pair.split('=').next().unwrap_or(pair))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut missing: Vec<(String, usize)> = Vec::new();
+    for (name, line) in shown {
+        let carried = parameters.iter().any(|p| &p.name == name) || fixed.contains(&name.as_str());
+        if !carried && !missing.iter().any(|(m, _)| m == name) {
+            missing.push((name.clone(), *line));
+        }
+    }
+    missing
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::Context;
 use crate::import::build::UNDOCUMENTED_PLACEHOLDER;
 use crate::import::draft::Draft;
-use crate::import::report::Severity;
+use crate::import::report::{Finding, Severity};
 use hwcloud_model::spec::schema::{Field, ParamLocation};
 
 /// GES pages often print a URI with no parameter table. The same placeholder is
@@ -43,17 +43,22 @@ pub fn run(drafts: &mut Vec<Draft>, _: &Context) {
             field.note = Some(
                 "Not in the page's URI table; described as the service's other pages describe it.".into(),
             );
-            filled.push(format!("`{{{}}}`", field.name));
+            filled.push(field.name.clone());
         }
         for finding in &mut page.findings {
-            if finding.code == "undocumented-placeholder"
-                && filled.iter().any(|p| finding.message.contains(p.as_str()))
-            {
-                finding.severity = Severity::Info;
-                finding.code = "placeholder-from-service";
-                finding.message = finding
-                    .message
-                    .replace("added as a string", "described as on the service's other pages");
+            let about_filled = finding.subject.as_ref().is_some_and(|name| filled.contains(name));
+            if finding.code == "undocumented-placeholder" && about_filled {
+                let name = finding.subject.take().unwrap_or_default();
+                *finding = Finding::at(
+                    finding.section,
+                    Severity::Info,
+                    "placeholder-from-service",
+                    finding.line,
+                    format!(
+                        "placeholder `{{{name}}}` has no row in the URI table; described as on the service's other pages"
+                    ),
+                )
+                .about(name);
             }
         }
     }

@@ -8,6 +8,7 @@
 //! leave the description and become the field's constraint data.
 
 use hwcloud_model::spec::schema::{Field, OperationFile};
+use hwcloud_model::spec::types::TypeExpr;
 
 use crate::import::lexicon::{CONSTRAINT_LABELS as LABELS, ConstraintLabel as Kind};
 
@@ -85,13 +86,14 @@ pub fn apply(field: &mut Field, description: &str) -> String {
 /// Drops what does not fit the field's final type (a length read off an
 /// integer's description) or contradicts itself, so the spec always validates.
 pub fn fit(field: &mut Field) {
-    let has_length = field.ty == "string" || field.ty.starts_with("array<");
-    let is_number = matches!(field.ty.as_str(), "integer" | "long" | "number");
+    let ty = TypeExpr::parse(&field.ty).unwrap_or(TypeExpr::Any);
+    let has_length = matches!(ty, TypeExpr::String | TypeExpr::Array(_));
+    let is_number = matches!(ty, TypeExpr::Integer | TypeExpr::Long | TypeExpr::Number);
     if !has_length || field.min_length.zip(field.max_length).is_some_and(|(a, b)| a > b) {
         (field.min_length, field.max_length) = (None, None);
     }
     let fits_i32 = |v: Option<i64>| v.is_none_or(|v| i32::try_from(v).is_ok());
-    let fits_type = field.ty != "integer" || fits_i32(field.minimum) && fits_i32(field.maximum);
+    let fits_type = ty != TypeExpr::Integer || fits_i32(field.minimum) && fits_i32(field.maximum);
     if !is_number || !fits_type || field.minimum.zip(field.maximum).is_some_and(|(a, b)| a > b) {
         (field.minimum, field.maximum) = (None, None);
     }
