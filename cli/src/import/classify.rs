@@ -8,8 +8,8 @@
 //! is reported as `unused-table` with the reason.
 
 use super::lexicon::{
-    self, Column, HEADER_WORDS, PATH_CAPTION_WORDS, QUERY_CAPTION_WORDS, SINGLE_WORD_HEADERS, STATUS_LABELS,
-    URI_HEADING,
+    self, Column, ENDPOINT_COLUMN_WORDS, HEADER_WORDS, PATH_CAPTION_WORDS, QUERY_CAPTION_WORDS,
+    SINGLE_WORD_HEADERS, STATUS_LABELS, URI_HEADING,
 };
 use super::page::{Block, Page, Table};
 use super::report::{Section, TableReport};
@@ -20,7 +20,11 @@ use hwcloud_model::spec::schema::HTTP_STATUSES;
 pub enum PageKind {
     /// Documents one operation: it has a `URI` section.
     Operation,
-    /// Anything else (overview, error codes, endpoints, guides showing method lines).
+    /// A service's error codes: a table with a status and an error-code column.
+    ErrorCodes,
+    /// Regions and endpoints: a table with an endpoint column.
+    Endpoints,
+    /// Anything else (overview, concepts, guides showing method lines).
     Other,
 }
 
@@ -29,11 +33,45 @@ impl PageKind {
         let has_uri_heading = page.blocks.iter().any(
             |b| matches!(b, Block::Heading { text, level, .. } if *level > 1 && text.trim().starts_with(URI_HEADING)),
         );
-        match has_uri_heading {
-            true => PageKind::Operation,
-            false => PageKind::Other,
+        let tables = || {
+            page.blocks.iter().filter_map(|b| match b {
+                Block::Table(table) => Some(table),
+                _ => None,
+            })
+        };
+        if has_uri_heading {
+            PageKind::Operation
+        } else if tables().any(is_service_error_table) {
+            PageKind::ErrorCodes
+        } else if tables().any(|t| endpoint_column(t).is_some()) {
+            PageKind::Endpoints
+        } else {
+            PageKind::Other
         }
     }
+
+    /// Why a page of this kind is no operation, for the report.
+    pub fn skipped(self) -> &'static str {
+        match self {
+            PageKind::Operation => "an operation page",
+            PageKind::ErrorCodes => "error codes",
+            PageKind::Endpoints => "regions and endpoints",
+            PageKind::Other => "not an operation page",
+        }
+    }
+}
+
+/// A service's error-code table: a status column and an error-code column.
+pub fn is_service_error_table(table: &Table) -> bool {
+    table.column(Column::Status).is_some() && table.column(Column::ErrorCode).is_some()
+}
+
+/// The endpoint column of a regions-and-endpoints table (`终端节点（Endpoint）`).
+pub fn endpoint_column(table: &Table) -> Option<usize> {
+    table
+        .header
+        .iter()
+        .position(|h| ENDPOINT_COLUMN_WORDS.iter().any(|w| h.to_lowercase().contains(w)))
 }
 
 /// The section each block belongs to, by the nearest heading (level 2 or deeper) above it.
@@ -475,9 +513,23 @@ mod tests {
     }
 
     #[test]
-    fn a_page_with_a_uri_section_is_an_operation() {
+    fn pages_are_operations_error_codes_endpoints_or_other() {
         assert_eq!(PageKind::of(&page(vec![heading("URI")])), PageKind::Operation);
         assert_eq!(PageKind::of(&page(vec![heading("概述")])), PageKind::Other);
+        let codes = table("", &["状态码", "错误码", "错误信息"], &["400"]);
+        assert_eq!(
+            PageKind::of(&page(vec![Block::Table(codes)])),
+            PageKind::ErrorCodes
+        );
+        let endpoints = table(
+            "",
+            &["区域名称", "区域", "终端节点（Endpoint）"],
+            &["华北-北京四"],
+        );
+        assert_eq!(
+            PageKind::of(&page(vec![Block::Table(endpoints)])),
+            PageKind::Endpoints
+        );
     }
 
     #[test]

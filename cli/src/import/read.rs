@@ -140,8 +140,10 @@ impl Read {
         if !bodies.is_empty() {
             self.pages_of(service).bodies.extend(bodies);
         }
+        let mut reason = reason;
         if let Some(pattern) = service::endpoint_pattern(page) {
             self.pages_of(service).add_endpoint(pattern);
+            reason = "regions and endpoints, read into service.yaml";
         }
         let failed = findings.iter().any(|f| f.severity == Severity::Error);
         OtherPage {

@@ -58,8 +58,9 @@ impl Built {
 pub fn operation(page: &Page, source_page: &str) -> Built {
     let mut findings = Vec::new();
     // Operation pages have a `URI` section; guides show method lines without one.
-    if PageKind::of(page) != PageKind::Operation {
-        return Built::skipped("not an operation page", findings);
+    let kind = PageKind::of(page);
+    if kind != PageKind::Operation {
+        return Built::skipped(kind.skipped(), findings);
     }
     let sections = classify::sections(page);
     let Some(uri) = uri::find(page, &sections) else {

@@ -19,7 +19,8 @@ pub use files::files;
 
 use hwcloud_runtime::Cloud;
 
-use super::lexicon::{Column, ENDPOINT_COLUMN_WORDS};
+use super::classify;
+use super::lexicon::Column;
 use super::page::{Block, Cell, Page, Table};
 use super::report::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{
@@ -444,10 +445,7 @@ fn is_message_key(key: &str) -> bool {
 pub fn endpoint_pattern(page: &Page) -> Option<String> {
     page.blocks.iter().find_map(|block| {
         let Block::Table(table) = block else { return None };
-        let endpoint = table
-            .header
-            .iter()
-            .position(|h| ENDPOINT_COLUMN_WORDS.iter().any(|w| h.to_lowercase().contains(w)))?;
+        let endpoint = classify::endpoint_column(table)?;
         let cell = |row: &[Cell], i: usize| row.get(i).map(|c| c.text.trim().to_owned()).unwrap_or_default();
         let region = (0..table.header.len())
             .filter(|i| *i != endpoint)
