@@ -14,6 +14,11 @@
 //! recursive objects), each with a golden `<name>.rs` that is compared and compiled
 //! (`UPDATE_GOLDEN=1` rewrites the goldens).
 //!
+//! Descriptions come from a pool of hostile text too (code fences, indented and
+//! quoted code, a bare CR, bidirectional overrides, control characters, long
+//! lines): each batch crate's doctests are run, and none may exist or run (a
+//! canary file a doc text would write must not appear).
+//!
 //! `cargo test` runs 256 specs from a fixed seed. More:
 //! `PROPTEST_CASES=10000 cargo test -p hwcloud-codegen --release --test compiles -- --nocapture`
 //! (`PROPTEST_SEED=<n>` picks another seed).
@@ -176,7 +181,42 @@ fn text(words: &str) -> Text {
     }
 }
 
+/// The file a doc text that ran as a doctest would write; no test may find it.
+const CANARY: &str = "doc-text-ran";
+
+/// Descriptions: mostly prose with Markdown in it, sometimes text written to
+/// run as code (fences of either kind, indented code, code in a quote or list
+/// item), to break the build (a bare CR, a bidirectional override, control
+/// characters), or just very long. The doctest run below must find no canary.
+const DESCRIPTIONS: &[&str] = &[
+    "The value [docs] <b>here</b>.",
+    "~~~\nstd::fs::write(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/doc-text-ran\"), \"~\").unwrap();\n~~~",
+    "```\nstd::fs::write(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/doc-text-ran\"), \"`\").unwrap();\n```",
+    "Example:\n\n        std::fs::write(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/doc-text-ran\"), \"    \").unwrap();",
+    ">     std::fs::write(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/doc-text-ran\"), \">\").unwrap();",
+    "- ```\n- std::fs::write(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/doc-text-ran\"), \"-\").unwrap();\n- ```",
+    "```json\n{\"shown\": \"as text\"}\n```",
+    "a bare\rcarriage return",
+    "right-to-left \u{202e}override\u{2066} and marks \u{200f}",
+    "controls \u{7}\u{0}\u{1b}[31m and \u{85}",
+    "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz",
+];
+
+fn description() -> impl Strategy<Value = &'static str> {
+    prop_oneof![4 => Just(DESCRIPTIONS[0]), 1 => prop::sample::select(&DESCRIPTIONS[1..])]
+}
+
 fn field(name: &str, ty: String, required: Option<bool>, location: Option<ParamLocation>) -> Field {
+    described(name, ty, required, location, DESCRIPTIONS[0])
+}
+
+fn described(
+    name: &str,
+    ty: String,
+    required: Option<bool>,
+    location: Option<ParamLocation>,
+    description: &str,
+) -> Field {
     // Constraints where they fit, so their docs and checks are compiled too.
     let lengths = (ty == "string" || ty.starts_with("array<")).then_some((Some(1), Some(64)));
     let bounds = matches!(ty.as_str(), "integer" | "long" | "number").then_some((Some(-1), Some(100)));
@@ -187,7 +227,7 @@ fn field(name: &str, ty: String, required: Option<bool>, location: Option<ParamL
         location,
         required,
         ty,
-        description: text(&format!("The `{name}` [value] <b>docs</b>.")),
+        description: text(&format!("The `{name}`: {description}")),
         min_length,
         max_length,
         minimum,
@@ -202,12 +242,13 @@ fn fields(objects: Vec<String>, max: usize) -> impl Strategy<Value = Vec<Field>>
             name(FIELD_NAMES, PLAIN_FIELDS, 6),
             field_type(objects),
             prop::option::of(any::<bool>()),
+            description(),
         ),
         0..max,
     )
     .prop_map(|rows| {
         rows.into_iter()
-            .map(|(name, ty, required)| field(name, ty, required, None))
+            .map(|(name, ty, required, description)| described(name, ty, required, None, description))
             .collect()
     })
 }
@@ -220,14 +261,20 @@ fn parameters() -> impl Strategy<Value = Vec<Field>> {
     ];
     let ty = prop_oneof![4 => scalar_type(), 1 => Just("array<string>".to_owned())];
     prop::collection::vec(
-        (name(FIELD_NAMES, PLAIN_FIELDS, 6), location, ty, any::<bool>()),
+        (
+            name(FIELD_NAMES, PLAIN_FIELDS, 6),
+            location,
+            ty,
+            any::<bool>(),
+            description(),
+        ),
         0..4,
     )
     .prop_map(|rows| {
         rows.into_iter()
-            .map(|(name, location, ty, required)| {
+            .map(|(name, location, ty, required, description)| {
                 let required = required || location == ParamLocation::Path;
-                field(name, ty, Some(required), Some(location))
+                described(name, ty, Some(required), Some(location), description)
             })
             .collect()
     })
@@ -583,6 +630,34 @@ fn compile(root: &Path, batch: usize, accepted: &[(usize, PathBuf)]) {
             root.display()
         );
     }
+    doctest(&krate, &workspace);
+}
+
+/// Runs the batch crate's doctests: generated docs hold no code, so none may
+/// run, and the canary a hostile description would write must not exist.
+fn doctest(krate: &Path, workspace: &Path) {
+    let canary = krate.join(CANARY);
+    let _ = std::fs::remove_file(&canary);
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args(["test", "--doc", "--offline", "--quiet", "--manifest-path"])
+        .arg(krate.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", workspace.join("target/proptest-specs"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the generated docs' doctests fail:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!canary.exists(), "documentation text ran as a doctest:\n{stdout}");
+    assert!(
+        !stdout
+            .lines()
+            .any(|l| l.starts_with("test ") && l.contains(" - ")),
+        "the generated docs hold doctests, which text must never become:\n{stdout}"
+    );
 }
 
 #[test]

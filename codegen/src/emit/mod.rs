@@ -89,8 +89,9 @@ fn endpoints(service: &Service) -> TokenStream {
             list.join(", ")
         )
     };
+    let doc = docs::attrs(&[doc]);
     quote! {
-        #[doc = #doc]
+        #doc
         pub const ENDPOINTS: runtime::ServiceEndpoints = runtime::ServiceEndpoints {
             service: #id,
             documented: &[#(#documented),*],

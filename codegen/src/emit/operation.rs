@@ -89,7 +89,7 @@ fn deprecated_attr(op: &Operation) -> Option<TokenStream> {
         None => "out of date in the docs".to_owned(),
     };
     if let Some(text) = deprecation.note.preferred() {
-        note.push_str(&format!(" ({text})"));
+        note.push_str(&format!(" ({})", docs::literal_text(text)));
     }
     Some(quote!(#[deprecated(note = #note)]))
 }

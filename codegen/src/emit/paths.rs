@@ -169,8 +169,9 @@ pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
             .map(|t| format!(", their number in `{}`", t.dotted))
             .unwrap_or_default()
     );
+    let doc = super::docs::attrs(&[doc]);
     Some(quote! {
-        #[doc = #doc]
+        #doc
         impl runtime::Paginated for #request {
             type Item = #item;
             const SCHEME: runtime::PageScheme = #scheme;

@@ -55,17 +55,24 @@ fn undocumented_field() -> TokenStream {
 
 fn example_doc(example: Option<&str>) -> Vec<String> {
     let Some(example) = example else { return Vec::new() };
+    // A fence longer than any backtick run in the example: nothing inside closes it.
+    let longest = example
+        .lines()
+        .map(|l| l.trim_start().chars().take_while(|c| *c == '`').count())
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
     let mut lines = vec![
         String::new(),
         "Documented example:".to_owned(),
-        "```json".to_owned(),
+        format!("{fence}json"),
     ];
     lines.extend(
         example
             .lines()
             .map(|l| l.replace('\t', "    ").trim_end().to_owned()),
     );
-    lines.push("```".to_owned());
+    lines.push(fence);
     lines
 }
 
