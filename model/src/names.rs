@@ -51,10 +51,26 @@ pub const SERVICE_ITEMS: &[&str] = &["ErrorCode", "ApiError", "ResponseError"];
 /// `shared_types`.)
 pub const SERVICE_MODULES: &[&str] = &["runtime"];
 
-/// Service ids that would clash at a generated crate's root or in its
-/// `[features]`: the runtime re-export, `hwcloud`'s `client` and `signing`
-/// modules and feature, and Cargo's `default` feature.
-pub const RESERVED_SERVICE_IDS: &[&str] = &["runtime", "client", "signing", "default"];
+/// Service ids that would clash at a generated crate's root, in its
+/// `[features]` or among the files the generator writes: the runtime re-export
+/// and the runtime crate's own name (`::hwcloud_runtime` paths would become
+/// ambiguous), `hwcloud`'s `client` and `signing` modules and feature, Cargo's
+/// `default` feature, the generator's `services.rs` (a service file of that name
+/// would include itself) and `example_tests.rs`, the standalone crate's
+/// `tests/examples.rs`, and the standard crates generated code names.
+pub const RESERVED_SERVICE_IDS: &[&str] = &[
+    "runtime",
+    "hwcloud_runtime",
+    "client",
+    "signing",
+    "default",
+    "services",
+    "example_tests",
+    "examples",
+    "std",
+    "core",
+    "alloc",
+];
 
 /// The response field that keeps undocumented JSON keys; docs may not use the name.
 pub const UNDOCUMENTED_FIELD: &str = "undocumented";

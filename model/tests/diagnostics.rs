@@ -213,22 +213,26 @@ fn builder_names_collide_with_tables_and_the_build_method() {
 
 #[test]
 fn a_service_id_taken_at_the_crate_root_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let service = dir.path().join("client");
-    std::fs::create_dir_all(&service).unwrap();
-    std::fs::write(
-        service.join("service.yaml"),
-        SERVICE.replace("service: demo", "service: client"),
-    )
-    .unwrap();
-    let errors = hwcloud_model::load(dir.path()).unwrap_err();
-    let error = errors.iter().next().unwrap();
-    assert_eq!((error.line, error.col), (1, 10), "{}", error.one_line());
-    assert!(
-        error.message.contains("`client` is taken at the crate root"),
-        "{}",
-        error.message
-    );
+    // `services` would include itself, `hwcloud_runtime` makes the runtime's
+    // paths ambiguous, `examples`/`example_tests` are the generated tests' files.
+    for id in ["client", "services", "hwcloud_runtime", "examples", "example_tests", "std"] {
+        let dir = tempfile::tempdir().unwrap();
+        let service = dir.path().join(id);
+        std::fs::create_dir_all(&service).unwrap();
+        std::fs::write(
+            service.join("service.yaml"),
+            SERVICE.replace("service: demo", &format!("service: {id}")),
+        )
+        .unwrap();
+        let errors = hwcloud_model::load(dir.path()).unwrap_err();
+        let error = errors.iter().next().unwrap();
+        assert_eq!((error.line, error.col), (1, 10), "{}", error.one_line());
+        assert!(
+            error.message.contains(&format!("`{id}` is taken at the crate root")),
+            "{}",
+            error.message
+        );
+    }
 }
 
 #[test]
@@ -492,4 +496,16 @@ fn waiters_poll_an_operation_of_the_service_by_a_scalar_or_json_field() {
             "{at} {message}\nin {errors:#?}"
         );
     }
+}
+
+#[test]
+fn an_error_code_written_as_yaml_null_is_an_error_not_the_code_null() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("demo")).unwrap();
+    let service = SERVICE.replace("code: DEMO.0001", "code: null");
+    std::fs::write(dir.path().join("demo/service.yaml"), service).unwrap();
+    let errors = hwcloud_model::load(dir.path()).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert!(error.message.contains("the value is null"), "{}", error.one_line());
+    assert!(error.line > 1, "located at the row: {}", error.one_line());
 }

@@ -145,6 +145,8 @@ pub struct ErrorBodyShape {
 #[serde(deny_unknown_fields)]
 pub struct ErrorCodeEntry {
     pub status: u16,
+    /// The code as text; a YAML `null` here is an error, not the code `null`.
+    #[serde(deserialize_with = "text_not_null")]
     pub code: String,
     pub message: Text,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
@@ -463,4 +465,11 @@ pub enum ExampleFormat {
     #[default]
     Json,
     Text,
+}
+
+/// A string that may not be YAML `null` (or `~`), which serde_yaml would
+/// otherwise read as the text `null`: a code written so was left out by mistake.
+fn text_not_null<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(deserializer)?
+        .ok_or_else(|| serde::de::Error::custom("the value is null; write it as text (quote it to mean `null`)"))
 }
