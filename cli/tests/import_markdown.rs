@@ -794,18 +794,74 @@ fn an_existing_file_that_does_not_parse_refuses_its_service_and_is_never_written
         "operation: [unclosed\n",
     )
     .unwrap();
-    let imported = hwcloud_codegen_cli::import::import_into(&[docs], None, Some(&out));
-    assert!(
-        imported.files.is_empty(),
-        "nothing is written for the service: {:?}",
-        imported.files.keys()
+    // A second service in the same run, whose spec is fine, is still written.
+    let ges = dir.path().join("huawei-ges-zh");
+    std::fs::create_dir_all(&ges).unwrap();
+    std::fs::write(ges.join("查询图.md"), "# 查询图\n\n## URI\n\nGET /v1.0/graphs\n").unwrap();
+    let imported = hwcloud_codegen_cli::import::import_into(&[docs, ges], None, Some(&out));
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(
+        names,
+        [
+            Path::new("ges/operations/list_graphs.yaml"),
+            Path::new("ges/service.yaml")
+        ],
+        "nothing is written for dli, ges is"
     );
     assert_eq!(imported.report.refused, ["dli"]);
     assert!(imported.report.failed(), "the run exits non-zero");
+    let page = imported
+        .report
+        .pages
+        .iter()
+        .find(|p| p.page.ends_with("查询开关.md"))
+        .unwrap();
+    assert_eq!(page.status, hwcloud_codegen_cli::import::Status::Failed);
+    assert!(
+        page.findings.iter().any(|f| f.code == "refused-service"),
+        "{:?}",
+        page.findings
+    );
     let text = imported.report.to_string();
     assert!(
         text.contains("dli/operations/list_switches.yaml:1:"),
         "the file and line are named: {text}"
+    );
+}
+
+#[test]
+fn an_existing_operation_that_parses_but_does_not_validate_refuses_its_service() {
+    let (dir, docs) = docs_folder("huawei-dli-zh");
+    std::fs::write(
+        docs.join("查询开关.md"),
+        "# 查询开关\n\n## URI\n\nGET /v1.0/switches\n",
+    )
+    .unwrap();
+    let out = dir.path().join("spec");
+    hwcloud_codegen_cli::import::write::write(
+        &out,
+        &hwcloud_codegen_cli::import::import(std::slice::from_ref(&docs), None).files,
+    )
+    .unwrap();
+    // A hand edit that parses but names a table nobody defines.
+    let file = out.join("dli/operations/list_switches.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        format!("{text}response:\n  fields:\n  - name: x\n    type: Missing\n"),
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import_into(&[docs], None, Some(&out));
+    assert!(imported.files.is_empty(), "{:?}", imported.files.keys());
+    assert_eq!(imported.report.refused, ["dli"]);
+    assert!(
+        imported
+            .report
+            .invalid_existing
+            .iter()
+            .any(|e| e.contains("list_switches.yaml:") && e.contains("Missing")),
+        "{:?}",
+        imported.report.invalid_existing
     );
 }
 
@@ -1216,4 +1272,34 @@ fn a_placeholder_one_page_misses_is_described_from_the_services_other_pages_and_
         .map(|(_, yaml)| yaml.clone())
         .unwrap();
     assert!(yaml.contains("图名称。"), "{yaml}");
+}
+
+#[test]
+fn a_new_operation_never_takes_the_file_of_an_existing_one_no_page_documents() {
+    let (dir, docs) = docs_folder("huawei-dli-zh");
+    std::fs::write(
+        docs.join("查询开关.md"),
+        "# 查询开关\n\n## URI\n\nGET /v1.0/switches\n",
+    )
+    .unwrap();
+    let out = dir.path().join("spec");
+    std::fs::create_dir_all(out.join("dli/operations")).unwrap();
+    // Another route, kept from an earlier import, already has the id the path gives.
+    std::fs::write(
+        out.join("dli/operations/list_switches.yaml"),
+        "operation: list_switches\ntitle:\n  zh: 旧开关\nsources:\n- page: huawei-dli-zh/旧开关.md\n  lang: zh\nmethod: GET\nuri: /v1.0/old/switches\n",
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import_into(&[docs], None, Some(&out));
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(
+        names,
+        [
+            Path::new("dli/operations/list_switches_2.yaml"),
+            Path::new("dli/service.yaml")
+        ],
+        "{}",
+        imported.report
+    );
+    assert_eq!(imported.report.undocumented, ["dli.list_switches"]);
 }

@@ -215,7 +215,14 @@ fn builder_names_collide_with_tables_and_the_build_method() {
 fn a_service_id_taken_at_the_crate_root_is_refused() {
     // `services` would include itself, `hwcloud_runtime` makes the runtime's
     // paths ambiguous, `examples`/`example_tests` are the generated tests' files.
-    for id in ["client", "services", "hwcloud_runtime", "examples", "example_tests", "std"] {
+    for id in [
+        "client",
+        "services",
+        "hwcloud_runtime",
+        "examples",
+        "example_tests",
+        "std",
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let service = dir.path().join(id);
         std::fs::create_dir_all(&service).unwrap();
@@ -228,7 +235,9 @@ fn a_service_id_taken_at_the_crate_root_is_refused() {
         let error = errors.iter().next().unwrap();
         assert_eq!((error.line, error.col), (1, 10), "{}", error.one_line());
         assert!(
-            error.message.contains(&format!("`{id}` is taken at the crate root")),
+            error
+                .message
+                .contains(&format!("`{id}` is taken at the crate root")),
             "{}",
             error.message
         );
@@ -506,6 +515,10 @@ fn an_error_code_written_as_yaml_null_is_an_error_not_the_code_null() {
     std::fs::write(dir.path().join("demo/service.yaml"), service).unwrap();
     let errors = hwcloud_model::load(dir.path()).unwrap_err();
     let error = errors.iter().next().unwrap();
-    assert!(error.message.contains("the value is null"), "{}", error.one_line());
+    assert!(
+        error.message.contains("the value is null"),
+        "{}",
+        error.one_line()
+    );
     assert!(error.line > 1, "located at the row: {}", error.one_line());
 }

@@ -48,7 +48,7 @@ fn other(page: OtherPage) -> (usize, PageReport) {
         operation: None,
         skipped: page.skipped,
         findings: page.findings,
-        tables: Vec::new(),
+        tables: page.tables,
     };
     (page.origin.index, report)
 }

@@ -245,9 +245,11 @@ pub enum Role {
     OrphanValues,
     /// The JSON a string field holds.
     TextContent(String),
-    /// A table of error codes on an operation page; the service's error-code
-    /// pages are where `service.yaml` reads them.
+    /// A table of error codes: on an error-code page, read into `service.yaml`;
+    /// on an operation page, left to the service's error-code pages.
     ErrorCodes,
+    /// A regions-and-endpoints table, read for the service's endpoint pattern.
+    Endpoints,
     /// A table in a part of the page that documents no part of the interface
     /// (the function section, examples, notes), with where it is.
     Prose(Section),
@@ -272,6 +274,7 @@ impl Role {
             Role::Values(_) | Role::OrphanValues => "values",
             Role::TextContent(_) => "text-content",
             Role::ErrorCodes => "error-codes",
+            Role::Endpoints => "endpoints",
             Role::Prose(_) => "prose",
         }
     }
@@ -384,10 +387,7 @@ fn names_uri(caption: &str) -> bool {
 /// interface hold prose tables; a parameter table or one in an interface
 /// section that no field reaches is unused, and says why.
 pub fn leftover(t: &PageTable) -> Role {
-    let interface = matches!(
-        t.section,
-        Section::Uri | Section::Parameters | Section::Request | Section::Response
-    );
+    let interface = is_interface(t.section);
     if is_error_code_table(t.table) {
         Role::ErrorCodes
     } else if t.columns.is_some() && interface {
@@ -405,6 +405,40 @@ pub fn leftover(t: &PageTable) -> Role {
     } else {
         Role::Prose(t.section)
     }
+}
+
+/// The sections that document the interface: where a table is read as fields.
+pub fn is_interface(section: Section) -> bool {
+    matches!(section, Section::Uri | Section::Request | Section::Response)
+}
+
+/// The roles of the tables of a page that documents no operation: error codes
+/// and endpoints are read into the service file, anything else is prose.
+pub fn other_page_tables(page: &Page) -> Vec<TableReport> {
+    let sections = sections(page);
+    page.blocks
+        .iter()
+        .zip(&sections)
+        .filter_map(|(block, section)| match block {
+            Block::Table(table) => Some((table, *section)),
+            _ => None,
+        })
+        .map(|(table, section)| {
+            let role = if is_service_error_table(table) {
+                Role::ErrorCodes
+            } else if endpoint_column(table).is_some() {
+                Role::Endpoints
+            } else {
+                Role::Prose(section)
+            };
+            TableReport {
+                line: table.line,
+                caption: table.caption.clone(),
+                role: role.name(),
+                detail: role.detail(),
+            }
+        })
+        .collect()
 }
 
 /// The report's line for each table.

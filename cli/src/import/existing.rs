@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::draft::OperationKey;
 use hwcloud_model::spec::schema::{OperationFile, ServiceFile};
 
-/// The largest spec file read, as `codegen check` bounds it too.
+/// The largest spec file read; a larger one is refused with its size.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The files of an existing spec directory.
@@ -110,6 +110,11 @@ impl ExistingSpec {
             .map(|(key, (_, operation))| (key, operation))
     }
 
+    /// The existing operations: key and file (relative to the directory).
+    pub fn operation_files(&self) -> impl Iterator<Item = (&OperationKey, &PathBuf)> {
+        self.operations.iter().map(|(key, (file, _))| (key, file))
+    }
+
     /// The file and operation already standing for `key`.
     pub fn get(&self, key: &OperationKey) -> Option<&(PathBuf, OperationFile)> {
         self.operations.get(key)
@@ -142,7 +147,7 @@ fn spec_files(dir: &Path) -> Vec<PathBuf> {
                 entries
                     .flatten()
                     .map(|e| e.path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "yaml")),
+                    .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml")),
             );
         }
     }

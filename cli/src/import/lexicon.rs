@@ -1,6 +1,8 @@
-//! The pages' vocabulary in both languages: every heading, caption, column and
-//! label word the importer recognises, in one place. Recognisers elsewhere ask
-//! these tables; none spells a page word of its own.
+//! The pages' vocabulary in both languages: every heading, caption, column,
+//! label, cell value and type spelling the importer recognises, in one place.
+//! Recognisers elsewhere ask these tables; none spells a page word of its own.
+//! (Conventions of the APIs themselves, such as the field names that page a
+//! list or carry an error code, stay with the transform that reads them.)
 
 use hwcloud_runtime::Cloud;
 
@@ -119,6 +121,20 @@ pub fn mandatory(text: &str) -> Option<bool> {
 
 /// Labels that number a table in its caption and in citations: `表 4`, `Table 4`.
 pub const TABLE_LABELS: &[&str] = &["表", "Table"];
+
+/// How the type column spells each scalar type (compared without spaces, in
+/// lower case): `String`, `Int32`, `BigDecimal`, `JSONObject` ….
+pub const TYPE_SPELLINGS: &[(&str, &[&str])] = &[
+    ("string", &["string", "str", "char"]),
+    ("integer", &["integer", "int", "int32", "short"]),
+    ("long", &["long", "int64", "bigint"]),
+    ("number", &["number", "double", "float", "bigdecimal", "decimal"]),
+    ("boolean", &["boolean", "bool"]),
+    (
+        "object",
+        &["object", "jsonobject", "json", "body", "struct", "dict"],
+    ),
+];
 
 /// Labels a description cites a table by: `表4`, `表 4`, `Table 4`.
 pub const CITATION_LABELS: [&str; 2] = ["表", "Table "];
@@ -353,8 +369,19 @@ mod tests {
     fn the_clouds_are_one_table_the_runtime_the_model_and_the_importer_read() {
         let ids: Vec<&str> = Cloud::ALL.iter().map(|c| c.id()).collect();
         assert_eq!(ids, hwcloud_model::spec::schema::CLOUDS);
+        for word in [
+            "huawei",
+            "huaweicloud",
+            "otc",
+            "opentelekomcloud",
+            "tsystems",
+            "zh",
+            "en",
+            "2024",
+        ] {
+            assert!(is_folder_marker(word), "{word}");
+        }
         for cloud in Cloud::ALL {
-            assert!(cloud.folder_markers().iter().all(|w| is_folder_marker(w)));
             let host = format!("dli.{{region}}.{}", cloud.domain());
             assert_eq!(Cloud::of_host(&host), Some(cloud));
         }

@@ -73,7 +73,7 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
         files.insert(draft.file.clone(), to_yaml(&draft.operation));
     }
     write::withhold_invalid(&mut files, &mut read.drafts, &existing);
-    let refused = write::refuse_invalid(&mut files, &existing);
+    let refused = write::refuse_invalid(&mut files, &mut read.drafts, &existing);
     let mut report = assemble::report(read.others, &read.drafts, services.notes, &existing);
     report.refused = refused;
     Imported { files, report }

@@ -6,12 +6,13 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::build::{self, Built, Extracted};
+use super::classify;
 use super::discover::{PageSource, UNKNOWN_SERVICE, service_of_page_id};
 use super::draft::{Draft, Origin};
 use super::page::Page;
 use super::parse;
 use super::passes::navigation::Navigations;
-use super::report::{Finding, Section, Severity, Status};
+use super::report::{Finding, Section, Severity, Status, TableReport};
 use super::service::{self, ErrorPages};
 
 /// A page that documents no operation: why, and what it said.
@@ -21,6 +22,7 @@ pub struct OtherPage {
     pub status: Status,
     pub skipped: Option<&'static str>,
     pub findings: Vec<Finding>,
+    pub tables: Vec<TableReport>,
 }
 
 /// Everything the pages of a run gave.
@@ -43,6 +45,7 @@ pub fn pages(sources: &[PageSource]) -> Read {
                 status: Status::Failed,
                 skipped: None,
                 findings: vec![Finding::new(Severity::Error, "unreadable", 0, error.to_string())],
+                tables: Vec::new(),
             }),
             Ok(bytes) => read.page(source, &String::from_utf8_lossy(&bytes)),
         }
@@ -59,6 +62,7 @@ impl Read {
                 status: Status::Skipped,
                 skipped: Some("format not supported yet"),
                 findings: Vec::new(),
+                tables: Vec::new(),
             });
             return;
         };
@@ -134,6 +138,7 @@ impl Read {
                 status: Status::Skipped,
                 skipped: Some(skipped),
                 findings,
+                tables: classify::other_page_tables(page),
             };
         }
         let bodies = service::error_bodies_in(page);
@@ -151,6 +156,7 @@ impl Read {
             status: if failed { Status::Failed } else { Status::Skipped },
             skipped: Some(reason),
             findings,
+            tables: classify::other_page_tables(page),
         }
     }
 }

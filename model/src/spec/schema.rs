@@ -470,6 +470,7 @@ pub enum ExampleFormat {
 /// A string that may not be YAML `null` (or `~`), which serde_yaml would
 /// otherwise read as the text `null`: a code written so was left out by mistake.
 fn text_not_null<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    Option::<String>::deserialize(deserializer)?
-        .ok_or_else(|| serde::de::Error::custom("the value is null; write it as text (quote it to mean `null`)"))
+    Option::<String>::deserialize(deserializer)?.ok_or_else(|| {
+        serde::de::Error::custom("the value is null; write it as text (quote it to mean `null`)")
+    })
 }

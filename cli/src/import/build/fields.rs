@@ -4,11 +4,11 @@
 
 use std::collections::BTreeSet;
 
+use super::constraints;
 use crate::import::classify::{self, Columns};
 use crate::import::lexicon;
 use crate::import::page::Cell;
 use crate::import::report::{Finding, Section, Severity};
-use crate::import::transforms::constraints;
 use hwcloud_model::names as naming;
 use hwcloud_model::spec::schema::{Field, Lang, ParamLocation, Text};
 use hwcloud_model::spec::types::TypeExpr;
@@ -89,15 +89,10 @@ pub fn normalize_type(doc: &str) -> String {
         .collect::<String>()
         .to_lowercase();
     let scalar = |s: &str| -> Option<&'static str> {
-        Some(match s {
-            "string" | "str" | "char" => "string",
-            "integer" | "int" | "int32" | "short" => "integer",
-            "long" | "int64" | "bigint" => "long",
-            "number" | "double" | "float" | "bigdecimal" | "decimal" => "number",
-            "boolean" | "bool" => "boolean",
-            "object" | "jsonobject" | "json" | "body" | "struct" | "dict" => "object",
-            _ => return None,
-        })
+        lexicon::TYPE_SPELLINGS
+            .iter()
+            .find(|(_, spellings)| spellings.contains(&s))
+            .map(|(ty, _)| *ty)
     };
     if let Some(s) = scalar(&compact) {
         return s.into();

@@ -26,7 +26,7 @@ pub fn assign(
         .chain(objects.iter_mut().flat_map(|o| o.fields.iter_mut()))
         .collect();
     for (t, table) in tables.iter().enumerate() {
-        let in_interface = matches!(table.section, Section::Request | Section::Response | Section::Uri);
+        let in_interface = classify::is_interface(table.section);
         let Some(columns) = table
             .columns
             .as_ref()

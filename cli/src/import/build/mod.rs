@@ -4,6 +4,7 @@
 
 mod bodies;
 mod cite;
+pub mod constraints;
 mod examples;
 pub mod fields;
 mod leftovers;

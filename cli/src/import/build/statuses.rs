@@ -46,7 +46,7 @@ pub fn status_rows(table: &Table, lang: Lang) -> Vec<StatusCodeDoc> {
             let description = match (rest.is_empty(), description.is_empty()) {
                 (false, true) => text_in(lang, rest.to_owned()),
                 // `400 Bad Request` beside `请求错误。`: the reason phrase is English.
-                (false, false) if lang == Lang::Zh && rest.is_ascii() => Text {
+                (false, false) if lang == Lang::Zh && Lang::of_text(rest) == Lang::En => Text {
                     en: Some(rest.to_owned()),
                     zh: Some(description),
                 },

@@ -60,6 +60,18 @@ pub fn from_title(title: &str) -> Option<String> {
 pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
     let existing = context.existing;
     let pending = drafts;
+    // Files of existing operations no page documents now stay: no id may take them.
+    let documented: BTreeSet<OperationKey> = pending.iter().map(Draft::key).collect();
+    let reserved: BTreeSet<(PathBuf, String)> = existing
+        .operation_files()
+        .filter(|(key, _)| !documented.contains(key))
+        .filter_map(|(key, file)| {
+            Some((
+                key.service_dir().to_owned(),
+                file.file_stem()?.to_string_lossy().into_owned(),
+            ))
+        })
+        .collect();
     let kept: Vec<Option<(PathBuf, String)>> = pending
         .iter()
         .map(|p| {
@@ -92,7 +104,7 @@ pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
         .map(|(page, id)| {
             id.clone().filter(|id| {
                 let dir = page.service_dir();
-                uses[&(dir, id.as_str())] == 1
+                uses[&(dir.clone(), id.as_str())] == 1 && !reserved.contains(&(dir, id.clone()))
             })
         })
         .collect();
@@ -101,7 +113,7 @@ pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
             *id = title;
         }
     }
-    path_ids(pending, &mut ids);
+    path_ids(pending, &mut ids, &reserved);
     for ((page, id), kept) in pending.iter_mut().zip(ids).zip(kept) {
         let id = id.expect("every operation has an id by now");
         let file = match kept {
@@ -120,7 +132,7 @@ pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
 /// each later one naming its own (`create_graphs_v2_1_16`), so that a version
 /// the docs add later never renames one already there. Variants of a route
 /// (same method and URI, different request bodies) add their `variant` name.
-fn path_ids(pending: &[Draft], ids: &mut [Option<String>]) {
+fn path_ids(pending: &[Draft], ids: &mut [Option<String>], reserved: &BTreeSet<(PathBuf, String)>) {
     const LENGTHS: [usize; 4] = [2, 3, 4, usize::MAX];
     let open: Vec<usize> = (0..pending.len()).filter(|&at| ids[at].is_none()).collect();
     let route = |at: usize| pending[at].key().route();
@@ -157,6 +169,7 @@ fn path_ids(pending: &[Draft], ids: &mut [Option<String>]) {
         .collect();
     let mut taken: BTreeSet<(PathBuf, String)> = (0..pending.len())
         .filter_map(|at| Some((pending[at].service_dir(), ids[at].clone()?)))
+        .chain(reserved.iter().cloned())
         .collect();
     let mut groups: BTreeMap<(PathBuf, String), Vec<usize>> = BTreeMap::new();
     for &at in &open {

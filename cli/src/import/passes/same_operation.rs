@@ -39,8 +39,6 @@ pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
 
 /// One group's drafts: one per variant, every other page folded into one.
 fn merge_group(group: Vec<Draft>, navigation: &Navigations) -> Vec<Draft> {
-    // The first page in sorted order named the operation and its file.
-    let (id, file) = (group[0].operation.operation.clone(), group[0].file.clone());
     let mut bases: Vec<Draft> = Vec::new();
     let mut roots: Vec<String> = group.iter().map(|p| p.origin.root.clone()).collect();
     roots.dedup();
@@ -50,8 +48,6 @@ fn merge_group(group: Vec<Draft>, navigation: &Navigations) -> Vec<Draft> {
         group = rest;
         join_folder(&mut bases, folder_variants(folder, navigation));
     }
-    bases[0].operation.operation = id;
-    bases[0].file = file;
     if bases.len() > 1 {
         let mut operations: Vec<&mut OperationFile> = bases.iter_mut().map(|b| &mut b.operation).collect();
         variants::name(&mut operations);

@@ -12,7 +12,7 @@ use serde_json::Value;
 use hwcloud_runtime::{ErrorBody, ErrorKeys, read_error_body};
 
 use hwcloud_model::spec::schema::{
-    ErrorBodyShape, ErrorCodeEntry, Example, ExampleFormat, ExampleKind, OperationFile, Text,
+    ErrorBodyShape, ErrorCodeEntry, Example, ExampleFormat, ExampleKind, Lang, OperationFile, Text,
 };
 
 /// What an error body says, read through the service's shapes with the
@@ -103,7 +103,7 @@ pub fn codes_shown(
 
 /// A message in the language it is written in.
 fn text(message: String) -> Text {
-    if message.is_ascii() {
+    if Lang::of_text(&message) == Lang::En {
         Text {
             en: Some(message),
             zh: None,

@@ -17,6 +17,7 @@ mod files;
 
 pub use files::files;
 
+use hwcloud_model::spec::types::TypeExpr;
 use hwcloud_runtime::Cloud;
 
 use super::classify;
@@ -348,8 +349,12 @@ fn error_body_shapes(
         .collect();
     let documents_success = operations.iter().any(|op| {
         op.response.as_ref().is_some_and(|body| {
-            let has = |name: &str, ty: &str| body.fields.iter().any(|f| f.name == name && f.ty == ty);
-            has("is_success", "boolean") && has("message", "string")
+            let has = |name: &str, ty: TypeExpr| {
+                body.fields
+                    .iter()
+                    .any(|f| f.name == name && TypeExpr::parse(&f.ty).is_ok_and(|t| t == ty))
+            };
+            has("is_success", TypeExpr::Boolean) && has("message", TypeExpr::String)
         })
     });
     if documents_success {
@@ -414,7 +419,10 @@ fn shape_of_fields(fields: &[Field], op: &OperationFile) -> Option<(String, Stri
     };
     pick(fields).or_else(|| {
         fields.iter().find_map(|outer| {
-            let object = op.objects.iter().find(|o| o.name == outer.ty)?;
+            let Ok(TypeExpr::Ref(name)) = TypeExpr::parse(&outer.ty) else {
+                return None;
+            };
+            let object = op.objects.iter().find(|o| o.name == name)?;
             let (code, message) = pick(&object.fields)?;
             Some((
                 format!("{}.{code}", outer.name),
