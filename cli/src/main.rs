@@ -238,10 +238,18 @@ fn check(dir: PathBuf, short: bool) -> ExitCode {
 
 fn import(out: &std::path::Path, json: bool, service: Option<String>, paths: &[PathBuf]) -> ExitCode {
     let started = Instant::now();
+    if let Some(service) = service
+        .as_deref()
+        .filter(|s| !hwcloud_model::names::is_snake_identifier(s))
+    {
+        // It names a directory under --out: `../x` would write outside it.
+        eprintln!("error: --service `{service}` is not a service id (snake_case ASCII, such as `dli`)");
+        return ExitCode::from(2);
+    }
     let imported = import::import_into(paths, service.as_deref(), Some(out));
     if let Err(error) = import::write::write(out, &imported.files) {
         eprintln!(
-            "error: cannot write the spec into {}: {error}; nothing was changed",
+            "error: cannot write the spec into {}: {error}; the files already moved were put back",
             out.display()
         );
         return ExitCode::FAILURE;

@@ -287,3 +287,64 @@ fn an_english_page_in_the_huawei_markdown_layout_files_its_text_under_en() {
     assert!(yaml.contains("lang: en"), "{yaml}");
     assert!(yaml.contains("description:\n    en: Widget ID."), "{yaml}");
 }
+
+#[test]
+fn import_refuses_a_service_that_is_no_service_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("widgets-docs-en");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("get.md"), PAGE).unwrap();
+    let output = codegen(
+        &[
+            "import",
+            "--out",
+            "out/spec",
+            "--service",
+            "../../escaped",
+            "widgets-docs-en",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is not a service id"));
+    assert!(!dir.path().join("escaped").exists() && !dir.path().join("out").exists());
+}
+
+#[test]
+fn a_uri_segment_too_long_for_a_file_name_gives_a_bounded_id_and_the_import_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("widgets-docs-en");
+    std::fs::create_dir_all(&docs).unwrap();
+    let segment = "a".repeat(250);
+    std::fs::write(
+        docs.join("list.md"),
+        format!("# Things\n\n## URI\n\nGET /v1/{segment}/things-of-{segment}\n"),
+    )
+    .unwrap();
+    let output = codegen(&["import", "--out", "spec", "widgets-docs-en"], dir.path());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let operations = dir.path().join("spec/widgets/operations");
+    let names: Vec<String> = std::fs::read_dir(&operations)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    assert!(names[0].len() <= 101, "{names:?}");
+    assert!(dir.path().join("spec/widgets/service.yaml").exists());
+    let check = codegen(&["check", "spec"], dir.path());
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}

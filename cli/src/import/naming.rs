@@ -90,6 +90,30 @@ pub fn object_name(field: &str, objects: &[ObjectTable]) -> String {
     name
 }
 
+/// The longest id the importer gives, in bytes: its file name (`<id>.yaml`)
+/// stays well within the 255 bytes every file system allows.
+pub const MAX_ID_BYTES: usize = 96;
+
+/// `id`, cut to [`MAX_ID_BYTES`] when longer, with a hash of the whole id
+/// so that two long ids that share their start stay apart.
+pub fn bounded_id(id: &str) -> String {
+    if id.len() <= MAX_ID_BYTES {
+        return id.to_owned();
+    }
+    // FNV-1a: stable across runs and platforms, so re-importing gives the same id.
+    let hash = id.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let mut cut = String::new();
+    for c in id.chars() {
+        if cut.len() + c.len_utf8() > MAX_ID_BYTES - 9 {
+            break;
+        }
+        cut.push(c);
+    }
+    format!("{}_{hash:08x}", cut.trim_end_matches('_'))
+}
+
 /// `id`, or `id_2`, `id_3`, ... when `taken` has it.
 pub fn unique_id(id: &str, taken: &std::collections::BTreeSet<String>) -> String {
     if !taken.contains(id) {
@@ -130,6 +154,18 @@ mod tests {
             ),
             "create_edges_properties_action"
         );
+    }
+
+    #[test]
+    fn long_ids_are_cut_with_a_hash_of_the_whole() {
+        let long = format!("list_{}", "a".repeat(250));
+        let other = format!("list_{}b", "a".repeat(250));
+        let (one, two) = (bounded_id(&long), bounded_id(&other));
+        assert!(one.len() <= MAX_ID_BYTES && two.len() <= MAX_ID_BYTES, "{one}");
+        assert_ne!(one, two);
+        assert_eq!(one, bounded_id(&long), "the same id every run");
+        assert_eq!(bounded_id("list_jobs"), "list_jobs");
+        assert!(bounded_id(&"é".repeat(100)).len() <= MAX_ID_BYTES);
     }
 
     #[test]

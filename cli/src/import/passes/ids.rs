@@ -11,7 +11,7 @@ use heck::ToSnakeCase;
 use super::Context;
 use crate::import::draft::{Draft, OperationKey};
 use crate::import::lexicon::{ARTICLES, GERUNDS};
-use crate::import::naming::{operation_id_of_length, unique_id};
+use crate::import::naming::{bounded_id, operation_id_of_length, unique_id};
 
 /// A snake_case id from an English title, or `None` when the title starts with
 /// no known verb. Parenthesised remarks (`(Deprecated)`) and articles go.
@@ -116,9 +116,13 @@ pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
     path_ids(pending, &mut ids, &reserved);
     for ((page, id), kept) in pending.iter_mut().zip(ids).zip(kept) {
         let id = id.expect("every operation has an id by now");
-        let file = match kept {
-            Some((file, _)) => file,
-            None => page.service_dir().join("operations").join(format!("{id}.yaml")),
+        let (id, file) = match kept {
+            Some((file, _)) => (id, file),
+            None => {
+                let id = bounded_id(&id);
+                let file = page.service_dir().join("operations").join(format!("{id}.yaml"));
+                (id, file)
+            }
         };
         page.operation.operation = id;
         page.file = file;
