@@ -339,7 +339,7 @@ fn a_uri_segment_too_long_for_a_file_name_gives_a_bounded_id_and_the_import_comp
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 1, "{names:?}");
-    assert!(names[0].len() <= 101, "{names:?}");
+    assert!(names[0].len() <= 205, "{names:?}");
     assert!(dir.path().join("spec/widgets/service.yaml").exists());
     let check = codegen(&["check", "spec"], dir.path());
     assert!(

@@ -653,3 +653,57 @@ fn a_table_that_becomes_or_stops_being_shared_is_reported() {
         (Class::Breaking, "table no longer a shared type")
     );
 }
+
+/// `OPERATION` whose `Thing` table refers to itself, directly and through `Part`.
+fn recursive(status_description: &str) -> String {
+    OPERATION
+        .replace("en: Status.", &format!("en: {status_description}"))
+        .replace(
+            "examples:",
+            "      - name: children\n        type: array<Thing>\n      - name: part\n        type: Part\n  - name: Part\n    fields:\n      - name: owner\n        type: Thing\nexamples:",
+        )
+}
+
+#[test]
+fn tables_that_refer_to_themselves_are_compared_once_per_path_without_end() {
+    let (old, new) = (recursive("Status."), recursive("State."));
+    let diff = between(&old, &new);
+    // The description changed once; the walk does not follow `children` or
+    // `part.owner` back into `Thing` again.
+    assert_eq!(
+        summary(&diff),
+        [(
+            Class::Documentation,
+            "text changed (en)".to_owned(),
+            "response.things[].status.description".to_owned()
+        )],
+        "{diff:#?}"
+    );
+}
+
+#[test]
+fn a_chain_of_tables_deeper_than_the_compiler_takes_is_a_located_error_not_an_abort() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut objects = String::new();
+    for i in 0..4000 {
+        objects.push_str(&format!(
+            "  - name: T{i}\n    fields:\n      - name: next\n        type: T{}\n",
+            i + 1
+        ));
+    }
+    objects.push_str("  - name: T4000\n    fields:\n      - name: end\n        type: string\n");
+    let chained = OPERATION
+        .replace("type: array<Thing>", "type: array<T0>")
+        .replace(
+            "objects:\n  - name: Thing",
+            &format!("objects:\n{objects}  - name: Thing"),
+        );
+    write(&dir.path().join("old"), SERVICE, &[&chained]);
+    write(&dir.path().join("new"), SERVICE, &[&chained]);
+    let (code, _, stderr) = codegen(dir.path(), &["diff", "old", "new"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("object tables nest 4001 deep from `T0`"),
+        "{stderr}"
+    );
+}

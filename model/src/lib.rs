@@ -16,6 +16,7 @@
 //! that read or write specs (the importer, `codegen diff`).
 
 pub mod diagnostic;
+mod graph;
 pub mod model;
 pub mod names;
 pub mod outline;

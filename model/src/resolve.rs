@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostics;
+use crate::graph::TableGraph;
 use crate::model::{
     Constraints, Deprecation, Example, Location, Member, MemberDocs, Object, Operation, PathPiece, Plane,
     SourcePage, StatusBody, Type,
@@ -71,6 +72,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         let _ = scope.claim(&name, role);
     }
     let tables = object_tables(file, &mut scope, out);
+    check_nesting(file, &op.objects, out);
     let template = match UriTemplate::parse(&op.uri) {
         Ok(template) => Some(template),
         Err(message) => {
@@ -687,32 +689,63 @@ fn rust_type(ty: &TypeExpr) -> Type {
 type Tables = Vec<(String, schema::Text, Vec<Member>)>;
 
 /// Objects with reachability marked, and fields that would make a type contain
-/// itself (`parent: Node` inside `Node`) boxed so that it has a size.
+/// itself (`parent: Node` inside `Node`, or through other tables held by value)
+/// boxed so that it has a size. Linear in the tables: a field is boxed when the
+/// table it holds is in its own table's strongly connected component.
 fn box_recursive(
     tables: Tables,
     body: Option<Vec<Member>>,
     response: Vec<Member>,
 ) -> (Vec<Object>, Option<Vec<Member>>, Vec<Member>) {
-    let direct: BTreeMap<String, Vec<String>> = tables
+    let index: BTreeMap<&str, usize> = tables
         .iter()
-        .map(|(name, _, fields)| {
-            let refs = fields.iter().filter_map(|f| direct_ref(&f.ty)).map(str::to_owned);
-            (name.clone(), refs.collect())
+        .enumerate()
+        .map(|(i, (name, _, _))| (name.as_str(), i))
+        .collect();
+    let direct = TableGraph::new(
+        tables
+            .iter()
+            .map(|(_, _, fields)| {
+                fields
+                    .iter()
+                    .filter_map(|f| index.get(direct_ref(&f.ty)?).copied())
+                    .collect()
+            })
+            .collect(),
+    );
+    let component = direct.components();
+    let boxed: Vec<Vec<bool>> = tables
+        .iter()
+        .enumerate()
+        .map(|(owner, (_, _, fields))| {
+            let on_cycle = |target: &usize| *target == owner || component[*target] == component[owner];
+            fields
+                .iter()
+                .map(|f| {
+                    direct_ref(&f.ty)
+                        .and_then(|target| index.get(target))
+                        .is_some_and(on_cycle)
+                })
+                .collect()
         })
         .collect();
-    let in_request = reachable(body.iter().flatten(), &tables);
-    let in_response = reachable(response.iter(), &tables);
+    let all = all_refs(&tables, &index);
+    let in_request = reachable(body.iter().flatten(), &index, &all);
+    let in_response = reachable(response.iter(), &index, &all);
+    drop(index);
     let objects = tables
         .into_iter()
-        .map(|(name, caption, mut fields)| {
-            for field in &mut fields {
-                if direct_ref(&field.ty).is_some_and(|target| reaches(&direct, target, &name)) {
+        .zip(boxed)
+        .enumerate()
+        .map(|(i, ((name, caption, mut fields), boxed))| {
+            for (field, boxed) in fields.iter_mut().zip(boxed) {
+                if boxed {
                     field.ty = Type::Boxed(Box::new(field.ty.clone()));
                 }
             }
             Object {
-                in_request: in_request.contains(&name),
-                in_response: in_response.contains(&name),
+                in_request: in_request[i],
+                in_response: in_response[i],
                 name,
                 caption,
                 fields,
@@ -730,40 +763,83 @@ fn direct_ref(ty: &Type) -> Option<&str> {
     }
 }
 
-/// Whether `to` is reachable from `from` through fields held by value.
-fn reaches(direct: &BTreeMap<String, Vec<String>>, from: &str, to: &str) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut pending = vec![from];
-    while let Some(name) = pending.pop() {
-        if name == to {
-            return true;
-        }
-        if seen.insert(name) {
-            pending.extend(direct.get(name).into_iter().flatten().map(String::as_str));
-        }
-    }
-    false
+/// Each table's references to tables, by value or inside arrays and maps.
+fn all_refs(tables: &Tables, index: &BTreeMap<&str, usize>) -> Vec<Vec<usize>> {
+    tables
+        .iter()
+        .map(|(_, _, fields)| {
+            fields
+                .iter()
+                .flat_map(|f| f.ty.object_names())
+                .filter_map(|name| index.get(name).copied())
+                .collect()
+        })
+        .collect()
 }
 
-/// Names of the object tables reachable from `roots`, following nested references.
-fn reachable<'a>(roots: impl Iterator<Item = &'a Member>, tables: &Tables) -> BTreeSet<String> {
-    let mut seen = BTreeSet::new();
-    let mut pending: Vec<String> = roots
-        .flat_map(|m| m.ty.object_names().into_iter().map(str::to_owned))
+/// Which tables are reachable from `roots`, following nested references.
+fn reachable<'a>(
+    roots: impl Iterator<Item = &'a Member>,
+    index: &BTreeMap<&str, usize>,
+    refs: &[Vec<usize>],
+) -> Vec<bool> {
+    let mut seen = vec![false; refs.len()];
+    let mut pending: Vec<usize> = roots
+        .flat_map(|m| m.ty.object_names())
+        .filter_map(|name| index.get(name).copied())
         .collect();
-    while let Some(name) = pending.pop() {
-        if seen.insert(name.clone())
-            && let Some((_, _, fields)) = tables.iter().find(|(n, _, _)| *n == name)
-        {
-            pending.extend(
-                fields
-                    .iter()
-                    .flat_map(|f| f.ty.object_names().into_iter().map(str::to_owned)),
-            );
+    while let Some(table) = pending.pop() {
+        if !std::mem::replace(&mut seen[table], true) {
+            pending.extend(&refs[table]);
         }
     }
     seen
 }
+
+/// Object tables nested deeper than [`MAX_NESTING`] (a chain of tables, each a
+/// field of the one before): the compiler's own recursion stops before a few
+/// hundred, so such a spec is refused here, at the table that starts the chain.
+fn check_nesting<T>(file: &SpecFile<T>, tables: &[schema::ObjectTable], out: &mut Diagnostics) {
+    let index: BTreeMap<&str, usize> = tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
+    let refs: Vec<Vec<usize>> = tables
+        .iter()
+        .map(|table| {
+            table
+                .fields
+                .iter()
+                .filter_map(|f| TypeExpr::parse(&f.ty).ok())
+                .flat_map(|ty| {
+                    ty.refs()
+                        .into_iter()
+                        .filter_map(|name| index.get(name).copied())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        })
+        .collect();
+    let depths = TableGraph::new(refs).depths();
+    if let Some((at, depth)) = depths
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, d)| **d)
+        .filter(|(_, d)| **d > MAX_NESTING)
+    {
+        out.push(file.error_at(
+            &item("objects", at),
+            format!(
+                "object tables nest {depth} deep from `{}` (at most {MAX_NESTING}): the generated types would not compile",
+                tables[at].name
+            ),
+        ));
+    }
+}
+
+/// How deep object tables may nest.
+pub(crate) const MAX_NESTING: usize = 64;
 
 pub(crate) fn examples<T>(
     file: &SpecFile<T>,

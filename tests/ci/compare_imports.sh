@@ -39,6 +39,7 @@ import_all() { # binary label
   for dir in "$shared"/corpus/*/; do
     local folder
     folder=$(basename "$dir")
+    mkdir -p "$out/$label/$folder"
     "$bin" import --out "$out/$label/$folder/spec" "$dir" > "$out/$label/$folder/report.txt" 2>&1 || true
   done
 }

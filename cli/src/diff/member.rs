@@ -17,6 +17,9 @@ pub(super) struct MemberDiff<'w, 'a> {
     /// Parameters and request fields, which the caller sets; else response
     /// fields, which the caller reads.
     pub(super) is_input: bool,
+    /// The tables (old, new) being compared on the way here: a table that
+    /// refers to itself, directly or through others, is compared once per path.
+    pub(super) visiting: Vec<(&'a str, &'a str)>,
 }
 
 /// How a member of either list matches the other list.
@@ -248,11 +251,16 @@ impl MemberDiff<'_, '_> {
         ) else {
             return;
         };
+        if self.visiting.contains(&(o.name.as_str(), n.name.as_str())) {
+            return;
+        }
         let owner = format!("{}::{}", self.module, n.name);
         let caption = format!("{path}.caption");
         self.changes
             .text(At::new(&caption, &owner), &o.caption, &n.caption);
+        self.visiting.push((&o.name, &n.name));
         self.list(path, &owner, &o.fields, &n.fields);
+        self.visiting.pop();
     }
 }
 

@@ -66,6 +66,7 @@ impl<'a> OperationDiff<'a> {
             old_objects: &self.old.objects,
             new_objects: &self.new.objects,
             is_input,
+            visiting: Vec::new(),
         }
     }
 

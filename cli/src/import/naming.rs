@@ -92,7 +92,7 @@ pub fn object_name(field: &str, objects: &[ObjectTable]) -> String {
 
 /// The longest id the importer gives, in bytes: its file name (`<id>.yaml`)
 /// stays well within the 255 bytes every file system allows.
-pub const MAX_ID_BYTES: usize = 96;
+pub const MAX_ID_BYTES: usize = 200;
 
 /// `id`, cut to [`MAX_ID_BYTES`] when longer, with a hash of the whole id
 /// so that two long ids that share their start stay apart.
