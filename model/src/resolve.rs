@@ -72,7 +72,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         let _ = scope.claim(&name, role);
     }
     let tables = object_tables(file, &mut scope, out);
-    check_nesting(file, &op.objects, out);
+    let nesting_ok = check_nesting(file, &op.objects, out);
     let template = match UriTemplate::parse(&op.uri) {
         Ok(template) => Some(template),
         Err(message) => {
@@ -116,7 +116,8 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
     let statuses = status_codes(file, out);
     let examples = examples(file, &op.examples, out);
     let template = template?;
-    if !id_ok {
+    // Deeper tables are not modelled: later walks (shared types) need not bound them.
+    if !id_ok || !nesting_ok {
         return None;
     }
     let path = path_pieces(&template, &params)?;
@@ -799,7 +800,7 @@ fn reachable<'a>(
 /// Object tables nested deeper than [`MAX_NESTING`] (a chain of tables, each a
 /// field of the one before): the compiler's own recursion stops before a few
 /// hundred, so such a spec is refused here, at the table that starts the chain.
-fn check_nesting<T>(file: &SpecFile<T>, tables: &[schema::ObjectTable], out: &mut Diagnostics) {
+fn check_nesting<T>(file: &SpecFile<T>, tables: &[schema::ObjectTable], out: &mut Diagnostics) -> bool {
     let index: BTreeMap<&str, usize> = tables
         .iter()
         .enumerate()
@@ -822,20 +823,18 @@ fn check_nesting<T>(file: &SpecFile<T>, tables: &[schema::ObjectTable], out: &mu
         })
         .collect();
     let depths = TableGraph::new(refs).depths();
-    if let Some((at, depth)) = depths
-        .iter()
-        .enumerate()
-        .max_by_key(|(_, d)| **d)
-        .filter(|(_, d)| **d > MAX_NESTING)
-    {
-        out.push(file.error_at(
-            &item("objects", at),
-            format!(
-                "object tables nest {depth} deep from `{}` (at most {MAX_NESTING}): the generated types would not compile",
-                tables[at].name
-            ),
-        ));
-    }
+    let deepest = depths.iter().enumerate().max_by_key(|(_, d)| **d);
+    let Some((at, depth)) = deepest.filter(|(_, d)| **d > MAX_NESTING) else {
+        return true;
+    };
+    out.push(file.error_at(
+        &item("objects", at),
+        format!(
+            "object tables nest {depth} deep from `{}` (at most {MAX_NESTING}): the generated types would not compile",
+            tables[at].name
+        ),
+    ));
+    false
 }
 
 /// How deep object tables may nest.

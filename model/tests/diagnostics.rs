@@ -522,3 +522,38 @@ fn an_error_code_written_as_yaml_null_is_an_error_not_the_code_null() {
     );
     assert!(error.line > 1, "located at the row: {}", error.one_line());
 }
+
+/// `VALID_OPERATION` whose `Tag` starts a chain of `depth` required tables.
+fn chained(depth: usize) -> String {
+    let mut objects = String::new();
+    for i in 0..depth {
+        let next = if i + 1 == depth {
+            "string".to_owned()
+        } else {
+            format!("T{}", i + 1)
+        };
+        objects.push_str(&format!(
+            "  - name: T{i}\n    fields:\n      - name: next\n        required: true\n        type: {next}\n"
+        ));
+    }
+    VALID_OPERATION
+        .replace("type: array<Tag>", "type: array<T0>")
+        .replace("objects:\n", &format!("objects:\n{objects}"))
+}
+
+#[test]
+fn tables_nested_deeper_than_the_compiler_takes_are_a_located_error_in_linear_time() {
+    assert_eq!(
+        check(&[("get_thing", &chained(64))]),
+        Vec::<String>::new(),
+        "64 levels compile"
+    );
+    // 20,000 tables: a recursive walk overflowed the stack, a search per field took minutes.
+    let errors = check(&[("get_thing", &chained(20_000))]);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("object tables nest 20000 deep from `T0` (at most 64)"),
+        "{errors:?}"
+    );
+    assert!(errors[0].contains("get_thing.yaml:"), "located: {errors:?}");
+}
