@@ -348,3 +348,28 @@ fn a_uri_segment_too_long_for_a_file_name_gives_a_bounded_id_and_the_import_comp
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+#[test]
+fn a_device_given_as_a_page_is_refused_not_read_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = codegen(&["import", "--out", "spec", "/dev/zero"], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "{stdout}");
+    assert!(stdout.contains("not a regular file"), "{stdout}");
+}
+
+#[test]
+fn a_page_with_a_byte_order_mark_imports_like_one_without() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("widgets-docs-en");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(
+        docs.join("get.md"),
+        [b"\xEF\xBB\xBF".as_slice(), PAGE.as_bytes()].concat(),
+    )
+    .unwrap();
+    let output = codegen(&["import", "--out", "spec", "widgets-docs-en"], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("(1 ok, 0 partial, 0 failed)"), "{stdout}");
+}

@@ -179,7 +179,7 @@ impl OperationOutline {
                 "this file changed while code was generated from it; generate again",
             ))
         };
-        let text = std::fs::read_to_string(&self.file)
+        let text = crate::spec::read_text(&self.file)
             .map_err(|error| Box::new(spec::unreadable_file(&self.file, &error)))?;
         if digest(&text) != self.digest {
             return Err(changed());

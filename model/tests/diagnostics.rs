@@ -557,3 +557,22 @@ fn tables_nested_deeper_than_the_compiler_takes_are_a_located_error_in_linear_ti
     );
     assert!(errors[0].contains("get_thing.yaml:"), "located: {errors:?}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_spec_directory_is_a_located_error_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("demo/operations")).unwrap();
+    std::fs::write(dir.path().join("demo/service.yaml"), SERVICE).unwrap();
+    let fifo = dir.path().join("demo/operations/get_thing.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let errors = hwcloud_model::load(dir.path()).unwrap_err();
+    let error = errors.iter().next().unwrap();
+    assert!(
+        error.one_line().contains("get_thing.yaml"),
+        "{}",
+        error.one_line()
+    );
+    assert!(error.message.contains("not a regular file"), "{}", error.message);
+}

@@ -10,9 +10,6 @@ use std::path::{Path, PathBuf};
 use super::draft::OperationKey;
 use hwcloud_model::spec::schema::{OperationFile, ServiceFile};
 
-/// The largest spec file read; a larger one is refused with its size.
-const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
 /// The files of an existing spec directory.
 #[derive(Debug, Default)]
 pub struct ExistingSpec {
@@ -155,17 +152,7 @@ fn spec_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// A regular file's text, refusing anything else and files past [`MAX_FILE_BYTES`].
+/// A spec file's text as `codegen check` reads it (regular files, bounded).
 fn read_bounded(path: &Path) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if !metadata.is_file() {
-        return Err("not a regular file".into());
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "{} bytes, more than the {MAX_FILE_BYTES} a spec file may have",
-            metadata.len()
-        ));
-    }
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))
+    hwcloud_model::spec::read_text(path).map_err(|e| format!("cannot read: {e}"))
 }

@@ -132,8 +132,27 @@ fn strip_location_suffix(message: &str) -> String {
     }
 }
 
-fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+/// The largest spec file read: no spec file comes near it.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A spec file's text: a regular file (a FIFO would block, a device never
+/// end) of at most [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    let metadata = fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "{} bytes, more than the {MAX_FILE_BYTES} a spec file may have",
+            metadata.len()
+        )));
+    }
     fs::read_to_string(path)
+}
+
+fn read(path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+    read_text(path)
         .map_err(|error| unreadable(path, &error, diagnostics))
         .ok()
 }
@@ -235,7 +254,7 @@ pub(crate) fn read_operations(
     diagnostics: &mut Diagnostics,
 ) -> Vec<SpecFile<OperationFile>> {
     let parsed = crate::parallel::map(paths, |path| {
-        fs::read_to_string(path).map(|text| parse_file::<OperationFile>(path, &text))
+        read_text(path).map(|text| parse_file::<OperationFile>(path, &text))
     });
     let mut operations = Vec::with_capacity(paths.len());
     for (path, result) in paths.iter().zip(parsed) {
