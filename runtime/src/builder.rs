@@ -25,6 +25,18 @@ impl<T> IsSet<T> for Set<T> {
     }
 }
 
+/// What `build()` returns for an operation with more required parameters than
+/// a typestate builder checks at compile time (past 32, its code would grow
+/// with the square of their number): the first one not set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("missing required parameter `{parameter}` of `{request}`")]
+pub struct MissingParameter {
+    /// The request type (`CreateClusterRequest`).
+    pub request: &'static str,
+    /// The setter that was not called.
+    pub parameter: &'static str,
+}
+
 /// A request builder with a `project_id` slot still [`Unset`], which a client
 /// configured with a project can fill.
 pub trait ProjectScoped {

@@ -29,7 +29,7 @@ mod operation;
 mod request;
 mod text_or;
 
-pub use builder::{IsSet, ProjectScoped, Set, Unset};
+pub use builder::{IsSet, MissingParameter, ProjectScoped, Set, Unset};
 pub use endpoint::{Cloud, Plane, ServiceEndpoints};
 pub use error::{
     ApiError, DecodeError, ErrorBody, ErrorCodeEnum, ErrorKeys, ErrorShape, ResponseError, header_value,

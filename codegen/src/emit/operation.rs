@@ -163,19 +163,30 @@ fn request_struct(op: &Operation) -> TokenStream {
             pub #field: #body,
         )
     });
-    let slots = op.inputs().filter(|m| m.required).map(|_| quote!(runtime::Unset));
+    let typestate = has_typestate(op);
+    let slots = op
+        .inputs()
+        .filter(|m| m.required && typestate)
+        .map(|_| quote!(runtime::Unset));
     let initial = op.inputs().map(|m| {
         let field = ident(&m.setter);
-        if m.required {
+        if m.required && typestate {
             quote!(#field: runtime::Unset)
         } else {
             quote!(#field: None)
         }
     });
-    let builder_doc = docs::attrs(&[format!(
-        "Starts a [`{}`]; `build()` compiles once every required parameter is set.",
-        op.names.request
-    )]);
+    let builder_doc = docs::attrs(&[if typestate {
+        format!(
+            "Starts a [`{}`]; `build()` compiles once every required parameter is set.",
+            op.names.request
+        )
+    } else {
+        format!(
+            "Starts a [`{}`]; `build()` says which required parameter is missing.",
+            op.names.request
+        )
+    }]);
     quote! {
         #doc
         #deprecated
@@ -208,7 +219,20 @@ fn marker_trait(member: &Member) -> proc_macro2::Ident {
     ident(&member.marker)
 }
 
+/// The most required parameters a builder checks at compile time. Each setter
+/// of a typestate builder names every slot, so its code grows with the square
+/// of their number; past this, `build()` checks them and names the missing one.
+const TYPESTATE_MAX_REQUIRED: usize = 32;
+
+/// Whether `op`'s builder is a typestate builder.
+fn has_typestate(op: &Operation) -> bool {
+    op.inputs().filter(|m| m.required).count() <= TYPESTATE_MAX_REQUIRED
+}
+
 fn builder(op: &Operation) -> TokenStream {
+    if !has_typestate(op) {
+        return checked_builder(op);
+    }
     let name = ident(&op.names.builder);
     let request = ident(&op.names.request);
     let deprecated = deprecated_attr(op);
@@ -290,6 +314,96 @@ fn builder(op: &Operation) -> TokenStream {
 
         #(#markers)*
         #project_scoped
+    }
+}
+
+/// A builder for an operation with more required parameters than a typestate
+/// checks: every slot an `Option`, one setter each, and a `build()` that
+/// returns the request or the first required parameter not set. Linear in the
+/// number of parameters.
+fn checked_builder(op: &Operation) -> TokenStream {
+    let name = ident(&op.names.builder);
+    let request = ident(&op.names.request);
+    let request_name = &op.names.request;
+    let deprecated = deprecated_attr(op);
+    let inputs: Vec<&Member> = op.inputs().collect();
+    let slot_fields = inputs.iter().map(|m| {
+        let field = ident(&m.setter);
+        let ty = rust_type(&m.ty);
+        quote!(#field: Option<#ty>,)
+    });
+    let setters = inputs.iter().map(|m| {
+        let doc = docs::attrs(&docs::member(m));
+        let field = ident(&m.setter);
+        let arg_ty = argument_type(&m.ty);
+        let value = argument_value(&m.ty, &field);
+        quote! {
+            #doc
+            pub fn #field(mut self, #field: #arg_ty) -> Self {
+                self.#field = Some(#value);
+                self
+            }
+        }
+    });
+    let take = |m: &Member| {
+        let field = ident(&m.rust);
+        let slot = ident(&m.setter);
+        let setter = &m.setter;
+        if m.required {
+            quote!(#field: self.#slot.ok_or(runtime::MissingParameter { request: #request_name, parameter: #setter })?)
+        } else {
+            quote!(#field: self.#slot)
+        }
+    };
+    let param_values = op.params.iter().map(take);
+    let body_value = op.body.as_ref().map(|fields| {
+        let body = ident(&op.names.body);
+        let values = fields.iter().map(take);
+        let field = ident(names::BODY_FIELD);
+        quote!(#field: #body { #(#values),* },)
+    });
+    let doc = docs::attrs(&[format!(
+        "Builder for [`{}`]. It has more required parameters than a builder checks at compile \
+         time ({TYPESTATE_MAX_REQUIRED}): `build()` names the first one not set.",
+        op.names.request
+    )]);
+    let build = ident(names::BUILD_METHOD);
+    let project = inputs
+        .iter()
+        .find(|m| m.required && m.setter == "project_id" && m.ty == Type::String)
+        .map(|_| {
+            quote! {
+                impl runtime::ProjectScoped for #name {
+                    type Output = #name;
+
+                    fn with_project_id(self, project_id: String) -> Self::Output {
+                        self.project_id(project_id)
+                    }
+                }
+            }
+        });
+    quote! {
+        #doc
+        #deprecated
+        #[derive(Debug, Clone, Default)]
+        #[must_use = "a builder does nothing until `build()` is called"]
+        pub struct #name {
+            #(#slot_fields)*
+        }
+
+        impl #name {
+            #(#setters)*
+
+            /// Finishes the request, or names the first required parameter not set.
+            pub fn #build(self) -> Result<#request, runtime::MissingParameter> {
+                Ok(#request {
+                    #(#param_values,)*
+                    #body_value
+                })
+            }
+        }
+
+        #project
     }
 }
 
