@@ -169,6 +169,7 @@ impl ErrorPages {
     ) -> (ServiceFile, Vec<(Severity, &'static str, String)>) {
         let mut codes = self.codes;
         let mut conflicts = keep_hand_edited_codes(&mut codes, existing);
+        conflicts.extend(messages_or_left_out(&mut codes));
         let bodies = self.bodies;
         codes.sort_by(|a, b| a.code.cmp(&b.code));
         let mut assumed = Vec::new();
@@ -255,6 +256,38 @@ fn new_file(
         examples: Vec::new(),
         waiters: Vec::new(),
     }
+}
+
+/// Every error code needs a message: where no page gives one, the description
+/// is the message (tables whose message column is headed otherwise, or that
+/// have none); a code with neither is left out, and said.
+fn messages_or_left_out(codes: &mut Vec<ErrorCodeEntry>) -> Vec<(Severity, &'static str, String)> {
+    let mut said = Vec::new();
+    codes.retain_mut(|entry| {
+        if entry.message.is_empty() && !entry.description.is_empty() {
+            entry.message = std::mem::take(&mut entry.description);
+            said.push((
+                Severity::Info,
+                "message-from-description",
+                format!(
+                    "error code `{}`: no message column; its description is the message",
+                    entry.code
+                ),
+            ));
+        }
+        if entry.message.is_empty() {
+            said.push((
+                Severity::Warning,
+                "error-code-without-message",
+                format!(
+                    "error code `{}` has no message or description on any page; left out",
+                    entry.code
+                ),
+            ));
+        }
+        !entry.message.is_empty()
+    });
+    said
 }
 
 /// The codes a reviewer edited in the existing file (`hand_edit`) stand over
