@@ -36,6 +36,24 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config as RunnerConfig, RngAlgorithm, TestRng, TestRunner};
 
 const SERVICE: &str = "demo";
+
+/// Service ids that name something the generated crate or its files already
+/// use (its root modules, the runtime crate, `services.rs`, the tests file,
+/// standard crates) or Rust keywords: each must be refused with a located error.
+const HOSTILE_SERVICE_IDS: &[&str] = &[
+    "services",
+    "hwcloud_runtime",
+    "examples",
+    "example_tests",
+    "runtime",
+    "client",
+    "default",
+    "std",
+    "core",
+    "self",
+    "crate",
+    "type",
+];
 const BATCH: usize = 500;
 
 const OPERATION_IDS: &[&str] = &[
@@ -448,11 +466,18 @@ fn spec() -> impl Strategy<Value = CaseSpec> {
     let ids = prop::collection::btree_set(prop::sample::select(OPERATION_IDS), 1..4);
     let codes = prop::collection::btree_set(name(ERROR_CODES, &["DEMO.0001", "DEMO.0002"], 4), 1..3)
         .prop_map(|codes| codes.into_iter().collect::<Vec<_>>());
-    (ids, codes, any::<u8>()).prop_flat_map(|(ids, codes, deprecate)| {
+    let service_id = name(HOSTILE_SERVICE_IDS, &[SERVICE], 12);
+    (ids, codes, any::<u8>(), service_id).prop_flat_map(|(ids, codes, deprecate, service_id)| {
         let ids: Vec<&'static str> = ids.into_iter().collect();
         let operations: Vec<_> = ids.iter().map(|id| operation(id)).collect();
-        (operations, Just(codes), Just(ids), Just(deprecate)).prop_map(
-            |(mut operations, codes, ids, deprecate)| {
+        (
+            operations,
+            Just(codes),
+            Just(ids),
+            Just(deprecate),
+            Just(service_id),
+        )
+            .prop_map(|(mut operations, codes, ids, deprecate, service_id)| {
                 // Now and then the first operation is deprecated in favour of another.
                 if deprecate % 3 == 0 {
                     let replacement = ids.get(1).map(|id| (*id).to_owned());
@@ -473,10 +498,10 @@ fn spec() -> impl Strategy<Value = CaseSpec> {
                     }
                 }
                 let mut service = service_file(&codes);
+                service.service = service_id.to_owned();
                 service.waiters.extend(waiter(&mut operations));
                 CaseSpec { service, operations }
-            },
-        )
+            })
     })
 }
 
@@ -511,7 +536,7 @@ fn service_file(codes: &[&str]) -> ServiceFile {
 }
 
 fn write_spec(dir: &Path, spec: &CaseSpec) {
-    let service = dir.join(SERVICE);
+    let service = dir.join(&spec.service.service);
     std::fs::create_dir_all(service.join("operations")).unwrap();
     std::fs::write(
         service.join("service.yaml"),
