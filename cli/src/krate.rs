@@ -81,7 +81,9 @@ pub enum CrateError {
     #[error("the spec has errors:\n{0}")]
     Spec(hwcloud_model::Diagnostics),
     /// The package name is not one Cargo accepts.
-    #[error("`{0}` is not a package name: use ASCII letters, digits, `-` and `_`, starting with a letter")]
+    #[error(
+        "`{0}` is not a package name: use ASCII letters, digits, `-` and `_`, starting with a letter, and no Rust keyword or name Cargo reserves (pass --name)"
+    )]
     Name(String),
     /// A file could not be read or written.
     #[error("{0}: {1}")]
@@ -91,14 +93,34 @@ pub enum CrateError {
     Examples(hwcloud_codegen::Error),
 }
 
+/// Package names Cargo refuses or that the generated crate's paths would
+/// shadow, beside Rust keywords.
+const RESERVED_PACKAGE_NAMES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "proc_macro",
+    "test",
+    "build",
+    "deps",
+    "examples",
+    "incremental",
+    "hwcloud_runtime",
+    "hwcloud_codegen",
+];
+
 /// Validates `spec_dir`, then writes the crate into `out` (created if needed).
 /// Returns the files written, relative to `out`.
 pub fn write_crate(spec_dir: &Path, out: &Path, options: &CrateOptions) -> Result<Vec<PathBuf>, CrateError> {
+    let crate_name = options.name.replace('-', "_");
     let valid_name = options.name.starts_with(|c: char| c.is_ascii_alphabetic())
         && options
             .name
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        // A keyword (`struct`), or a name Cargo or the generated code keeps.
+        && hwcloud_model::names::snake(&crate_name) == crate_name
+        && !RESERVED_PACKAGE_NAMES.contains(&crate_name.as_str());
     if !valid_name {
         return Err(CrateError::Name(options.name.clone()));
     }

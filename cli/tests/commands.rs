@@ -373,3 +373,35 @@ fn a_page_with_a_byte_order_mark_imports_like_one_without() {
     assert!(output.status.success(), "{stdout}");
     assert!(stdout.contains("(1 ok, 0 partial, 0 failed)"), "{stdout}");
 }
+
+#[test]
+fn a_crate_named_after_a_keyword_is_refused_with_the_reason_not_a_generator_bug() {
+    let dir = spec(OPERATION);
+    for out in ["struct", "std", "self"] {
+        let output = codegen(&["crate", "--out", out, "--spec", "."], dir.path());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{out}: {stderr}");
+        assert!(stderr.contains("is not a package name"), "{out}: {stderr}");
+        assert!(!stderr.contains("generator bug"), "{stderr}");
+        assert!(!dir.path().join(out).exists(), "nothing written for {out}");
+    }
+}
+
+#[test]
+fn import_into_a_spec_with_a_file_nested_past_the_limit_refuses_it_as_check_does() {
+    let dir = spec(OPERATION);
+    let deep = format!(
+        "operation: deep\nx: {}{}\n",
+        "[".repeat(50_000),
+        "]".repeat(50_000)
+    );
+    std::fs::write(dir.path().join("widgets/operations/deep.yaml"), deep).unwrap();
+    let docs = dir.path().join("widgets-docs-en");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("get.md"), PAGE).unwrap();
+    let output = codegen(&["import", "--out", ".", "widgets-docs-en"], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success(), "{stdout}");
+    assert!(stdout.contains("widgets/operations/deep.yaml:2:"), "{stdout}");
+    assert!(stdout.contains("nests deeper than"), "{stdout}");
+}

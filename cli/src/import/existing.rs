@@ -74,14 +74,16 @@ impl ExistingSpec {
         self.invalid.entry(service_dir(file)).or_default().push(why);
     }
 
-    /// The operations and service files that parse.
+    /// The operations and service files that parse, with the same bounds as
+    /// `check` (a file nested past its depth limit is not parsed at all).
     fn parse(&mut self) {
+        use hwcloud_model::spec::parse_file;
         for (relative, text) in &self.files {
             if relative.file_name().is_some_and(|n| n == "service.yaml") {
-                if let Ok(service) = serde_yaml::from_str::<ServiceFile>(text) {
-                    self.services.insert(service_dir(relative), service);
+                if let Ok(service) = parse_file::<ServiceFile>(relative, text) {
+                    self.services.insert(service_dir(relative), service.value);
                 }
-            } else if let Ok(operation) = serde_yaml::from_str::<OperationFile>(text) {
+            } else if let Ok(operation) = parse_file::<OperationFile>(relative, text).map(|f| f.value) {
                 self.operations
                     .entry(OperationKey::of(&service_dir(relative), &operation))
                     .or_insert((relative.clone(), operation));
