@@ -25,7 +25,8 @@ use super::lexicon::Column;
 use super::page::{Block, Cell, Page, Table};
 use super::report::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{
-    ErrorBodyShape, ErrorCodeEntry, ExampleKind, Field, Lang, OperationFile, ServiceFile, Source, Text,
+    ErrorBodyShape, ErrorCodeEntry, ExampleKind, Field, HTTP_STATUSES, Lang, OperationFile, ServiceFile,
+    Source, Text,
 };
 
 /// The error codes on one page; `None` when the page has no error-code table.
@@ -50,13 +51,13 @@ pub fn error_codes(page: &Page) -> Option<(Vec<ErrorCodeEntry>, Vec<Finding>)> {
             if code.is_empty() {
                 continue;
             }
-            let Ok(status) = status.parse::<u16>() else {
+            let Some(status) = status.parse::<u16>().ok().filter(|s| HTTP_STATUSES.contains(s)) else {
                 findings.push(Finding::at(
                     Section::StatusCodes,
                     Severity::Warning,
                     "bad-status",
                     table.line,
-                    format!("error code `{code}`: status `{status}` is not a number; row left out"),
+                    format!("error code `{code}`: status `{status}` is not an HTTP status; row left out"),
                 ));
                 continue;
             };
@@ -557,6 +558,65 @@ mod tests {
         assert_eq!(
             file.endpoints.get("open-telekom-cloud").map(String::as_str),
             Some("iam.{region}.otc.t-systems.com")
+        );
+    }
+
+    fn error_page(rows: &[[&str; 4]]) -> Page {
+        let cells = |row: &[&str; 4]| {
+            row.iter()
+                .map(|t| Cell {
+                    text: t.to_string(),
+                    links: Vec::new(),
+                })
+                .collect()
+        };
+        let table = Table {
+            header: ["状态码", "错误码", "错误信息", "描述"]
+                .map(String::from)
+                .to_vec(),
+            rows: rows.iter().map(cells).collect(),
+            line: 3,
+            ..Table::default()
+        };
+        Page::new(
+            std::path::Path::new("e.md"),
+            None,
+            "错误码".into(),
+            vec![Block::Table(table)],
+            "",
+            &mut Vec::new(),
+        )
+    }
+
+    #[test]
+    fn a_row_whose_status_is_no_http_status_is_left_out_and_said() {
+        let page = error_page(&[
+            ["0", "X.1", "坏。", ""],
+            ["400", "X.2", "坏。", ""],
+            ["4OO", "X.3", "坏。", ""],
+        ]);
+        let (codes, findings) = error_codes(&page).unwrap();
+        let kept: Vec<&str> = codes.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(kept, ["X.2"]);
+        assert_eq!(findings.iter().filter(|f| f.code == "bad-status").count(), 2);
+    }
+
+    #[test]
+    fn a_code_with_no_message_takes_its_description_or_is_left_out() {
+        let page = error_page(&[["400", "X.1", "", "描述。"], ["400", "X.2", "", ""]]);
+        let (codes, _) = error_codes(&page).unwrap();
+        let mut pages = ErrorPages::default();
+        pages.add(source(&page, "e.md"), codes);
+        let (file, said) = pages.service_file("x", &[], None);
+        let kept: Vec<(&str, Option<&str>)> = file
+            .error_codes
+            .iter()
+            .map(|c| (c.code.as_str(), c.message.zh.as_deref()))
+            .collect();
+        assert_eq!(kept, [("X.1", Some("描述。"))]);
+        assert!(
+            said.iter()
+                .any(|(_, code, _)| *code == "error-code-without-message")
         );
     }
 }
