@@ -259,22 +259,7 @@ fn builder(op: &Operation) -> TokenStream {
         let marker = marker_trait(m);
         quote!(#state: #marker)
     });
-    let take = |m: &Member| {
-        let field = ident(&m.rust);
-        let slot = ident(&m.setter);
-        if m.required {
-            quote!(#field: runtime::IsSet::into_value(self.#slot))
-        } else {
-            quote!(#field: self.#slot)
-        }
-    };
-    let param_values = op.params.iter().map(take);
-    let body_value = op.body.as_ref().map(|fields| {
-        let body = ident(&op.names.body);
-        let values = fields.iter().map(take);
-        let field = ident(names::BODY_FIELD);
-        quote!(#field: #body { #(#values),* },)
-    });
+    let finish = request_fields(op, |slot| quote!(runtime::IsSet::into_value(self.#slot)));
     let doc = docs::attrs(&[format!(
         "Builder for [`{}`]. Each required parameter is a type parameter that turns from \
          [`Unset`](runtime::Unset) to [`Set`](runtime::Set) when given.",
@@ -305,10 +290,7 @@ fn builder(op: &Operation) -> TokenStream {
             pub fn #build(self) -> #request
             #where_clause
             {
-                #request {
-                    #(#param_values,)*
-                    #body_value
-                }
+                #request { #finish }
             }
         }
 
@@ -345,22 +327,9 @@ fn checked_builder(op: &Operation) -> TokenStream {
             }
         }
     });
-    let take = |m: &Member| {
-        let field = ident(&m.rust);
-        let slot = ident(&m.setter);
-        let setter = &m.setter;
-        if m.required {
-            quote!(#field: self.#slot.ok_or(runtime::MissingParameter { request: #request_name, parameter: #setter })?)
-        } else {
-            quote!(#field: self.#slot)
-        }
-    };
-    let param_values = op.params.iter().map(take);
-    let body_value = op.body.as_ref().map(|fields| {
-        let body = ident(&op.names.body);
-        let values = fields.iter().map(take);
-        let field = ident(names::BODY_FIELD);
-        quote!(#field: #body { #(#values),* },)
+    let finish = request_fields(op, |slot| {
+        let setter = slot.to_string();
+        quote!(self.#slot.ok_or(runtime::MissingParameter { request: #request_name, parameter: #setter })?)
     });
     let doc = docs::attrs(&[format!(
         "Builder for [`{}`]. It has more required parameters than a builder checks at compile \
@@ -396,15 +365,35 @@ fn checked_builder(op: &Operation) -> TokenStream {
 
             /// Finishes the request, or names the first required parameter not set.
             pub fn #build(self) -> Result<#request, runtime::MissingParameter> {
-                Ok(#request {
-                    #(#param_values,)*
-                    #body_value
-                })
+                Ok(#request { #finish })
             }
         }
 
         #project
     }
+}
+
+/// The fields of the request `build()` returns, each from its builder slot:
+/// an optional one as it is, a required one through `required(slot)`.
+fn request_fields(op: &Operation, required: impl Fn(&proc_macro2::Ident) -> TokenStream) -> TokenStream {
+    let take = |m: &Member| {
+        let field = ident(&m.rust);
+        let slot = ident(&m.setter);
+        let value = if m.required {
+            required(&slot)
+        } else {
+            quote!(self.#slot)
+        };
+        quote!(#field: #value)
+    };
+    let params = op.params.iter().map(&take);
+    let body = op.body.as_ref().map(|fields| {
+        let body = ident(&op.names.body);
+        let values = fields.iter().map(&take);
+        let field = ident(names::BODY_FIELD);
+        quote!(#field: #body { #(#values),* },)
+    });
+    quote!(#(#params,)* #body)
 }
 
 /// Lets a client fill `project_id`, the parameter nearly every call repeats.
