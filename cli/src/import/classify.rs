@@ -9,7 +9,7 @@
 
 use super::lexicon::{
     self, Column, ENDPOINT_COLUMN_WORDS, HEADER_WORDS, PATH_CAPTION_WORDS, QUERY_CAPTION_WORDS,
-    SINGLE_WORD_HEADERS, STATUS_LABELS, URI_HEADING,
+    SINGLE_WORD_HEADERS, STATUS_LABELS, URI_HEADINGS,
 };
 use super::page::{Block, Page, Table};
 use super::report::{Section, TableReport};
@@ -31,7 +31,7 @@ pub enum PageKind {
 impl PageKind {
     pub fn of(page: &Page) -> PageKind {
         let has_uri_heading = page.blocks.iter().any(
-            |b| matches!(b, Block::Heading { text, level, .. } if *level > 1 && text.trim().starts_with(URI_HEADING)),
+            |b| matches!(b, Block::Heading { text, level, .. } if *level > 1 && URI_HEADINGS.iter().any(|h| text.trim().starts_with(h))),
         );
         let tables = || {
             page.blocks.iter().filter_map(|b| match b {

@@ -13,7 +13,7 @@ use super::report::Section;
 /// Each entry: the section, words anywhere (any case), and English words the
 /// heading starts with.
 pub const SECTION_HEADINGS: &[(Section, &[&str], &[&str])] = &[
-    (Section::Uri, &["uri"], &[]),
+    (Section::Uri, &["uri"], &["url"]),
     (Section::Example, &["示例", "样例", "example"], &[]),
     (Section::StatusCodes, &["状态码", "返回值", "status code"], &[]),
     (Section::Request, &["请求"], &["request"]),
@@ -32,8 +32,9 @@ pub fn section_of_heading(text: &str) -> Section {
         .map_or(Section::Other, |(section, _, _)| *section)
 }
 
-/// A heading that marks an operation page: `URI` (level 2 or deeper).
-pub const URI_HEADING: &str = "URI";
+/// Headings that mark an operation page: `URI`, `URL` (level 2 or deeper),
+/// at the heading's start.
+pub const URI_HEADINGS: &[&str] = &["URI", "URL"];
 
 /// What a table column holds, known by the header spellings the pages use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +168,32 @@ pub const QUERY_CAPTION_WORDS: &[&str] = &["query", "查询参数"];
 pub const URI_QUERY_CAPTION_WORDS: &[&str] = &["query", "查询"];
 
 /// Prefixes before a `METHOD /path` line.
-pub const URI_LINE_PREFIXES: &[&str] = &["URI格式："];
+pub const URI_LINE_PREFIXES: &[&str] = &["URI格式：", "URI格式:", "URI format:"];
+
+/// Labels of the method where a page gives method and URI apart, as labelled
+/// lines (`Method: POST`) or as the columns of a table (`请求方法` | `URI`).
+/// Compared whole, in any letter case.
+pub const URI_METHOD_LABELS: &[&str] = &[
+    "method",
+    "http method",
+    "request method",
+    "请求方法",
+    "方法",
+    "HTTP方法",
+];
+
+/// Labels of the path beside [`URI_METHOD_LABELS`].
+pub const URI_PATH_LABELS: &[&str] = &[
+    "path",
+    "uri",
+    "url",
+    "request uri",
+    "请求路径",
+    "路径",
+    "请求URI",
+    "URI格式",
+    "URI format",
+];
 
 /// Example labels, tried in this order: error, then response (before request:
 /// GES titles responses `请求成功样例`), then request. `(words, lower-case words)`.

@@ -1,8 +1,8 @@
 //! The operation's method and URI: the `METHOD /path` line of the URI section,
 //! as a template whose variable query pairs are query parameters.
 
-use crate::import::lexicon::URI_LINE_PREFIXES;
-use crate::import::page::{Block, Page};
+use crate::import::lexicon::{URI_LINE_PREFIXES, URI_METHOD_LABELS, URI_PATH_LABELS};
+use crate::import::page::{Block, Page, Table};
 use crate::import::report::Section;
 use hwcloud_model::spec::schema::{Field, Method, ParamLocation};
 
@@ -29,19 +29,41 @@ pub fn parse_method(word: &str) -> Option<Method> {
     })
 }
 
-/// `GET /v1.0/x` or `GET/v1.0/x` (both occur) at the start of a line.
-fn method_and_path(line: &str) -> Option<(Method, &str)> {
+/// A method word as URI lines spell it: `POST`, and also `Post` or `post`.
+fn method_word(word: &str) -> Option<Method> {
+    parse_method(&word.to_ascii_uppercase())
+}
+
+/// What stands before the path of a URI line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// `GET /v1/x`.
+    None,
+    /// `POST https://{Endpoint}/v3/x`: a placeholder for the host.
+    Placeholder,
+    /// `GET https://dds.eu-de.example.com/v3/x`: a host, as example requests show.
+    Host,
+}
+
+/// `GET /v1.0/x` or `GET/v1.0/x` (both occur) at the start of a line, also with
+/// a scheme and host before the path (`POST https://{Endpoint}/v3/x`).
+fn method_and_path(line: &str) -> Option<(Method, &str, Origin)> {
     let line = URI_LINE_PREFIXES
         .iter()
         .fold(line.trim(), |line, prefix| line.trim_start_matches(prefix))
         .trim();
     let split = line.find(|c: char| c == '/' || c.is_whitespace())?;
-    let method = parse_method(&line[..split])?;
-    let rest = line[split..].trim_start();
-    // `GET /v3/endpoints{?interface, service_id}`: a space inside braces stays.
+    let method = method_word(&line[..split])?;
+    let (rest, origin) = without_origin(line[split..].trim_start())?;
+    let path = &rest[..template_end(rest)];
+    path.starts_with('/').then_some((method, path, origin))
+}
+
+/// The end of a URI template: the first space outside braces
+/// (`GET /v3/endpoints{?interface, service_id}` keeps its expansion).
+fn template_end(text: &str) -> usize {
     let mut depth = 0usize;
-    let end = rest
-        .char_indices()
+    text.char_indices()
         .find(|(_, c)| {
             match c {
                 '{' => depth += 1,
@@ -50,9 +72,44 @@ fn method_and_path(line: &str) -> Option<(Method, &str)> {
             }
             c.is_whitespace() && depth == 0
         })
-        .map_or(rest.len(), |(at, _)| at);
-    let path = &rest[..end];
-    path.starts_with('/').then_some((method, path))
+        .map_or(text.len(), |(at, _)| at)
+}
+
+/// The text after `scheme://host` when it starts with one, with what the host
+/// is; the text itself when it starts with no scheme.
+fn without_origin(text: &str) -> Option<(&str, Origin)> {
+    let Some(after) = ["https://", "http://"]
+        .iter()
+        .find_map(|s| strip_prefix_ignore_case(text, s))
+    else {
+        return Some((text, Origin::None));
+    };
+    // The host ends at the first `/` outside braces (`{BMS Endpoint}` has a space).
+    let mut depth = 0usize;
+    let end = after.char_indices().find(|(_, c)| {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        *c == '/' && depth == 0
+    });
+    let host = &after[..end.map_or(after.len(), |(at, _)| at)];
+    if host.is_empty() || host.chars().any(char::is_whitespace) && !host.starts_with('{') {
+        return None;
+    }
+    let origin = if host.starts_with('{') && host.ends_with('}') {
+        Origin::Placeholder
+    } else {
+        Origin::Host
+    };
+    // `https://{Endpoint}` alone is the root path.
+    Some((end.map_or("/", |(at, _)| &after[at..]), origin))
+}
+
+fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &text[prefix.len()..])
 }
 
 /// The path as a template: variable query pairs (`?page-size={size}`) are query
@@ -123,36 +180,95 @@ fn query_expansion(path: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first `METHOD /path` line, preferring the URI section, with the query
-/// parameters its expansion names.
+/// The operation's method and URI, preferring the URI section, with the query
+/// parameters its expansion names. Three layouts: a `METHOD /path` line (also
+/// with a scheme and host), labelled lines (`PATH: /v1/x` and `Method: POST`),
+/// and a table with a method column and a URI column.
 pub fn find(page: &Page, sections: &[Section]) -> Option<UriLine> {
-    let candidates = page
-        .blocks
-        .iter()
-        .zip(sections)
-        .filter_map(|(block, section)| match block {
-            Block::Text { text, line, .. } | Block::Code { text, line } => Some((text, *line, *section)),
-            _ => None,
-        });
     let mut fallback = None;
-    for (text, line, section) in candidates {
-        for candidate in text.lines() {
-            let Some((method, path)) = method_and_path(candidate) else {
-                continue;
-            };
-            let found = UriLine {
-                method,
-                uri: uri_template(path),
-                line,
-                query_names: query_expansion(path),
-            };
-            if section == Section::Uri {
-                return Some(found);
+    let mut labelled = Labelled::default();
+    for (block, section) in page.blocks.iter().zip(sections) {
+        let in_uri = *section == Section::Uri;
+        let found = match block {
+            Block::Text { text, line, .. } | Block::Code { text, line } => text
+                .lines()
+                .find_map(|candidate| method_line(candidate, *line, in_uri))
+                .or_else(|| in_uri.then(|| labelled.read(text, *line)).flatten()),
+            Block::Table(table) if in_uri => method_table(table),
+            _ => None,
+        };
+        match found {
+            Some(found) if in_uri => return Some(found),
+            Some(found) => {
+                fallback.get_or_insert(found);
             }
-            fallback.get_or_insert(found);
+            None => {}
         }
     }
     fallback
+}
+
+fn uri_line(method: Method, path: &str, line: usize) -> UriLine {
+    UriLine {
+        method,
+        uri: uri_template(path),
+        line,
+        query_names: query_expansion(path),
+    }
+}
+
+/// A `METHOD /path` line; one with a host (not a placeholder) only in the URI
+/// section, since elsewhere such lines are example requests with real values.
+fn method_line(candidate: &str, line: usize, in_uri: bool) -> Option<UriLine> {
+    let (method, path, origin) = method_and_path(candidate)?;
+    (in_uri || origin != Origin::Host).then(|| uri_line(method, path, line))
+}
+
+/// The method and the path as labelled lines of the URI section, in either
+/// order and in one block or several: `PATH: /rds/v1/{project_id}/instances`,
+/// `Method: POST`.
+#[derive(Default)]
+struct Labelled {
+    method: Option<Method>,
+    path: Option<(String, usize)>,
+}
+
+impl Labelled {
+    fn read(&mut self, text: &str, line: usize) -> Option<UriLine> {
+        for candidate in text.lines() {
+            let Some((label, value)) = candidate.split_once([':', '：']) else {
+                continue;
+            };
+            let value = value.trim();
+            if says_label(label, URI_METHOD_LABELS) {
+                self.method = self.method.or(method_word(value));
+            } else if says_label(label, URI_PATH_LABELS) {
+                if let Some((path, _)) = without_origin(value).filter(|(path, _)| path.starts_with('/')) {
+                    self.path
+                        .get_or_insert((path[..template_end(path)].to_owned(), line));
+                }
+            }
+        }
+        let (path, line) = self.path.as_ref()?;
+        Some(uri_line(self.method?, path, *line))
+    }
+}
+
+fn says_label(label: &str, labels: &[&str]) -> bool {
+    let label = label.trim();
+    labels.iter().any(|l| l.eq_ignore_ascii_case(label))
+}
+
+/// A table of the URI section with a method column and a URI column
+/// (`请求方法` | `URI`): its first row.
+fn method_table(table: &Table) -> Option<UriLine> {
+    let column = |labels: &[&str]| table.header.iter().position(|h| says_label(h, labels));
+    let (method_at, path_at) = (column(URI_METHOD_LABELS)?, column(URI_PATH_LABELS)?);
+    let row = table.rows.first()?;
+    let method = method_word(row.get(method_at)?.text.trim())?;
+    let (path, _) = without_origin(row.get(path_at)?.text.trim())?;
+    let path = &path[..template_end(path)];
+    path.starts_with('/').then(|| uri_line(method, path, table.line))
 }
 
 /// Query parameter names the page shows outside its tables, with their lines:
@@ -237,11 +353,11 @@ mod tests {
     fn method_lines_and_templates() {
         assert_eq!(
             method_and_path("GET/v1.0/{project_id}/queues"),
-            Some((Method::Get, "/v1.0/{project_id}/queues"))
+            Some((Method::Get, "/v1.0/{project_id}/queues", Origin::None))
         );
         assert_eq!(
             method_and_path("URI格式：POST /v1/{p}/x"),
-            Some((Method::Post, "/v1/{p}/x"))
+            Some((Method::Post, "/v1/{p}/x", Origin::None))
         );
         assert_eq!(
             uri_template("/v1.0/{p}/jobs/{j}?page-size=_{size}_&current-page=_{n}_"),
@@ -267,6 +383,87 @@ mod tests {
         assert_eq!(
             without_documented_query("/v1.0/{p}/databases/{d}?keyword=tb&action_id=x", &[keyword]),
             "/v1.0/{p}/databases/{d}?action_id=x"
+        );
+    }
+
+    /// The URI a page in `format` (`md` or `rst`) documents, as `METHOD uri`.
+    fn found(name: &str, text: &str) -> Option<String> {
+        let (page, _) = crate::import::parse::page(std::path::Path::new(name), text)?;
+        let sections = crate::import::classify::sections(&page);
+        find(&page, &sections).map(|u| format!("{} {}", u.method.as_str(), u.uri))
+    }
+
+    #[test]
+    fn uri_lines_with_a_scheme_and_a_host_placeholder() {
+        for (line, uri) in [
+            (
+                "POST https://{Endpoint}/v3/{project_id}/backups",
+                "POST /v3/{project_id}/backups",
+            ),
+            (
+                "POST https://{*Endpoint*}/v3/{project_id}/backups",
+                "POST /v3/{project_id}/backups",
+            ),
+            (
+                r"POST  https://\{endpoint\}/v2/\{project\_id\}/ocr/vin",
+                "POST /v2/{project_id}/ocr/vin",
+            ),
+            (
+                "GET https://{BMS Endpoint}/v1/{project_id}/x",
+                "GET /v1/{project_id}/x",
+            ),
+            ("GET https://{Endpoint}/", "GET /"),
+            ("Post /v1.0/{project_id}/asset", "POST /v1.0/{project_id}/asset"),
+            ("get /v1/{project_id}/hosts", "GET /v1/{project_id}/hosts"),
+        ] {
+            let page = format!("# 创建备份\n\n## URI\n\n{line}\n");
+            assert_eq!(found("x.md", &page).as_deref(), Some(uri), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_real_host_is_read_in_the_uri_section_only() {
+        let in_uri = "# Backups\n\n## URI\n\nGET https://dds.example.com/v3/{project_id}/backups\n";
+        assert_eq!(
+            found("x.md", in_uri).as_deref(),
+            Some("GET /v3/{project_id}/backups")
+        );
+        // An example request line with real values is no URI template.
+        let example = "# Backups\n\n## URI\n\nSee below.\n\n## 请求示例\n\nGET https://dds.example.com/v3/0549/backups\n";
+        assert_eq!(found("x.md", example), None);
+    }
+
+    #[test]
+    fn method_and_path_on_labelled_lines_or_in_a_table() {
+        let labelled = "# 创建实例\n\n## URI\n\nPATH: /rds/v1/{project_id}/instances\n\nMethod: POST\n";
+        assert_eq!(
+            found("x.md", labelled).as_deref(),
+            Some("POST /rds/v1/{project_id}/instances")
+        );
+        let one_block = "Creating\n========\n\nURI\n---\n\n- Method: Delete\n- URI: https://{Endpoint}/v1/{project_id}/x/{id}\n";
+        assert_eq!(
+            found("x.rst", one_block).as_deref(),
+            Some("DELETE /v1/{project_id}/x/{id}")
+        );
+        let table = "# 创建实例\n\n## URI\n\n<table><thead><tr><th>请求方法</th><th>URI</th></tr></thead>\n\
+            <tbody><tr><td>POST</td><td>/v1/{project_id}/instances</td></tr></tbody></table>\n";
+        assert_eq!(
+            found("x.md", table).as_deref(),
+            Some("POST /v1/{project_id}/instances")
+        );
+    }
+
+    #[test]
+    fn a_url_heading_opens_the_uri_section() {
+        let page = "# 查询实例\n\n## URL\n\nGET /v1/{project_id}/instances\n";
+        assert_eq!(
+            found("x.md", page).as_deref(),
+            Some("GET /v1/{project_id}/instances")
+        );
+        let (page, _) = crate::import::parse::page(std::path::Path::new("x.md"), page).unwrap();
+        assert_eq!(
+            crate::import::classify::PageKind::of(&page),
+            crate::import::classify::PageKind::Operation
         );
     }
 }

@@ -75,6 +75,14 @@ pub fn codes_shown(
                 continue;
             }
             let status = example.status.unwrap_or(400);
+            // An entry needs a message (`check` refuses one without).
+            let Some(message) = message.filter(|m| !m.trim().is_empty()) else {
+                said.push(format!(
+                    "error code {code} ({status}) is in no error-code table; `{}` prints it in an error example without a message, so it is left out",
+                    op.operation
+                ));
+                continue;
+            };
             said.push(format!(
                 "error code {code} ({status}) is in no error-code table; `{}` prints it in an error example, so it joins the table",
                 op.operation
@@ -82,10 +90,7 @@ pub fn codes_shown(
             added.push(ErrorCodeEntry {
                 status,
                 code,
-                message: message
-                    .filter(|m| !m.trim().is_empty())
-                    .map(text)
-                    .unwrap_or_default(),
+                message: text(message),
                 description: Text {
                     en: Some(format!(
                         "Listed in no error-code table; the error example of `{}` shows it.",
@@ -273,11 +278,18 @@ mod tests {
             error(400, r#"{"error_code": "GES.8003", "error_msg": "again"}"#),
             error(400, r#"{"error_code": "string", "error_msg": "string"}"#),
             error(401, r#"{"error": {"code": 401, "message": "Unauthorized"}}"#),
+            // No message: an entry `check` would refuse, so it is left out, and said.
+            error(500, r#"{"error_code": "GES.0500"}"#),
         ];
         let (added, said) = codes_shown(&[&op], &shapes(), &[code("GES.0001")]);
         assert_eq!(added.len(), 1, "{added:?}");
         assert_eq!(added[0].code, "GES.8003");
         assert_eq!(added[0].message.en.as_deref(), Some("graph [demo] is not found"));
         assert!(said[0].contains("delete_label"), "{said:?}");
+        assert!(
+            said.iter()
+                .any(|s| s.contains("GES.0500") && s.contains("left out")),
+            "{said:?}"
+        );
     }
 }
