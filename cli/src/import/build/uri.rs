@@ -242,11 +242,11 @@ impl Labelled {
             let value = value.trim();
             if says_label(label, URI_METHOD_LABELS) {
                 self.method = self.method.or(method_word(value));
-            } else if says_label(label, URI_PATH_LABELS) {
-                if let Some((path, _)) = without_origin(value).filter(|(path, _)| path.starts_with('/')) {
-                    self.path
-                        .get_or_insert((path[..template_end(path)].to_owned(), line));
-                }
+            } else if says_label(label, URI_PATH_LABELS)
+                && let Some((path, _)) = without_origin(value).filter(|(path, _)| path.starts_with('/'))
+            {
+                self.path
+                    .get_or_insert((path[..template_end(path)].to_owned(), line));
             }
         }
         let (path, line) = self.path.as_ref()?;
