@@ -275,6 +275,8 @@ pub fn settle_parameters(
     uri_line: usize,
     findings: &mut Vec<Finding>,
 ) -> Vec<String> {
+    let documented = |placeholder: &String| parameters.iter().any(|p| &p.name == placeholder);
+    let all_documented = placeholders.iter().all(documented);
     for placeholder in placeholders {
         if !parameters.iter().any(|p| &p.name == placeholder) {
             // Info: a path segment is a required string whatever the table says,
@@ -292,7 +294,12 @@ pub fn settle_parameters(
             parameters.insert(0, field);
         }
     }
-    let dropped = drop_stray_path_rows(parameters, placeholders, uri_line, findings);
+    let dropped = if all_documented {
+        query_from_stray_path_rows(parameters, placeholders, uri_line, findings);
+        Vec::new()
+    } else {
+        drop_stray_path_rows(parameters, placeholders, uri_line, findings)
+    };
     let mut seen = BTreeSet::new();
     parameters.retain(|p| seen.insert((p.location, naming::snake(&p.name))));
     for parameter in parameters {
@@ -313,8 +320,40 @@ pub fn settle_parameters(
     dropped
 }
 
-/// Path rows the URI has no placeholder for cannot be sent: dropped, and said,
-/// since the page documents them (often query parameters tabled as path ones).
+/// Rows of the URI table that no placeholder names, where every placeholder has
+/// its row, are query parameters tabled with the path ones (list operations
+/// filtering by `marker`, `limit`, `name`, ...; the vendor's definitions have them
+/// in the query): imported as such, and said.
+fn query_from_stray_path_rows(
+    parameters: &mut [Field],
+    placeholders: &BTreeSet<String>,
+    uri_line: usize,
+    findings: &mut Vec<Finding>,
+) {
+    let mut moved = Vec::new();
+    for p in parameters.iter_mut() {
+        if p.location == Some(ParamLocation::Path) && !placeholders.contains(&p.name) {
+            p.location = Some(ParamLocation::Query);
+            moved.push(format!("`{}`", p.name));
+        }
+    }
+    if !moved.is_empty() {
+        findings.push(Finding::at(
+            Section::Uri,
+            Severity::Info,
+            "query-from-path-table",
+            uri_line,
+            format!(
+                "the URI table documents {} beside the path parameters, but the URI has no such placeholder; imported as query parameter(s)",
+                moved.join(", ")
+            ),
+        ));
+    }
+}
+
+/// Path rows the URI has no placeholder for, where a placeholder has no row
+/// either, may be misspelled placeholders as well as query parameters: dropped,
+/// and said, since the page documents them.
 fn drop_stray_path_rows(
     parameters: &mut Vec<Field>,
     placeholders: &BTreeSet<String>,
@@ -394,5 +433,30 @@ mod tests {
         let codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
         assert_eq!(codes, ["undocumented-placeholder", "dropped-parameter"]);
         assert!(findings[1].message.contains("`region`"));
+    }
+
+    #[test]
+    fn path_rows_beside_documented_placeholders_are_query_parameters() {
+        let path = |name: &str| Field {
+            location: Some(ParamLocation::Path),
+            ..Field::added(name, "string", false, "")
+        };
+        let mut parameters = vec![path("project_id"), path("marker"), path("limit")];
+        let mut findings = Vec::new();
+        let placeholders = BTreeSet::from(["project_id".to_owned()]);
+        let dropped = settle_parameters(&mut parameters, &placeholders, 7, &mut findings);
+        assert!(dropped.is_empty());
+        let locations: Vec<_> = parameters.iter().map(|p| (p.name.as_str(), p.location)).collect();
+        assert_eq!(
+            locations,
+            [
+                ("project_id", Some(ParamLocation::Path)),
+                ("marker", Some(ParamLocation::Query)),
+                ("limit", Some(ParamLocation::Query)),
+            ]
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, "query-from-path-table");
+        assert_eq!(findings[0].severity, Severity::Info);
     }
 }
