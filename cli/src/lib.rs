@@ -3,10 +3,12 @@
 //!
 //! - [`import`]: documentation pages (Huawei Markdown, Open Telekom Cloud
 //!   reStructuredText, rendered page text) into spec YAML, with a report.
+//! - [`compare`]: a spec beside the vendor's machine-readable definitions.
 //! - [`diff`]: what a spec change does to users of the generated crate.
 //! - [`krate`]: a standalone SDK crate for a spec directory (`codegen crate`).
 //! - [`openapi`]: a spec directory as OpenAPI 3.0 documents (`codegen openapi`).
 
+pub mod compare;
 pub mod diff;
 pub mod import;
 pub mod krate;

@@ -116,6 +116,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = openapi::Lang::En)]
         lang: openapi::Lang,
     },
+    /// Compare a service's spec with the vendor's machine-readable definitions
+    /// (API Explorer JSON, Swagger 2 or OpenAPI 3): operations matched by method
+    /// and path, names by place and nesting, required flags and scalar types.
+    Compare {
+        /// A service directory of a spec (`spec/dli`).
+        service_dir: PathBuf,
+        /// The vendor's definitions of the service: a directory of JSON documents.
+        #[arg(long)]
+        against: PathBuf,
+        /// Where the pages the spec names as sources lie, to tell apart vendor
+        /// names the pages never mention (drift).
+        #[arg(long)]
+        pages: Option<PathBuf>,
+        /// The comparison as JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the generated Rust of one operation, or of a service's shared types.
     Render {
         /// `service.operation`, e.g. `dli.cancel_job`, or `service.types` for the
@@ -175,6 +192,37 @@ fn main() -> ExitCode {
             fail_on,
             spec_dir,
         } => diff(old, new, format, fail_on, &spec_dir),
+        Command::Compare {
+            service_dir,
+            against,
+            pages,
+            json,
+        } => compare(service_dir, against, pages, json),
+    }
+}
+
+fn compare(service_dir: PathBuf, against: PathBuf, pages: Option<PathBuf>, json: bool) -> ExitCode {
+    let options = hwcloud_codegen_cli::compare::Options {
+        service_dir,
+        against,
+        pages,
+    };
+    match hwcloud_codegen_cli::compare::compare(&options) {
+        Ok(comparison) if json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&comparison).expect("a comparison serializes")
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(comparison) => {
+            print!("{}", hwcloud_codegen_cli::compare::text(&comparison));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 
