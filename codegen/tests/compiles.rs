@@ -39,7 +39,9 @@ const SERVICE: &str = "demo";
 
 /// Service ids that name something the generated crate or its files already
 /// use (its root modules, the runtime crate, `services.rs`, the tests file,
-/// standard crates) or Rust keywords: each must be refused with a located error.
+/// standard crates) or Rust keywords: each is refused with a located error,
+/// except keywords a raw identifier can spell (`type`, `as`: module `r#as`,
+/// feature `as`), which must then compile.
 const HOSTILE_SERVICE_IDS: &[&str] = &[
     "services",
     "hwcloud_runtime",
@@ -53,6 +55,7 @@ const HOSTILE_SERVICE_IDS: &[&str] = &[
     "self",
     "crate",
     "type",
+    "as",
 ];
 const BATCH: usize = 500;
 

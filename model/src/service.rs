@@ -293,10 +293,15 @@ fn service_file(file: &SpecFile<ServiceFile>, out: &mut Diagnostics) -> Vec<Erro
             "service",
             "the service id must be snake_case ASCII (it names a module and a feature)",
         ));
-    } else if names::snake(&service.service) != service.service {
+    } else if ![service.service.clone(), format!("r#{}", service.service)]
+        .contains(&names::snake(&service.service))
+    {
         out.push(file.error_at(
             "service",
-            format!("the service id `{}` is a Rust keyword", service.service),
+            format!(
+                "the service id `{}` is a Rust keyword that cannot be a raw identifier",
+                service.service
+            ),
         ));
     } else if names::RESERVED_SERVICE_IDS.contains(&service.service.as_str()) {
         out.push(file.error_at(

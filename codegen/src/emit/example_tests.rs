@@ -20,7 +20,7 @@ use hwcloud_model::model::{Example, ExampleKind, Model, Operation, Service};
 pub(crate) fn tokens(model: &Model, crate_name: &str) -> TokenStream {
     let krate = ident(crate_name);
     let services = model.services.iter().map(|service| {
-        let service_mod = ident(&service.id);
+        let service_mod = ident(&hwcloud_model::names::snake(&service.id));
         let feature = &service.id;
         let path = quote!(::#krate::#service_mod);
         let operations = service.operations.iter().map(|op| operation_tests(&path, op));

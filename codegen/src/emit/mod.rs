@@ -191,7 +191,7 @@ pub(crate) fn operation_file(service: &Service, op: &Operation) -> Result<String
 /// the same directory, each behind the Cargo feature of its name if `features`.
 pub(crate) fn services_file(services: &[&Service], features: bool) -> Result<String, String> {
     let modules = services.iter().map(|service| {
-        let module = names::ident(&service.id);
+        let module = names::ident(&hwcloud_model::names::snake(&service.id));
         let file = format!("{}.rs", service.id);
         let feature = &service.id;
         let gate = features.then(|| quote!(#[cfg(feature = #feature)]));
