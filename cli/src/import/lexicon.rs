@@ -195,6 +195,18 @@ pub const URI_PATH_LABELS: &[&str] = &[
     "URI format",
 ];
 
+/// Names of the one row that stands for the elements of an array body
+/// (`[数组元素]`, `Array elements`), compared in any case, brackets aside.
+pub const ARRAY_ELEMENT_ROWS: &[&str] = &["数组元素", "array elements", "array element"];
+
+/// Whether a row's name stands for the elements of an array body.
+pub fn is_array_element_row(name: &str) -> bool {
+    let name = name.trim().trim_start_matches('[').trim_end_matches(']').trim();
+    ARRAY_ELEMENT_ROWS
+        .iter()
+        .any(|row| row.eq_ignore_ascii_case(name))
+}
+
 /// Example labels, tried in this order: error, then response (before request:
 /// GES titles responses `请求成功样例`), then request. `(words, lower-case words)`.
 pub const EXAMPLE_ERROR_WORDS: (&[&str], &[&str]) = (&["失败", "异常"], &["error", "fail"]);

@@ -1,6 +1,7 @@
 //! Per-operation transforms, in order, once the passes across pages are done:
 //! each changes one draft and says what it did in the draft's findings.
 
+pub mod array_bodies;
 pub mod constraints;
 mod hand_edits;
 pub mod pagination;
@@ -14,6 +15,8 @@ type Transform = fn(&mut Draft, &ExistingSpec);
 
 /// The transforms, by name, in the order they run on each draft.
 pub const TRANSFORMS: &[(&str, Transform)] = &[
+    // First: the examples are compared with the body as an array.
+    ("read array bodies", read_array_bodies),
     ("reconcile examples with tables", reconcile_examples),
     ("fit constraints to types", fit_constraints),
     ("detect pagination", detect_pagination),
@@ -27,6 +30,28 @@ pub fn run(drafts: &mut [Draft], existing: &ExistingSpec) {
         for (_, transform) in TRANSFORMS {
             transform(draft, existing);
         }
+    }
+}
+
+fn read_array_bodies(draft: &mut Draft, _: &ExistingSpec) {
+    for outcome in array_bodies::read_array_bodies(&mut draft.operation) {
+        draft.findings.push(match outcome {
+            array_bodies::Outcome::Array(rows) => Finding::at(
+                Section::Response,
+                Severity::Info,
+                "array-body",
+                0,
+                format!("the response table's {rows} row(s) stand for the elements: the body is an array of them"),
+            ),
+            array_bodies::Outcome::RequestArray => Finding::at(
+                Section::Request,
+                Severity::Warning,
+                "array-request-body",
+                0,
+                "the request body is a JSON array (its one row stands for the elements); the spec has no array \
+                 request bodies yet, so the row is kept as a field",
+            ),
+        });
     }
 }
 

@@ -129,55 +129,10 @@ fn array_body(operation: &mut OperationFile) -> Option<String> {
     if body.array {
         return None;
     }
-    let element_tables: Vec<String> = body
-        .fields
-        .iter()
-        .filter_map(|f| match TypeExpr::parse(&f.ty) {
-            Ok(TypeExpr::Array(inner)) => match *inner {
-                TypeExpr::Ref(name) => Some(name),
-                _ => None,
-            },
-            _ => None,
-        })
-        .collect();
     body.array = true;
-    if element_tables.is_empty() || element_tables.len() != body.fields.len() {
+    let Some(rows) = super::array_bodies::elements_become_the_body(operation) else {
         return Some("response: the example is a JSON array of the objects the table describes".to_owned());
-    }
-    let rows: Vec<String> = body.fields.iter().map(|f| format!("`{}`", f.name)).collect();
-    let mut fields = operation
-        .objects
-        .iter()
-        .find(|o| o.name == element_tables[0])?
-        .fields
-        .clone();
-    // The other language's row names its own table of the same fields.
-    for other in operation
-        .objects
-        .iter()
-        .filter(|o| element_tables[1..].contains(&o.name))
-    {
-        for field in &mut fields {
-            if let Some(same) = other.fields.iter().find(|f| f.name == field.name) {
-                field.description.en = field.description.en.take().or(same.description.en.clone());
-                field.description.zh = field.description.zh.take().or(same.description.zh.clone());
-            }
-        }
-    }
-    body.fields = fields;
-    // The element tables go, unless a field elsewhere still names one.
-    let named: Vec<String> = body
-        .fields
-        .iter()
-        .chain(operation.objects.iter().flat_map(|o| &o.fields))
-        .map(|f| f.ty.clone())
-        .collect();
-    operation.objects.retain(|o| {
-        !element_tables.contains(&o.name)
-            || named
-                .iter()
-                .any(|ty| TypeExpr::parse(ty).is_ok_and(|t| t.refs().contains(&o.name.as_str())))
-    });
+    };
     Some(format!(
         "response: the example is a JSON array; the table's {} {} its elements, whose fields become the body's",
         rows.join(" and "),
