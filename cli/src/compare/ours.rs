@@ -24,6 +24,25 @@ pub fn members(file: &SpecFile<OperationFile>) -> Vec<Member> {
         let key = item("parameters", index);
         flattener.push(place, parameter.name.clone(), parameter, &key);
     }
+    // A fixed query pair of the URI (`?action_id=export-schema`) is sent as well.
+    let query = op.uri.split_once('?').map_or("", |(_, query)| query);
+    for key in query
+        .split('&')
+        .filter_map(|pair| pair.split('=').next())
+        .filter(|k| !k.is_empty())
+    {
+        flattener.members.push(Member {
+            place: Place::Query,
+            path: key.to_owned(),
+            required: Some(true),
+            kind: Kind::String,
+            at: Some(format!(
+                "{}:{}",
+                file.path.display(),
+                file.locations().key("uri").line
+            )),
+        });
+    }
     if let Some(body) = &op.request_body {
         flattener.body(body, Place::Body, "request_body");
     }
