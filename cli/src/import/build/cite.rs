@@ -55,6 +55,18 @@ pub fn caption_names_field(table: &Table, field: &str) -> bool {
             || same_name(subject, field))
 }
 
+/// A caption that names the field as one of its words: `Parameter
+/// description of field tag`, `Parameters in the metadata field`,
+/// `[1] tags字段数据结构说明`. Weaker than the rules above, so tried after them.
+pub fn caption_mentions_field(table: &Table, field: &str) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':');
+    field.len() >= 3
+        && table
+            .title()
+            .split(|c: char| !word(c))
+            .any(|token| token == field || token.len() >= 3 && same_name(token, field))
+}
+
 /// A type or description naming the table by its caption: `JobDetail数据结构`,
 /// `参见Graph类型数据结构说明`, the bare type name `GesQuotaResp` for
 /// `GesQuotaResp类型`, or `Array of fixed_ip objects` for `fixed_ip对象`.
@@ -138,5 +150,22 @@ mod tests {
         };
         assert!(field_cites_caption(&captioned("表3 fixed_ip对象"), &field));
         assert!(same_name("Security Group", "security_groups"));
+        assert!(caption_mentions_field(
+            &captioned("Table 4 Parameter description of field tag"),
+            "tags"
+        ));
+        assert!(caption_mentions_field(
+            &captioned("Parameters in the metadata field"),
+            "metadata"
+        ));
+        assert!(caption_mentions_field(
+            &captioned("表 2  [1] tags字段数据结构说明"),
+            "tags"
+        ));
+        assert!(!caption_mentions_field(
+            &captioned("Table 4 Parameter description of field tag"),
+            "field_tags"
+        ));
+        assert!(!caption_mentions_field(&captioned("Table 5 id"), "id"));
     }
 }

@@ -2,7 +2,7 @@
 //! the root fields: each table a field reaches becomes an object, and its own
 //! fields are followed in turn.
 
-use super::cite::{caption_names_field, cited_numbers, field_cites_caption};
+use super::cite::{caption_mentions_field, caption_names_field, cited_numbers, field_cites_caption};
 use super::fields::{self, text_in};
 use crate::import::classify::{PageTable, Role};
 use crate::import::naming::object_name;
@@ -79,7 +79,8 @@ impl<'a, 'p> Linker<'a, 'p> {
 
     /// The free table that describes `field`. A citation (`参见表4`, a link)
     /// outranks a caption that merely starts with the field's name
-    /// (`firewall_rules_link对象` for `firewall_rules`).
+    /// (`firewall_rules_link对象` for `firewall_rules`), which outranks a caption
+    /// that has the name among its words (`Parameter description of field tag`).
     fn target(&self, field: &Field, links: &[&str], section: Section) -> Option<usize> {
         let description = field.description.preferred().unwrap_or_default();
         let by_number = cited_numbers(description);
@@ -94,7 +95,8 @@ impl<'a, 'p> Linker<'a, 'p> {
                 !self.roles[t].is_assigned() && self.candidate(t, section) && rule(&self.tables[t])
             })
         };
-        free(&cites).or_else(|| free(&names))
+        let mentions = |t: &PageTable| caption_mentions_field(t.table, &field.name);
+        free(&cites).or_else(|| free(&names)).or_else(|| free(&mentions))
     }
 
     /// A second field of one documented type (`request_vpc_info` and
