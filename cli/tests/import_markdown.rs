@@ -995,9 +995,38 @@ fn a_catalogue_service_takes_its_error_body_from_the_error_tables_and_validates(
 }
 
 #[test]
+fn a_row_that_gives_no_rust_name_is_left_out_and_said() {
+    let (_dir, docs) = docs_folder("huawei-foo-zh");
+    let page = CATALOGUE_PAGE.replace("|id|String|东西ID。|", "|id|String|东西ID。|\n|…|String|更多。|");
+    std::fs::write(docs.join("创建东西.md"), page).unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let op: OperationFile =
+        serde_yaml::from_str(&imported.files[Path::new("foo/operations/create_things.yaml")]).unwrap();
+    let names: Vec<&str> = op
+        .response
+        .iter()
+        .flat_map(|r| &r.fields)
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(names, ["id"]);
+    let report = &imported.report.pages[0];
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.code == "row-left-out")
+        .unwrap_or_else(|| panic!("a finding: {:?}", report.findings));
+    assert!(finding.message.contains("`…`"), "{}", finding.message);
+    assert!(hwcloud_model::check_texts(&imported.files).is_empty());
+}
+
+#[test]
 fn an_operation_that_would_not_pass_check_is_withheld_and_its_page_fails() {
     let (_dir, docs) = docs_folder("huawei-foo-zh");
-    let page = CATALOGUE_PAGE.replace("|id|String|东西ID。|", "|+++|String|东西ID。|");
+    // A header named `body` would be the request struct's field the JSON body is.
+    let page = CATALOGUE_PAGE.replace(
+        "|X-Auth-Token|是|String|用户Token。|",
+        "|body|是|String|用户Token。|",
+    );
     std::fs::write(docs.join("创建东西.md"), page).unwrap();
     let imported = hwcloud_codegen_cli::import::import(&[docs], None);
     let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
@@ -1010,7 +1039,7 @@ fn an_operation_that_would_not_pass_check_is_withheld_and_its_page_fails() {
         .expect("a finding");
     assert!(
         finding.message.contains("foo/operations/create_things.yaml:")
-            && finding.message.contains("`+++` gives no Rust name"),
+            && finding.message.contains("parameter `body` becomes field `body`"),
         "{}",
         finding.message
     );

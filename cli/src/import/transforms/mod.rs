@@ -2,10 +2,13 @@
 //! each changes one draft and says what it did in the draft's findings.
 
 pub mod array_bodies;
+mod bare_values;
 pub mod constraints;
 mod hand_edits;
 pub mod pagination;
 pub mod reconcile;
+mod response_headers;
+mod rust_names;
 
 use super::draft::Draft;
 use super::existing::ExistingSpec;
@@ -15,10 +18,13 @@ type Transform = fn(&mut Draft, &ExistingSpec);
 
 /// The transforms, by name, in the order they run on each draft.
 pub const TRANSFORMS: &[(&str, Transform)] = &[
-    // First: the examples are compared with the body as an array.
+    // First: the examples are compared with the bodies as they read.
+    ("read bare values", read_bare_values),
     ("read array bodies", read_array_bodies),
     ("reconcile examples with tables", reconcile_examples),
     ("fit constraints to types", fit_constraints),
+    ("repair rust names", repair_rust_names),
+    ("fit response headers", fit_response_headers),
     ("detect pagination", detect_pagination),
     // Last: hand edits stand over what the pages and examples say.
     ("keep hand edits", keep_hand_edits),
@@ -30,6 +36,31 @@ pub fn run(drafts: &mut [Draft], existing: &ExistingSpec) {
         for (_, transform) in TRANSFORMS {
             transform(draft, existing);
         }
+    }
+}
+
+fn read_bare_values(draft: &mut Draft, _: &ExistingSpec) {
+    for outcome in bare_values::read_bare_values(&mut draft.operation) {
+        draft.findings.push(match outcome {
+            bare_values::Outcome::Scalar { object, ty } => Finding::at(
+                Section::Response,
+                Severity::Info,
+                "bare-value-table",
+                0,
+                format!("table `{object}` has one row without a name: it is a bare `{ty}`, and its fields take that type"),
+            ),
+            bare_values::Outcome::BareBody { request, ty } => Finding::at(
+                if request { Section::Request } else { Section::Response },
+                Severity::Warning,
+                "bare-body",
+                0,
+                format!(
+                    "the {} body is documented as a bare `{ty}` (one row without a name), not a JSON object; \
+                     the spec has no such bodies yet, so it has no fields",
+                    if request { "request" } else { "response" }
+                ),
+            ),
+        });
     }
 }
 
@@ -70,6 +101,48 @@ fn reconcile_examples(draft: &mut Draft, _: &ExistingSpec) {
             .into_iter()
             .map(|c| example(Severity::Warning, "unsupported-example", c)),
     );
+}
+
+fn repair_rust_names(draft: &mut Draft, _: &ExistingSpec) {
+    for left_out in rust_names::repair_rust_names(&mut draft.operation) {
+        draft.findings.push(Finding::at(
+            Section::Parameters,
+            Severity::Warning,
+            "row-left-out",
+            0,
+            format!(
+                "row `{}` of {} is left out: {}",
+                left_out.row, left_out.place, left_out.why
+            ),
+        ));
+    }
+}
+
+fn fit_response_headers(draft: &mut Draft, _: &ExistingSpec) {
+    for outcome in response_headers::fit_response_headers(&mut draft.operation) {
+        draft.findings.push(match outcome {
+            response_headers::Outcome::AsText { header, documented } => Finding::at(
+                Section::Response,
+                Severity::Info,
+                "header-as-text",
+                0,
+                format!(
+                    "response header `{header}` is documented as `{documented}`; a header travels as text"
+                ),
+            ),
+            response_headers::Outcome::LeftOut { headers } => Finding::at(
+                Section::Response,
+                Severity::Warning,
+                "array-body-headers",
+                0,
+                format!(
+                    "the response body is a JSON array, which has no struct to carry headers in; \
+                     headers `{}` are left out",
+                    headers.join("`, `")
+                ),
+            ),
+        });
+    }
 }
 
 fn fit_constraints(draft: &mut Draft, _: &ExistingSpec) {
