@@ -362,6 +362,102 @@ pub const GERUNDS: &[(&str, &str)] = &[
     ("Viewing", "view"),
 ];
 
+/// Chinese title verbs and the verb of an id, tried in this order at the title's
+/// start, then at its end (`驾驶证识别`). Querying verbs (`查询`, `获取`) give
+/// none: the method tells listing from showing.
+pub const TITLE_VERBS_ZH: &[(&str, Option<&str>)] = &[
+    ("批量删除", Some("batch_delete")),
+    ("批量创建", Some("batch_create")),
+    ("批量添加", Some("batch_create")),
+    ("批量更新", Some("batch_update")),
+    ("批量修改", Some("batch_update")),
+    ("批量查询", None),
+    ("查询", None),
+    ("获取", None),
+    ("查看", None),
+    ("列出", None),
+    ("创建", Some("create")),
+    ("新增", Some("create")),
+    ("新建", Some("create")),
+    ("生成", Some("create")),
+    ("申请", Some("create")),
+    ("添加", Some("add")),
+    ("增加", Some("add")),
+    ("删除", Some("delete")),
+    ("移除", Some("remove")),
+    ("修改", Some("update")),
+    ("更新", Some("update")),
+    ("编辑", Some("update")),
+    ("变更", Some("update")),
+    ("配置", Some("update")),
+    ("设置", Some("set")),
+    ("启动", Some("start")),
+    ("开启", Some("enable")),
+    ("启用", Some("enable")),
+    ("停止", Some("stop")),
+    ("终止", Some("stop")),
+    ("关闭", Some("disable")),
+    ("禁用", Some("disable")),
+    ("重启", Some("restart")),
+    ("取消", Some("cancel")),
+    ("识别", Some("recognize")),
+    ("导入", Some("import")),
+    ("导出", Some("export")),
+    ("上传", Some("upload")),
+    ("下载", Some("download")),
+    ("解除绑定", Some("unbind")),
+    ("解绑", Some("unbind")),
+    ("绑定", Some("bind")),
+    ("挂载", Some("attach")),
+    ("卸载", Some("detach")),
+    ("解除关联", Some("disassociate")),
+    ("关联", Some("associate")),
+    ("扩容", Some("resize")),
+    ("缩容", Some("resize")),
+    ("重置", Some("reset")),
+    ("校验", Some("check")),
+    ("检查", Some("check")),
+    ("执行", Some("execute")),
+    ("运行", Some("run")),
+    ("提交", Some("submit")),
+    ("授权", Some("authorize")),
+    ("恢复", Some("restore")),
+    ("升级", Some("upgrade")),
+    ("安装", Some("install")),
+    ("复制", Some("copy")),
+    ("迁移", Some("migrate")),
+    ("同步", Some("sync")),
+    ("注册", Some("register")),
+    ("注销", Some("unregister")),
+    ("发布", Some("publish")),
+    ("回滚", Some("rollback")),
+    ("切换", Some("switch")),
+    ("统计", Some("count")),
+    ("发送", Some("send")),
+    ("接受", Some("accept")),
+    ("拒绝", Some("reject")),
+    ("刷新", Some("refresh")),
+    ("确认", Some("confirm")),
+];
+
+/// The verb a Chinese title gives an id, parenthesised remarks (`（废弃）`) aside.
+pub fn title_verb(title: &str) -> Option<&'static str> {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in title.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain.trim();
+    let at_start = TITLE_VERBS_ZH.iter().find(|(word, _)| plain.starts_with(word));
+    let at_end = || TITLE_VERBS_ZH.iter().find(|(word, _)| plain.ends_with(word));
+    at_start.or_else(at_end).and_then(|(_, verb)| *verb)
+}
+
 /// Words a title's id leaves out.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
 
@@ -425,6 +521,15 @@ mod tests {
         }
         assert_eq!(Cloud::of_host("dli.example.com"), None);
         assert!(!is_folder_marker("dli"));
+    }
+
+    #[test]
+    fn chinese_titles_give_verbs() {
+        assert_eq!(title_verb("删除IP地址组"), Some("delete"));
+        assert_eq!(title_verb("驾驶证识别"), Some("recognize"));
+        assert_eq!(title_verb("批量删除作业（废弃）"), Some("batch_delete"));
+        assert_eq!(title_verb("查询作业列表"), None);
+        assert_eq!(title_verb("API概览"), None);
     }
 
     #[test]

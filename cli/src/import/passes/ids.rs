@@ -10,8 +10,8 @@ use heck::ToSnakeCase;
 
 use super::Context;
 use crate::import::draft::{Draft, OperationKey};
-use crate::import::lexicon::{ARTICLES, GERUNDS};
-use crate::import::naming::{bounded_id, operation_id_of_length, unique_id};
+use crate::import::lexicon::{ARTICLES, GERUNDS, title_verb};
+use crate::import::naming::{PathName, bounded_id, operation_id_of_length, unique_id};
 
 /// A snake_case id from an English title, or `None` when the title starts with
 /// no known verb. Parenthesised remarks (`(Deprecated)`) and articles go.
@@ -131,18 +131,33 @@ pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
 
 /// Ids from paths for the operations `ids` leaves open. Where two routes
 /// (method and URI) give the same id, both take more of their paths' words
-/// (`create_vertices_properties_action`, `create_edges_properties_action`);
+/// (`update_vertex_property`, `update_edges_property`);
 /// versions of one route share it, the lowest version keeping the bare id and
 /// each later one naming its own (`create_graphs_v2_1_16`), so that a version
 /// the docs add later never renames one already there. Variants of a route
 /// (same method and URI, different request bodies) add their `variant` name.
 fn path_ids(pending: &[Draft], ids: &mut [Option<String>], reserved: &BTreeSet<(PathBuf, String)>) {
-    const LENGTHS: [usize; 4] = [2, 3, 4, usize::MAX];
+    const LENGTHS: [usize; 5] = [1, 2, 3, 4, usize::MAX];
     let open: Vec<usize> = (0..pending.len()).filter(|&at| ids[at].is_none()).collect();
     let route = |at: usize| pending[at].key().route();
+    let services: Vec<String> = pending
+        .iter()
+        .map(|p| {
+            p.service_dir()
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
     let base = |at: usize, length: usize| {
         let op = &pending[at].operation;
-        operation_id_of_length(op.method, &op.uri, LENGTHS[length])
+        let name = PathName {
+            method: op.method,
+            uri: &op.uri,
+            verb: op.title.zh.as_deref().and_then(title_verb),
+            service: &services[at],
+        };
+        operation_id_of_length(&name, LENGTHS[length])
     };
     // Per length, the routes each id would stand for (named ids at every length).
     let routes_at: Vec<BTreeMap<(PathBuf, String), BTreeSet<OperationKey>>> = (0..LENGTHS.len())
@@ -182,34 +197,73 @@ fn path_ids(pending: &[Draft], ids: &mut [Option<String>], reserved: &BTreeSet<(
             .or_default()
             .push(at);
     }
-    for ((service_dir, base), mut group) in groups {
-        group.sort_by_key(|&at| version_numbers(pending[at].operation.api_version.as_deref()));
-        for (nth, at) in group.into_iter().enumerate() {
-            let versioned = pending[at]
-                .operation
-                .api_version
-                .as_ref()
-                .map(|v| format!("{base}_v{}", v.replace('.', "_")));
-            // A variant of a route (`totp`) is named after what tells it apart.
-            let variant = pending[at]
-                .operation
-                .variant
-                .as_ref()
-                .map(|v| format!("{base}_{v}"));
-            let plain = (nth == 0 || variant.is_none()).then(|| base.clone());
-            let mut candidates = variant.into_iter().chain(plain).chain(versioned);
-            let here: BTreeSet<String> = taken
-                .iter()
-                .filter(|(dir, _)| *dir == service_dir)
-                .map(|(_, id)| id.clone())
-                .collect();
-            let id = candidates
-                .find(|c| !here.contains(c))
-                .unwrap_or_else(|| unique_id(&base, &here));
-            taken.insert((service_dir.clone(), id.clone()));
-            ids[at] = Some(id);
-        }
+    for ((service_dir, base), group) in groups {
+        name_group(pending, ids, &mut taken, &service_dir, &base, group);
     }
+}
+
+/// Names the operations that share one path id: the lowest version keeps it,
+/// a variant adds its name, a later version its own (`_v2_1_16` of a page
+/// version, else `_v2` of the path's), else a number.
+fn name_group(
+    pending: &[Draft],
+    ids: &mut [Option<String>],
+    taken: &mut BTreeSet<(PathBuf, String)>,
+    service_dir: &PathBuf,
+    base: &str,
+    mut group: Vec<usize>,
+) {
+    group.sort_by_key(|&at| {
+        let op = &pending[at].operation;
+        let in_path = uri_version(&op.uri);
+        (
+            version_numbers(op.api_version.as_deref()),
+            version_numbers(in_path.as_deref()),
+        )
+    });
+    let first_version = group
+        .first()
+        .and_then(|&at| uri_version(&pending[at].operation.uri));
+    for (nth, at) in group.into_iter().enumerate() {
+        let op = &pending[at].operation;
+        let versioned = op
+            .api_version
+            .as_ref()
+            .map(|v| format!("{base}_v{}", v.replace('.', "_")));
+        // A variant of a route (`totp`) is named after what tells it apart.
+        let variant = op.variant.as_ref().map(|v| format!("{base}_{v}"));
+        let plain = (nth == 0 || variant.is_none()).then(|| base.to_owned());
+        // The same route shape under another path version than the first
+        // of the group's: `create_cluster_v2` beside `create_cluster` (v1).
+        let path_versioned = uri_version(&op.uri)
+            .filter(|v| Some(v) != first_version.as_ref())
+            .map(|v| format!("{base}_v{}", v.replace('.', "_").trim_end_matches("_0")));
+        let mut candidates = variant
+            .into_iter()
+            .chain(plain)
+            .chain(versioned)
+            .chain(path_versioned);
+        let here: BTreeSet<String> = taken
+            .iter()
+            .filter(|(dir, _)| dir == service_dir)
+            .map(|(_, id)| id.clone())
+            .collect();
+        let id = candidates
+            .find(|c| !here.contains(c))
+            .unwrap_or_else(|| unique_id(base, &here));
+        taken.insert((service_dir.clone(), id.clone()));
+        ids[at] = Some(id);
+    }
+}
+
+/// The version a path names: `/v2.0/{project_id}/clusters` → `2.0`.
+fn uri_version(uri: &str) -> Option<String> {
+    uri.split('/').find_map(|segment| {
+        let version = segment.strip_prefix('v').or_else(|| segment.strip_prefix('V'))?;
+        let numeric = version.starts_with(|c: char| c.is_ascii_digit())
+            && version.chars().all(|c| c.is_ascii_digit() || c == '.');
+        numeric.then(|| version.to_owned())
+    })
 }
 
 /// `2.1.16` → `[2, 1, 16]`, so that versions sort as numbers; none sorts first.
