@@ -1348,3 +1348,54 @@ fn a_new_operation_never_takes_the_file_of_an_existing_one_no_page_documents() {
     );
     assert_eq!(imported.report.undocumented, ["dli.list_switches"]);
 }
+
+#[test]
+fn query_pairs_name_their_rows_and_shown_query_names_are_parameters() {
+    let (_dir, docs) = docs_folder("huawei-ges-zh");
+    let rows = table(
+        &["参数", "是否必选", "参数类型", "说明"],
+        &[
+            &["project_id", "是", "String", "项目ID。"],
+            &["sourceVertex", "是", "String", "起点。"],
+            &["targetVertex", "是", "String", "终点。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("查询边详情.md"),
+        format!(
+            "# 查询边详情\n\n## URI\n\nGET /v1.0/{{project_id}}/edges/detail?source={{sourceVertex}}&target={{targetVertex}}\n\n\
+             **表 1**  URI参数说明\n\n{rows}\n## 请求示例\n\nGET https://{{endpoint}}/v1.0/p1/edges/detail?source=a&target=b&index=2\n"
+        ),
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let op: OperationFile =
+        serde_yaml::from_str(file(&imported, "ges/operations/show_edges_detail.yaml")).unwrap();
+    let parameters: Vec<(&str, Option<ParamLocation>, Option<bool>)> = op
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.location, p.required))
+        .collect();
+    assert_eq!(
+        parameters,
+        [
+            ("project_id", Some(ParamLocation::Path), Some(true)),
+            ("source", Some(ParamLocation::Query), Some(true)),
+            ("target", Some(ParamLocation::Query), Some(true)),
+            ("index", Some(ParamLocation::Query), Some(false)),
+        ],
+        "{}",
+        imported.report
+    );
+    let codes: Vec<&str> = imported.report.pages[0].findings.iter().map(|f| f.code).collect();
+    assert!(
+        codes.contains(&"query-key") && codes.contains(&"undocumented-query"),
+        "{codes:?}"
+    );
+    assert_eq!(
+        imported.report.count(hwcloud_codegen_cli::import::Status::Ok),
+        1,
+        "{}",
+        imported.report
+    );
+}

@@ -46,10 +46,27 @@ fn cell(row: &[Cell], index: Option<usize>) -> Option<&Cell> {
     index.and_then(|i| row.get(i))
 }
 
+/// A name cell's name, and the remark in parentheses after it, if any:
+/// `vertexProperties（2.2.8）` is `vertexProperties`, added in version 2.2.8.
+fn name_and_remark(cell: &str) -> (String, Option<String>) {
+    let cell = cell.trim();
+    let open = cell.find(['（', '(']);
+    let name_like = |name: &str| {
+        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-.:@$[]".contains(c))
+    };
+    match open {
+        Some(at) if cell.ends_with(['）', ')']) && name_like(cell[..at].trim()) => {
+            let remark = cell[at..].trim().to_owned();
+            (cell[..at].trim().to_owned(), Some(remark))
+        }
+        _ => (cell.to_owned(), None),
+    }
+}
+
 pub fn from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
-    let name = row
+    let (name, remark) = row
         .get(columns.name)
-        .map(|c| c.text.trim().to_owned())
+        .map(|c| name_and_remark(&c.text))
         .unwrap_or_default();
     let doc_type = cell(row, columns.ty)
         .map(|c| c.text.trim().to_owned())
@@ -58,6 +75,12 @@ pub fn from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
     let description = cell(row, columns.description)
         .map(|c| c.text.trim().to_owned())
         .unwrap_or_default();
+    // The remark stays with the description: `（2.2.8）` says since when.
+    let description = match remark {
+        Some(remark) if description.is_empty() => remark,
+        Some(remark) => format!("{remark} {description}"),
+        None => description,
+    };
     let ty = doc_type
         .as_deref()
         .map(normalize_type)
@@ -418,6 +441,17 @@ mod tests {
         ] {
             assert_eq!(normalize_type(doc), ty, "{doc}");
         }
+    }
+
+    #[test]
+    fn a_remark_after_a_name_goes_to_the_description() {
+        assert_eq!(
+            name_and_remark("vertexProperties（2.2.8）"),
+            ("vertexProperties".to_owned(), Some("（2.2.8）".to_owned()))
+        );
+        assert_eq!(name_and_remark("id (deprecated)").0, "id");
+        assert_eq!(name_and_remark("名称（中文）").0, "名称（中文）");
+        assert_eq!(name_and_remark("size").1, None);
     }
 
     #[test]

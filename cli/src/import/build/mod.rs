@@ -101,19 +101,13 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
     for field in interface.fields_mut() {
         fields::check_type(field, &mut findings);
     }
+    uri::name_query_rows(&mut interface.parameters, &uri, &mut findings);
     let dropped =
         fields::settle_parameters(&mut interface.parameters, &placeholders, uri.line, &mut findings);
     let shown = uri::shown_query_names(page, &uri);
     let unimported = uri::unimported_query_names(&shown, &uri.uri, &interface.parameters);
-    for (name, line) in unimported.into_iter().filter(|(name, _)| !dropped.contains(name)) {
-        findings.push(Finding::at(
-            Section::Uri,
-            Severity::Warning,
-            "unimported-parameter",
-            line,
-            format!("query parameter `{name}` is shown in the URI or an example request, but no table documents it"),
-        ));
-    }
+    let unimported = unimported.into_iter().filter(|(name, _)| !dropped.contains(name));
+    uri::add_shown_query_names(&mut interface.parameters, unimported, &mut findings);
     let operation = assemble(
         page,
         source_page,

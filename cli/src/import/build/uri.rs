@@ -3,7 +3,7 @@
 
 use crate::import::lexicon::{URI_LINE_PREFIXES, URI_METHOD_LABELS, URI_PATH_LABELS};
 use crate::import::page::{Block, Page, Table};
-use crate::import::report::Section;
+use crate::import::report::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{Field, Method, ParamLocation};
 
 /// A page's `METHOD /path` line, read.
@@ -15,6 +15,9 @@ pub struct UriLine {
     pub line: usize,
     /// Query parameters an RFC 6570 expansion names (`{?interface,service_id}`).
     pub query_names: Vec<String>,
+    /// Variable query pairs whose value names the row that documents them:
+    /// `?source={sourceVertex}` gives (`source`, `sourceVertex`).
+    pub query_pairs: Vec<(String, String)>,
 }
 
 pub fn parse_method(word: &str) -> Option<Method> {
@@ -214,6 +217,51 @@ fn uri_line(method: Method, path: &str, line: usize) -> UriLine {
         uri: uri_template(path),
         line,
         query_names: query_expansion(path),
+        query_pairs: query_pairs(path),
+    }
+}
+
+/// `(key, name)` of each query pair whose value is a placeholder
+/// (`source={sourceVertex}`, `size=_{size}_`).
+fn query_pairs(path: &str) -> Vec<(String, String)> {
+    let path = path.replace("{*", "{").replace("*}", "}");
+    let Some((_, query)) = path.split_once('?') else {
+        return Vec::new();
+    };
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter_map(|(key, value)| {
+            let value = value.trim_matches(['_', '*']);
+            let name = value.strip_prefix('{')?.strip_suffix('}')?;
+            (is_parameter_name(key) && is_parameter_name(name)).then(|| (key.to_owned(), name.to_owned()))
+        })
+        .collect()
+}
+
+/// Rows documenting a variable query pair's placeholder (`sourceVertex` of
+/// `?source={sourceVertex}`) are the query parameter the pair's key names;
+/// renamed, and said.
+pub fn name_query_rows(parameters: &mut [Field], uri: &UriLine, findings: &mut Vec<Finding>) {
+    for (key, name) in uri.query_pairs.iter().filter(|(key, name)| key != name) {
+        if parameters.iter().any(|p| &p.name == key) {
+            continue;
+        }
+        let Some(row) = parameters
+            .iter_mut()
+            .find(|p| &p.name == name && p.location != Some(ParamLocation::Header))
+        else {
+            continue;
+        };
+        row.name = key.clone();
+        row.location = Some(ParamLocation::Query);
+        findings.push(Finding::at(
+            Section::Uri,
+            Severity::Info,
+            "query-key",
+            uri.line,
+            format!("row `{name}` documents the query pair `{key}={{{name}}}`; imported as query parameter `{key}`"),
+        ));
     }
 }
 
@@ -310,6 +358,35 @@ fn request_line_query(line: &str) -> Option<Vec<String>> {
         .collect();
     Some(keys)
 }
+
+/// Query names the URI or an example request shows and no table documents are
+/// parameters all the same: each added as an optional string, and said.
+pub fn add_shown_query_names(
+    parameters: &mut Vec<Field>,
+    shown: impl Iterator<Item = (String, usize)>,
+    findings: &mut Vec<Finding>,
+) {
+    for (name, line) in shown {
+        let finding = Finding::at(
+            Section::Uri,
+            Severity::Info,
+            "undocumented-query",
+            line,
+            format!(
+                "query parameter `{name}` is shown in the URI or an example request, but no table documents it; \
+                 added as an optional string"
+            ),
+        );
+        findings.push(finding.about(name.as_str()));
+        parameters.push(Field {
+            location: Some(ParamLocation::Query),
+            ..Field::added(name, "string", false, UNDOCUMENTED_QUERY)
+        });
+    }
+}
+
+/// The description of a query parameter only a URI or an example shows.
+pub const UNDOCUMENTED_QUERY: &str = "Shown in the URI or an example request; no table documents it.";
 
 /// A name as query parameters are spelled: letters, digits, `_`, `-`, `.`.
 fn is_parameter_name(name: &str) -> bool {
