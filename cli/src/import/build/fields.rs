@@ -52,7 +52,10 @@ fn name_and_remark(cell: &str) -> (String, Option<String>) {
     let cell = cell.trim();
     let open = cell.find(['（', '(']);
     let name_like = |name: &str| {
-        !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-.:@$[]".contains(c))
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-.:@$[]".contains(c))
     };
     match open {
         Some(at) if cell.ends_with(['）', ')']) && name_like(cell[..at].trim()) => {

@@ -320,8 +320,9 @@ fn check_field<'v>(
     }
 }
 
-/// A field the table spells in another case than the example's key (`Token`
-/// beside `"token": {...}`) takes the example's spelling: the example shows
+/// A field the table spells in another case or number than the example's key
+/// (`Token` beside `"token": {...}`, `security_group` beside
+/// `"security_groups": [...]`) takes the example's spelling: the example shows
 /// what travels, and a key is matched exactly.
 fn respell(
     fields: &mut [Field],
@@ -334,9 +335,17 @@ fn respell(
         if map.contains_key(&fields[at].name) {
             continue;
         }
-        let mut spelled = map.keys().filter(|k| k.eq_ignore_ascii_case(&fields[at].name));
-        let (Some(key), None) = (spelled.next(), spelled.next()) else {
-            continue;
+        let name = fields[at].name.clone();
+        let unknown = |k: &&String| !fields.iter().any(|f| &f.name == *k);
+        let mut spelled = map.keys().filter(|k| k.eq_ignore_ascii_case(&name));
+        let mut plural = map.keys().filter(unknown).filter(|k| same_but_number(k, &name));
+        let key = match (spelled.next(), spelled.next()) {
+            (Some(key), None) => key,
+            (Some(_), Some(_)) => continue,
+            (None, _) => match (plural.next(), plural.next()) {
+                (Some(key), None) => key,
+                _ => continue,
+            },
         };
         if fields.iter().any(|f| &f.name == key) {
             continue;
@@ -350,6 +359,13 @@ fn respell(
             "{prefix} `{path}{table}`: an example spells it `{key}`; renamed to match"
         ));
     }
+}
+
+/// Names that differ only in grammatical number (`security_group` and
+/// `security_groups`, `policy` and `policies`), in any letter case.
+fn same_but_number(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    a != b && crate::import::english::singular(&a) == crate::import::english::singular(&b)
 }
 
 /// The objects to descend into when `value` fits `ty`, or the type to widen to.
@@ -488,6 +504,31 @@ mod tests {
         assert_eq!(names, ["token", "Other"], "two keys could be `Other`: it stays");
         assert!(
             reconciled.changes[0].contains("`Token`: an example spells it `token`"),
+            "{:?}",
+            reconciled.changes
+        );
+    }
+
+    #[test]
+    fn a_field_spelled_in_another_number_takes_the_examples_spelling() {
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: list\ntitle: {en: List}\nsources: []\nmethod: GET\nuri: /v3/security-groups\n\
+             response:\n  fields:\n  - name: security_group\n    type: array<object>\n  - name: request_id\n    type: string\n\
+             examples:\n- kind: response\n  status: 200\n  body: '{\"security_groups\": [], \"request_id\": \"r\"}'\n",
+        )
+        .unwrap();
+        let reconciled = reconcile(&mut op);
+        let names: Vec<&str> = op
+            .response
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["security_groups", "request_id"],
             "{:?}",
             reconciled.changes
         );
