@@ -405,3 +405,43 @@ fn import_into_a_spec_with_a_file_nested_past_the_limit_refuses_it_as_check_does
     assert!(stdout.contains("widgets/operations/deep.yaml:2:"), "{stdout}");
     assert!(stdout.contains("nests deeper than"), "{stdout}");
 }
+
+#[test]
+fn an_operation_and_a_field_of_one_cloud_say_so_and_the_request_names_its_cloud() {
+    let operation = OPERATION
+        .replace("method: GET", "clouds:\n  - open-telekom-cloud\nmethod: GET")
+        .replace(
+            "      - name: name\n        required: true\n        type: string",
+            "      - name: name\n        required: true\n        type: string\n        clouds:\n          - huawei-cloud",
+        );
+    let dir = spec(&operation);
+    let output = codegen(&["render", "widgets.get_widget", "--spec", "."], dir.path());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        text.contains("/// Documented for Open Telekom Cloud only"),
+        "{text}"
+    );
+    assert!(
+        text.contains("const CLOUDS: &'static [runtime::Cloud] = &[runtime::Cloud::OpenTelekomCloud];"),
+        "{text}"
+    );
+    assert!(text.contains("/// Huawei Cloud only."), "{text}");
+    // An unknown cloud is a located error.
+    let dir = spec(&OPERATION.replace("method: GET", "clouds:\n  - azure\nmethod: GET"));
+    let output = codegen(&["check", "--short", "."], dir.path());
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!output.status.success());
+    assert!(
+        text.contains("get_widget.yaml:8:") && text.contains("unknown cloud `azure`"),
+        "{text}"
+    );
+}

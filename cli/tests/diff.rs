@@ -707,3 +707,31 @@ fn a_chain_of_tables_deeper_than_the_compiler_takes_is_a_located_error_not_an_ab
         "{stderr}"
     );
 }
+
+#[test]
+fn availability_changes_by_cloud() {
+    let otc_only = OPERATION.replace("method: GET", "clouds:\n  - open-telekom-cloud\nmethod: GET");
+    // Documented for one cloud now: a client for the other refuses it.
+    one(
+        &between(OPERATION, &otc_only),
+        Class::Breaking,
+        "availability changed",
+        "clouds",
+    );
+    one(
+        &between(&otc_only, OPERATION),
+        Class::Additive,
+        "availability changed",
+        "clouds",
+    );
+    let field_otc_only = OPERATION.replace(
+        "    required: false\n    type: integer",
+        "    required: false\n    type: integer\n    clouds:\n      - open-telekom-cloud",
+    );
+    one(
+        &between(OPERATION, &field_otc_only),
+        Class::Documentation,
+        "availability changed",
+        "query.limit",
+    );
+}

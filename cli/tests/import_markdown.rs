@@ -1399,3 +1399,90 @@ fn query_pairs_name_their_rows_and_shown_query_names_are_parameters() {
         imported.report
     );
 }
+
+#[test]
+fn a_docs_tree_of_two_clouds_gives_one_service_with_each_clouds_operations_and_fields_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("docs");
+    let (huawei, otc) = (root.join("huawei-foo-zh"), root.join("otc-foo-en"));
+    std::fs::create_dir_all(&huawei).unwrap();
+    std::fs::create_dir_all(&otc).unwrap();
+    let page = |title: &str, uri: &str, rows: &[&[&str]]| {
+        let body = table(&["参数", "是否必选", "参数类型", "描述"], rows);
+        format!("# {title}\n\n## URI\n\n{uri}\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n{body}\n")
+    };
+    std::fs::write(
+        huawei.join("创建东西.md"),
+        page(
+            "创建东西",
+            "POST /v1/things",
+            &[
+                &["name", "是", "String", "名称。"],
+                &["color", "否", "String", "颜色。"],
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        otc.join("creating_a_thing.md"),
+        page(
+            "Creating a Thing",
+            "POST /v1/things",
+            &[
+                &["name", "是", "String", "Name."],
+                &["size", "否", "Integer", "Size."],
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        otc.join("deleting_a_thing.md"),
+        page(
+            "Deleting a Thing",
+            "DELETE /v1/things/{id}",
+            &[&["force", "否", "Boolean", "Force."]],
+        ),
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[root], None);
+    let report = imported.report.to_string();
+    assert!(!report.contains("merge-conflict"), "{report}");
+    assert!(report.contains("cloud-difference"), "{report}");
+    let names: Vec<&Path> = imported.files.keys().map(|p| p.as_path()).collect();
+    assert_eq!(
+        names,
+        [
+            Path::new("foo/operations/create_thing.yaml"),
+            Path::new("foo/operations/delete_thing.yaml"),
+            Path::new("foo/service.yaml")
+        ],
+        "{report}"
+    );
+    let create: OperationFile =
+        serde_yaml::from_str(file(&imported, "foo/operations/create_thing.yaml")).unwrap();
+    assert!(create.clouds.is_empty(), "both clouds document it");
+    let fields: Vec<(&str, Vec<&str>)> = create
+        .request_body
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.clouds.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("name", vec![]),
+            ("color", vec!["huawei-cloud"]),
+            ("size", vec!["open-telekom-cloud"])
+        ]
+    );
+    let delete: OperationFile =
+        serde_yaml::from_str(file(&imported, "foo/operations/delete_thing.yaml")).unwrap();
+    assert_eq!(delete.clouds, ["open-telekom-cloud"]);
+    assert!(
+        delete.request_body.unwrap().fields[0].clouds.is_empty(),
+        "as its operation"
+    );
+    assert!(hwcloud_model::check_texts(&imported.files).is_empty());
+}

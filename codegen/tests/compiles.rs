@@ -243,6 +243,12 @@ fn described(
     let bounds = matches!(ty.as_str(), "integer" | "long" | "number").then_some((Some(-1), Some(100)));
     let (min_length, max_length) = lengths.unwrap_or_default();
     let (minimum, maximum) = bounds.unwrap_or_default();
+    // Some fields are documented for one cloud only: their docs say so.
+    let clouds = if description.len() % 3 == 1 {
+        vec!["open-telekom-cloud".to_owned()]
+    } else {
+        Vec::new()
+    };
     Field {
         name: name.to_owned(),
         location,
@@ -253,6 +259,7 @@ fn described(
         max_length,
         minimum,
         maximum,
+        clouds,
         ..Field::default()
     }
 }
@@ -336,6 +343,12 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                         api_version: None,
                         variant: None,
                         deprecated: None,
+                        // Now and then documented for one cloud only.
+                        clouds: match paging % 5 {
+                            0 => vec!["open-telekom-cloud".to_owned()],
+                            1 => vec!["huawei-cloud".to_owned()],
+                            _ => Vec::new(),
+                        },
                         method,
                         uri: format!("/v1/things{path}"),
                         parameters,

@@ -166,6 +166,9 @@ pub struct Operation {
     pub sources: Vec<SourcePage>,
     pub api_version: Option<String>,
     pub deprecated: Option<Deprecation>,
+    /// The clouds whose documentation has the operation (`CLOUDS` ids), where
+    /// not all the service's pages' clouds do; empty: every cloud.
+    pub clouds: Vec<String>,
     pub method: Method,
     /// The URI as documented, fixed query included.
     pub uri: String,
@@ -299,6 +302,8 @@ pub struct MemberDocs {
     pub range: Option<String>,
     pub values: Vec<String>,
     pub note: Option<String>,
+    /// The clouds that document the member, where not all its operation's do.
+    pub clouds: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -115,6 +115,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
     resolver.builder_names(&inputs, &mut scope);
     let statuses = status_codes(file, out);
     let examples = examples(file, &op.examples, out);
+    clouds(file, "clouds", &op.clouds, out);
     let template = template?;
     // Deeper tables are not modelled: later walks (shared types) need not bound them.
     if !id_ok || !nesting_ok {
@@ -133,6 +134,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
             replacement: d.replacement.as_deref().map(OperationNames::of),
             note: d.note.clone(),
         }),
+        clouds: op.clouds.clone(),
         method: op.method,
         uri: op.uri.clone(),
         uri_shape: template.shape(),
@@ -159,6 +161,20 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         examples,
         pagination: None,
     })
+}
+
+/// Cloud ids of a `clouds` list: known (`CLOUDS`), each once.
+pub(crate) fn clouds<T>(file: &SpecFile<T>, path: &str, clouds: &[String], out: &mut Diagnostics) {
+    for (i, cloud) in clouds.iter().enumerate() {
+        if !schema::CLOUDS.contains(&cloud.as_str()) {
+            out.push(file.error_at(
+                &item(path, i),
+                format!("unknown cloud `{cloud}`; known: {}", schema::CLOUDS.join(", ")),
+            ));
+        } else if clouds[..i].contains(cloud) {
+            out.push(file.error_at(&item(path, i), format!("cloud `{cloud}` is listed twice")));
+        }
+    }
 }
 
 fn source_page(source: &schema::Source) -> SourcePage {
@@ -467,6 +483,7 @@ impl Resolver<'_, '_> {
     /// One row: its Rust name claimed in `scope`, its type parsed and resolved.
     fn member(&mut self, path: &str, field: &Field, scope: &mut Scope<'_>, is_field: bool) -> Option<Member> {
         let file = self.file;
+        clouds(file, &child(path, "clouds"), &field.clouds, self.out);
         let rust = names::snake(&field.name);
         let kind = if is_field { "field" } else { "parameter" };
         let named = if !names::is_identifier(&rust) {
@@ -515,6 +532,7 @@ impl Resolver<'_, '_> {
                 range: field.range.clone(),
                 values: field.values.clone(),
                 note: field.note.clone(),
+                clouds: field.clouds.clone(),
             },
         })
     }

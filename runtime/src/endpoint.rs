@@ -29,6 +29,14 @@ impl Cloud {
         }
     }
 
+    /// The cloud's name as its documentation writes it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Cloud::HuaweiCloud => "Huawei Cloud",
+            Cloud::OpenTelekomCloud => "Open Telekom Cloud",
+        }
+    }
+
     /// The cloud with this spec id.
     pub fn from_id(id: &str) -> Option<Cloud> {
         Cloud::ALL.into_iter().find(|cloud| cloud.id() == id)

@@ -2,7 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::endpoint::{Plane, ServiceEndpoints};
+use super::endpoint::{Cloud, Plane, ServiceEndpoints};
 use super::error::{ErrorCodeEnum, ResponseError, parse_response};
 use super::request::{PathBuilder, QueryBuilder, RequestError};
 
@@ -34,6 +34,10 @@ pub trait Operation {
     /// The plane the operation belongs to when it is not sent to the service's
     /// host (GES's graph plane).
     const PLANE: Option<Plane> = None;
+    /// The clouds whose documentation has the operation, where not every cloud
+    /// that documents the service does; empty: every cloud. A client for
+    /// another cloud refuses it before sending, unless told otherwise.
+    const CLOUDS: &'static [Cloud] = &[];
 
     /// The request as HTTP: method, path, query, headers and JSON body. The URI is
     /// relative (path and query); a client joins it to its endpoint.

@@ -384,3 +384,82 @@ async fn a_missing_project_id_fails_before_sending() {
     ));
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+/// `dli.cancel_job` as if only Open Telekom Cloud's pages documented it.
+struct OtcOnly(dli::CancelJobRequest);
+
+impl hwcloud::runtime::Operation for OtcOnly {
+    type Response = <dli::CancelJobRequest as hwcloud::runtime::Operation>::Response;
+    type ErrorCode = <dli::CancelJobRequest as hwcloud::runtime::Operation>::ErrorCode;
+    const ID: &'static str = "dli.cancel_job";
+    const METHOD: hwcloud::runtime::http::Method = hwcloud::runtime::http::Method::DELETE;
+    const URI_TEMPLATE: &'static str = <dli::CancelJobRequest as hwcloud::runtime::Operation>::URI_TEMPLATE;
+    const STATUS_CODES: &'static [hwcloud::runtime::DocumentedStatus] =
+        <dli::CancelJobRequest as hwcloud::runtime::Operation>::STATUS_CODES;
+    const ENDPOINTS: hwcloud::runtime::ServiceEndpoints =
+        <dli::CancelJobRequest as hwcloud::runtime::Operation>::ENDPOINTS;
+    const CLOUDS: &'static [hwcloud::runtime::Cloud] = &[hwcloud::runtime::Cloud::OpenTelekomCloud];
+
+    fn to_http_request(
+        &self,
+    ) -> Result<hwcloud::runtime::http::Request<Vec<u8>>, hwcloud::runtime::RequestError> {
+        hwcloud::runtime::Operation::to_http_request(&self.0)
+    }
+}
+
+#[tokio::test]
+async fn an_operation_another_cloud_documents_is_refused_unless_allowed() {
+    let server = MockServer::start().await;
+    Mock::given(method("DELETE"))
+        .and(path("/v1.0/p1/jobs/j-1"))
+        .respond_with(json(r#"{"is_success": true, "message": ""}"#))
+        .expect(3)
+        .mount(&server)
+        .await;
+    let on = |cloud: Option<hwcloud::runtime::Cloud>, allow: bool| {
+        let builder = Client::builder()
+            .endpoint(server.uri())
+            .credentials(Credentials::access_key("AKTEST", "SKTEST"))
+            .project_id("p1")
+            .allow_undocumented_operations(allow);
+        match cloud {
+            Some(cloud) => builder.cloud(cloud),
+            None => builder,
+        }
+        .build()
+        .unwrap()
+    };
+    let request = |client: &Client| {
+        OtcOnly(
+            client
+                .in_project(dli::CancelJobRequest::builder())
+                .job_id("j-1")
+                .build(),
+        )
+    };
+    let huawei = on(Some(hwcloud::runtime::Cloud::HuaweiCloud), false);
+    let refused = huawei.send(&request(&huawei)).await.unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            ClientError::Undocumented {
+                operation: "dli.cancel_job",
+                cloud: "Huawei Cloud"
+            }
+        ),
+        "{refused:?}"
+    );
+    // Sent: on its own cloud, when allowed, and where no cloud was chosen for a fixed endpoint.
+    let otc = on(Some(hwcloud::runtime::Cloud::OpenTelekomCloud), false);
+    assert_eq!(otc.send(&request(&otc)).await.unwrap().is_success, Some(true));
+    let allowed = on(Some(hwcloud::runtime::Cloud::HuaweiCloud), true);
+    assert_eq!(
+        allowed.send(&request(&allowed)).await.unwrap().is_success,
+        Some(true)
+    );
+    let unchosen = on(None, false);
+    assert_eq!(
+        unchosen.send(&request(&unchosen)).await.unwrap().is_success,
+        Some(true)
+    );
+}

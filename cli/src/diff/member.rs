@@ -220,6 +220,8 @@ impl MemberDiff<'_, '_> {
             ),
             // Path parameters match by position: their placeholder name does not travel.
             ("placeholder name", path_only(old), path_only(new)),
+            // Which clouds' pages have it: what its docs say (nothing checks it).
+            ("availability", joined(&old.docs.clouds), joined(&new.docs.clouds)),
         ];
         for (label, o, n) in facts {
             if o != n {

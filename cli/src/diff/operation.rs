@@ -39,6 +39,7 @@ impl<'a> OperationDiff<'a> {
         };
         walk.endpoint();
         walk.deprecation();
+        walk.availability();
         walk.texts();
         walk.pagination();
         walk.path_parameters();
@@ -107,6 +108,34 @@ impl<'a> OperationDiff<'a> {
             _ => return,
         };
         self.push(class, what, "deprecated", old, new);
+    }
+
+    /// The clouds that document the operation (none listed: every cloud). A
+    /// client for a cloud no longer listed refuses it: breaking; one more
+    /// cloud: additive.
+    fn availability(&mut self) {
+        let clouds = |op: &Operation| -> BTreeSet<String> {
+            if op.clouds.is_empty() {
+                hwcloud_model::spec::schema::CLOUDS
+                    .iter()
+                    .map(|c| (*c).to_owned())
+                    .collect()
+            } else {
+                op.clouds.iter().cloned().collect()
+            }
+        };
+        let (old, new) = (clouds(self.old), clouds(self.new));
+        if old == new {
+            return;
+        }
+        let class = if old.is_subset(&new) {
+            Class::Additive
+        } else {
+            Class::Breaking
+        };
+        let list = |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(", ");
+        let (o, n) = (list(&old), list(&new));
+        self.push(class, "availability changed", "clouds", Some(&o), Some(&n));
     }
 
     /// The title and summary: documentation.

@@ -96,10 +96,47 @@ fn is_page(path: &Path) -> bool {
         .is_some_and(|e| e == "md" || e == "rst" || e == "txt")
 }
 
+/// A docs tree of many services (`DOCS_ROOT/huawei-dli-zh`, `DOCS_ROOT/otc-iam-en`,
+/// ...): a folder that names no service but holds folders that do stands for
+/// those folders, each the root of its own pages. Its loose files stay its own.
+fn expand_catalogue(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut expanded = Vec::new();
+    for input in inputs {
+        let names_service = |p: &Path| {
+            p.file_name()
+                .is_some_and(|n| service_of_folder(&n.to_string_lossy()).is_some())
+        };
+        let children: Vec<PathBuf> = match std::fs::read_dir(input) {
+            Ok(entries) if input.is_dir() && !names_service(input) => entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let services: Vec<PathBuf> = children.into_iter().filter(|c| names_service(c)).collect();
+        if services.is_empty() {
+            expanded.push(input.clone());
+            continue;
+        }
+        expanded.extend(services);
+        // The tree's own pages (a README, an index), not those of its service folders.
+        if let Ok(entries) = std::fs::read_dir(input) {
+            expanded.extend(
+                entries
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file() && is_page(p)),
+            );
+        }
+    }
+    expanded
+}
+
 /// (root folder name, page path) for every page, sorted.
 fn files(inputs: &[PathBuf]) -> Vec<(String, PathBuf)> {
     let mut pages = Vec::new();
-    for input in inputs {
+    for input in &expand_catalogue(inputs) {
         if input.is_dir() {
             let root = input
                 .file_name()
@@ -112,7 +149,7 @@ fn files(inputs: &[PathBuf]) -> Vec<(String, PathBuf)> {
                 .and_then(|p| p.file_name())
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            pages.push((root, input.clone()));
+            pages.push((root, input.to_owned()));
         }
     }
     pages.sort();

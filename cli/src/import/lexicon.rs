@@ -288,6 +288,15 @@ pub fn is_folder_marker(word: &str) -> bool {
         || word.chars().all(|c| c.is_ascii_digit())
 }
 
+/// The cloud a documentation folder's name names (`huawei-dli-zh`, `otc-iam-en`).
+pub fn cloud_of_folder(folder: &str) -> Option<Cloud> {
+    let folder = folder.to_lowercase();
+    let words: Vec<&str> = folder.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    Cloud::ALL
+        .into_iter()
+        .find(|cloud| cloud.folder_markers().iter().any(|m| words.contains(m)))
+}
+
 /// Description labels of a field's constraints (`最小长度：1`, `Minimum length:`).
 pub const CONSTRAINT_LABELS: &[(&str, ConstraintLabel)] = &[
     ("最小长度", ConstraintLabel::MinLength),

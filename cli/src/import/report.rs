@@ -183,6 +183,7 @@ impl fmt::Display for Report {
             )?;
         }
         write_undocumented(f, &self.undocumented)?;
+        write_services(f, &self.pages)?;
         let operations = self.count(Status::Ok) + self.count(Status::Partial) + self.count(Status::Failed);
         write!(
             f,
@@ -196,6 +197,39 @@ impl fmt::Display for Report {
             self.count_findings("unused-table"),
         )
     }
+}
+
+/// One line per service where the run imported more than one (a docs tree of
+/// many services): its operation pages by status, and the operations they gave.
+fn write_services(f: &mut fmt::Formatter<'_>, pages: &[PageReport]) -> fmt::Result {
+    let mut services: std::collections::BTreeMap<&str, ([usize; 3], std::collections::BTreeSet<&str>)> =
+        std::collections::BTreeMap::new();
+    for page in pages {
+        let Some((service, operation)) = page.operation.as_deref().and_then(|o| o.split_once('.')) else {
+            continue;
+        };
+        let slot = match page.status {
+            Status::Ok => 0,
+            Status::Partial => 1,
+            Status::Failed => 2,
+            Status::Skipped => continue,
+        };
+        let entry = services.entry(service).or_default();
+        entry.0[slot] += 1;
+        entry.1.insert(operation);
+    }
+    if services.len() < 2 {
+        return Ok(());
+    }
+    for (service, ([ok, partial, failed], operations)) in &services {
+        writeln!(
+            f,
+            "service  {service}: {} operation pages ({ok} ok, {partial} partial, {failed} failed), {} operations",
+            ok + partial + failed,
+            operations.len()
+        )?;
+    }
+    Ok(())
 }
 
 fn write_page(f: &mut fmt::Formatter<'_>, page: &PageReport) -> fmt::Result {

@@ -191,10 +191,24 @@ pub(crate) fn text(text: &Text) -> Vec<String> {
     lines
 }
 
+/// `Open Telekom Cloud` (and `Huawei Cloud`): the names of the clouds a
+/// `clouds` list names, or `None` for an empty list (every cloud).
+pub(crate) fn clouds_only(clouds: &[String]) -> Option<String> {
+    let names: Vec<&str> = clouds
+        .iter()
+        .filter_map(|id| hwcloud_model::spec::schema::cloud_names(id))
+        .map(|(name, _)| name)
+        .collect();
+    (!names.is_empty()).then(|| names.join(" and "))
+}
+
 /// A member's description, then what else its table row says.
 pub(crate) fn member(member: &Member) -> Vec<String> {
     let mut lines = text(&member.docs.description);
     let mut facts = Vec::new();
+    if let Some(clouds) = clouds_only(&member.docs.clouds) {
+        facts.push(format!("{clouds} only."));
+    }
     if let Some(doc_type) = &member.docs.doc_type {
         facts.push(format!("Documented type: `{}`.", doc_type.replace('`', "'")));
     }

@@ -115,6 +115,13 @@ fn request_doc_lines(op: &Operation) -> Vec<String> {
         lines.push(String::new());
         lines.push(format!("API version {}.", docs::escape(version)));
     }
+    if let Some(clouds) = docs::clouds_only(&op.clouds) {
+        lines.push(String::new());
+        lines.push(format!(
+            "Documented for {clouds} only: a client for another cloud refuses it before sending, \
+             unless it allows undocumented operations."
+        ));
+    }
     if let Some(deprecation) = &op.deprecated {
         lines.push(String::new());
         lines.push(match &deprecation.replacement {
@@ -525,6 +532,14 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
         let (name, token_only) = (&plane.name, plane.token_only);
         quote!(const PLANE: Option<runtime::Plane> = Some(runtime::Plane { name: #name, token_only: #token_only });)
     });
+    let clouds = (!op.clouds.is_empty()).then(|| {
+        let variants = op
+            .clouds
+            .iter()
+            .filter_map(|id| hwcloud_model::spec::schema::cloud_names(id))
+            .map(|(_, variant)| ident(variant));
+        quote!(const CLOUDS: &'static [runtime::Cloud] = &[#(runtime::Cloud::#variants),*];)
+    });
     let statuses = op.status_codes.iter().map(|(status, text)| {
         let status = proc_macro2::Literal::u16_unsuffixed(*status);
         let description = text.preferred().unwrap_or_default();
@@ -609,6 +624,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             const STATUS_CODES: &'static [runtime::DocumentedStatus] = &[#(#statuses),*];
             const ENDPOINTS: runtime::ServiceEndpoints = super::ENDPOINTS;
             #plane
+            #clouds
 
             fn to_http_request(&self) -> Result<runtime::http::Request<Vec<u8>>, runtime::RequestError> {
                 #(#checks)*

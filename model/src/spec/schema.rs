@@ -180,6 +180,11 @@ pub struct OperationFile {
     pub variant: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<Deprecation>,
+    /// The clouds whose documentation has this operation (`huawei-cloud`,
+    /// `open-telekom-cloud`), where not every cloud the service's pages come
+    /// from has it; empty: all of them. A client for another cloud refuses it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clouds: Vec<String>,
     pub method: Method,
     /// Path template with `{placeholders}`; may end in a fixed query (`?action_id=x`).
     pub uri: String,
@@ -344,6 +349,10 @@ pub struct Field {
     /// and reports it as a conflict where the page now says otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hand_edit: Option<String>,
+    /// The clouds whose documentation has this field, where not every cloud
+    /// that documents its operation does; empty: all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clouds: Vec<String>,
 }
 
 impl Field {
@@ -416,6 +425,21 @@ pub struct PlaneSpec {
 
 /// The clouds a service spec may name endpoints for: the runtime's `Cloud` ids.
 pub const CLOUDS: &[&str] = &["huawei-cloud", "open-telekom-cloud"];
+
+/// Each cloud of [`CLOUDS`]: its name as its documentation writes it, and its
+/// variant of `hwcloud_runtime::Cloud`, for what generated code says and names.
+pub const CLOUD_NAMES: &[(&str, &str, &str)] = &[
+    ("huawei-cloud", "Huawei Cloud", "HuaweiCloud"),
+    ("open-telekom-cloud", "Open Telekom Cloud", "OpenTelekomCloud"),
+];
+
+/// The name and runtime variant of a cloud id of [`CLOUDS`].
+pub fn cloud_names(id: &str) -> Option<(&'static str, &'static str)> {
+    CLOUD_NAMES
+        .iter()
+        .find(|(cloud, _, _)| *cloud == id)
+        .map(|(_, name, variant)| (*name, *variant))
+}
 
 /// The statuses HTTP defines; any other number in a spec is a mistake.
 pub const HTTP_STATUSES: std::ops::RangeInclusive<u16> = 100..=599;

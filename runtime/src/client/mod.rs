@@ -188,6 +188,16 @@ pub enum ClientError<C: ErrorCodeEnum> {
         /// The plane's name.
         plane: &'static str,
     },
+    /// The operation is documented for other clouds only than the client's:
+    /// nothing was sent. `ClientBuilder::allow_undocumented_operations` sends
+    /// such operations all the same.
+    #[error("{operation} is not documented for {cloud}; the client sends it only when allowed to")]
+    Undocumented {
+        /// `service.operation`.
+        operation: &'static str,
+        /// The client's cloud.
+        cloud: &'static str,
+    },
     /// No IAM token could be obtained for the call.
     #[error(transparent)]
     Token(#[from] TokenError),
@@ -245,6 +255,9 @@ pub struct ClientBuilder {
     deadline: Option<Duration>,
     retry: RetryPolicy,
     user_agent: Option<String>,
+    /// Whether the cloud was chosen (`cloud`) rather than defaulted.
+    cloud_chosen: bool,
+    allow_undocumented: bool,
 }
 
 impl ClientBuilder {
@@ -259,6 +272,7 @@ impl ClientBuilder {
     /// unless set.
     pub fn cloud(mut self, cloud: Cloud) -> Self {
         self.cloud = cloud;
+        self.cloud_chosen = true;
         self
     }
 
@@ -332,6 +346,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends operations that the client's cloud does not document (an
+    /// operation whose pages are of another cloud only) instead of refusing
+    /// them with [`ClientError::Undocumented`]: for a cloud that has the
+    /// operation all the same, or a test server.
+    pub fn allow_undocumented_operations(mut self, allow: bool) -> Self {
+        self.allow_undocumented = allow;
+        self
+    }
+
     /// Prepended to this crate's own `User-Agent`.
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = Some(user_agent.into());
@@ -350,6 +373,11 @@ impl ClientBuilder {
             .iter()
             .map(|(key, url)| Ok((key.clone(), normalize_endpoint(url)?)))
             .collect::<Result<BTreeMap<_, _>, ConfigError>>()?;
+        // The cloud operations are checked against: the one chosen, or the one
+        // a region resolves hosts on; a fixed endpoint alone names no cloud.
+        let resolves = self.endpoint.is_none();
+        let checked_cloud =
+            (!self.allow_undocumented && (self.cloud_chosen || resolves)).then_some(self.cloud);
         let endpoint = match (self.endpoint, self.region) {
             (Some(endpoint), _) => Endpoint::Fixed(normalize_endpoint(&endpoint)?),
             (None, region) if region.is_some() || !services.is_empty() || !planes.is_empty() => {
@@ -382,6 +410,7 @@ impl ClientBuilder {
             retry: self.retry,
             identity_headers,
             tokens: TokenCache::default(),
+            checked_cloud,
         })
     }
 }
@@ -508,6 +537,8 @@ pub struct Client {
     identity_headers: http::HeaderMap,
     /// The provider's current token, shared by clones.
     tokens: TokenCache,
+    /// The cloud whose documented operations alone are sent, if any.
+    checked_cloud: Option<Cloud>,
 }
 
 impl Client {
@@ -607,6 +638,15 @@ impl Client {
         operation: &O,
         auth: Auth,
     ) -> Result<O::Response, ClientError<O::ErrorCode>> {
+        if let Some(cloud) = self.checked_cloud
+            && !O::CLOUDS.is_empty()
+            && !O::CLOUDS.contains(&cloud)
+        {
+            return Err(ClientError::Undocumented {
+                operation: O::ID,
+                cloud: cloud.name(),
+            });
+        }
         if let (Some(plane), Credentials::AccessKey { .. }, Auth::Credentials) =
             (O::PLANE, &self.credentials, auth)
             && plane.token_only

@@ -194,6 +194,8 @@ fn assemble(
             replacement: None,
             note: text_in(page.lang, texts::deprecation_note(page)),
         }),
+        // The availability pass marks the clouds, once it knows the service's.
+        clouds: Vec::new(),
         method: uri.method,
         uri: uri_text,
         parameters,

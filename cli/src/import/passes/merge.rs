@@ -52,6 +52,7 @@ fn texts_and_sources(
 ) {
     fill(&mut base.title, &other.title);
     fill(&mut base.summary, &other.summary);
+    base.clouds = super::availability::union(&base.clouds, &other.clouds);
     if peer {
         for source in &other.sources {
             if !base.sources.contains(source) {
@@ -241,6 +242,7 @@ fn fields(base: &mut Vec<Field>, other: &[Field], kind: &str, mode: Mode, confli
 
 fn field(mine: &mut Field, theirs: &Field, kind: &str, conflicts: &mut Vec<String>) {
     fill(&mut mine.description, &theirs.description);
+    mine.clouds = super::availability::union(&mine.clouds, &theirs.clouds);
     if mine.ty != theirs.ty {
         conflicts.push(format!(
             "{kind} `{}`: type `{}` on one page, `{}` on the other",

@@ -1,6 +1,7 @@
 //! Passes across pages, in order: each takes every draft of the run and the
 //! context the run read first (the existing spec, the folders' navigation).
 
+mod availability;
 mod ids;
 mod merge;
 pub mod navigation;
@@ -31,8 +32,12 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("version from page id", versions::run),
     // A placeholder a page's table misses takes its row from the service's other pages.
     ("placeholders from the service", placeholders::run),
+    // Each page's operation and fields carry its folder's cloud, for merging.
+    ("mark clouds", availability::mark),
     // Pages of one operation become one draft; variants stay apart.
     ("merge pages of one operation", same_operation::run),
+    // Marks every cloud of the operation or service shares go.
+    ("settle clouds", availability::settle),
     // Ids and files: the existing spec's, else from titles, else from paths.
     ("ids", ids::run),
     // Deprecated operations point at their replacements.

@@ -157,8 +157,18 @@ fn absorb(head: &mut Draft, page: Draft, merge: impl FnOnce(&mut Draft, Operatio
     head.folded.extend(earlier);
 }
 
-/// Merges an equally current page: disagreements are warnings.
+/// Merges an equally current page: disagreements are warnings, unless the page
+/// is of another cloud than every page merged so far, where they are what sets
+/// the clouds apart (info; the fields each cloud documents are marked).
 fn merge_peer(base: &mut Draft, other: OperationFile) -> Vec<Finding> {
+    let other_cloud =
+        !other.clouds.is_empty() && other.clouds.iter().all(|c| !base.operation.clouds.contains(c));
+    let across = other_cloud && !base.operation.clouds.is_empty();
+    let (severity, code) = if across {
+        (Severity::Info, "cloud-difference")
+    } else {
+        (Severity::Warning, "merge-conflict")
+    };
     let mut findings = vec![Finding::new(
         Severity::Info,
         "merged",
@@ -169,11 +179,7 @@ fn merge_peer(base: &mut Draft, other: OperationFile) -> Vec<Finding> {
         ),
     )];
     let conflicts = merge::merge(&mut base.operation, other, merge::Mode::Peer);
-    findings.extend(
-        conflicts
-            .into_iter()
-            .map(|c| Finding::new(Severity::Warning, "merge-conflict", 0, c)),
-    );
+    findings.extend(conflicts.into_iter().map(|c| Finding::new(severity, code, 0, c)));
     findings
 }
 
