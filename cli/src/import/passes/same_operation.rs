@@ -24,13 +24,16 @@ use hwcloud_model::spec::schema::OperationFile;
 /// stays an operation, and another folder's pages join the variant most like them.
 pub fn run(drafts: &mut Vec<Draft>, context: &Context) {
     let navigation = context.navigation;
-    let key = |p: &Draft| p.key();
+    // Groups in the order of their first page; each key computed once.
     let mut groups: Vec<Vec<Draft>> = Vec::new();
+    let mut group_of: std::collections::BTreeMap<crate::import::draft::OperationKey, usize> =
+        std::collections::BTreeMap::new();
     for page in std::mem::take(drafts) {
-        match groups.iter_mut().find(|g| key(&g[0]) == key(&page)) {
-            Some(group) => group.push(page),
-            None => groups.push(vec![page]),
-        }
+        let at = *group_of.entry(page.key()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[at].push(page);
     }
     for group in groups {
         drafts.extend(merge_group(group, navigation));
