@@ -86,7 +86,7 @@ pub fn field_cites_caption(table: &Table, field: &Field) -> bool {
 }
 
 /// `X` of the type spellings `X object`, `Array of X objects`, `List<X>`, `X`.
-fn named_type(doc_type: &str) -> Option<&str> {
+pub fn named_type(doc_type: &str) -> Option<&str> {
     for generic in ["List<", "Array<", "list<", "array<"] {
         if let Some(inner) = doc_type.strip_prefix(generic).and_then(|r| r.strip_suffix('>')) {
             return named_type(inner.trim());

@@ -265,7 +265,21 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
     let names_a_type = doc_type.len() > 3
         && doc_type.starts_with(|c: char| c.is_ascii_uppercase())
         && doc_type.chars().all(|c| c.is_ascii_alphanumeric());
-    if field.location.is_none() && names_a_type {
+    if field.location.is_some() {
+        // A parameter travels as text whatever its column says (`User token`,
+        // `MIME type of the body in the request`: a description in the type column).
+        findings.push(Finding::at(
+            Section::Parameters,
+            Severity::Info,
+            "parameter-as-text",
+            1,
+            format!(
+                "type `{doc_type}` of parameter `{}` is no type; it travels as a string",
+                field.name
+            ),
+        ));
+        field.ty = "string".into();
+    } else if names_a_type {
         findings.push(Finding::at(
             Section::Parameters,
             Severity::Info,

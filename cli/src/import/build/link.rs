@@ -2,7 +2,9 @@
 //! the root fields: each table a field reaches becomes an object, and its own
 //! fields are followed in turn.
 
-use super::cite::{caption_mentions_field, caption_names_field, cited_numbers, field_cites_caption};
+use super::cite::{
+    caption_mentions_field, caption_names_field, cited_numbers, field_cites_caption, named_type,
+};
 use super::fields::{self, text_in};
 use crate::import::classify::{PageTable, Role};
 use crate::import::naming::object_name;
@@ -95,7 +97,13 @@ impl<'a, 'p> Linker<'a, 'p> {
                 !self.roles[t].is_assigned() && self.candidate(t, section) && rule(&self.tables[t])
             })
         };
-        let mentions = |t: &PageTable| caption_mentions_field(t.table, &field.name);
+        // The caption names the field, or the type the table documents it as
+        // (`trigger | trigger_resp` beside `Parameter description of field trigger_resp`).
+        let doc_type = field.doc_type.as_deref().and_then(named_type).unwrap_or_default();
+        let mentions = |t: &PageTable| {
+            caption_mentions_field(t.table, &field.name)
+                || !doc_type.is_empty() && caption_mentions_field(t.table, doc_type)
+        };
         free(&cites).or_else(|| free(&names)).or_else(|| free(&mentions))
     }
 
