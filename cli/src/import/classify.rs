@@ -8,8 +8,8 @@
 //! is reported as `unused-table` with the reason.
 
 use super::lexicon::{
-    self, Column, ENDPOINT_COLUMN_WORDS, HEADER_WORDS, PATH_CAPTION_WORDS, QUERY_CAPTION_WORDS,
-    SINGLE_WORD_HEADERS, STATUS_LABELS, URI_HEADINGS,
+    self, Column, ENDPOINT_COLUMN_WORDS, ERROR_BODY_CAPTION_WORDS, HEADER_WORDS, PATH_CAPTION_WORDS,
+    QUERY_CAPTION_WORDS, SINGLE_WORD_HEADERS, STATUS_LABELS, URI_HEADINGS,
 };
 use super::page::{Block, Page, Table};
 use super::report::{Section, TableReport};
@@ -354,6 +354,15 @@ impl FirstRoles {
         let caption = t.table.title().to_lowercase();
         let headers = matches!(t.section, Section::Uri | Section::Request | Section::Response)
             && is_header_table(t.table, lead(page, t.block), columns.name);
+        // `异常响应要素说明` beside `正常响应要素说明`: the body of the page's errors.
+        let error_body = t.section == Section::Response
+            && status.is_none()
+            && ERROR_BODY_CAPTION_WORDS.iter().any(|w| caption.contains(w));
+        let status = if error_body {
+            Some(first_error_status(page))
+        } else {
+            status
+        };
         match t.section {
             Section::Response if headers => Role::ResponseHeaders(status),
             Section::Response if self.response_bodies.contains(&status) => Role::Unassigned,
@@ -373,6 +382,25 @@ impl FirstRoles {
             _ => Role::Unassigned,
         }
     }
+}
+
+/// The first error status a status-code table of the page lists, else 400:
+/// what an error-body table without a status line stands for.
+fn first_error_status(page: &Page) -> u16 {
+    page.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(table) if is_status_table(table) => Some(table),
+            _ => None,
+        })
+        .flat_map(|table| {
+            table
+                .rows
+                .iter()
+                .filter_map(|row| row.first()?.text.trim().parse::<u16>().ok())
+        })
+        .find(|status| (400..600).contains(status))
+        .unwrap_or(400)
 }
 
 /// `URI参数`, `URI parameters`: the word, not `security_group` in a caption.
@@ -597,6 +625,23 @@ mod tests {
                 Role::ResponseBody(Some(400)),
                 Role::StatusCodes,
             ]
+        );
+    }
+
+    #[test]
+    fn an_abnormal_response_table_is_the_body_of_the_pages_first_error_status() {
+        let params = ["参数", "参数类型", "描述"];
+        let roles = roles_of(vec![
+            heading("响应消息"),
+            Block::Table(table("表4 正常响应要素说明", &params, &["job_id"])),
+            Block::Table(table("表5 异常响应要素说明", &params, &["error"])),
+            heading("返回值"),
+            Block::Table(table("", &["状态码", "描述"], &["200"])),
+            Block::Table(table("", &["状态码", "描述"], &["404"])),
+        ]);
+        assert_eq!(
+            &roles[..2],
+            [Role::ResponseBody(None), Role::ResponseBody(Some(404))]
         );
     }
 

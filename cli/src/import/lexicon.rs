@@ -126,14 +126,23 @@ pub const TABLE_LABELS: &[&str] = &["表", "Table"];
 /// How the type column spells each scalar type (compared without spaces, in
 /// lower case): `String`, `Int32`, `BigDecimal`, `JSONObject` ….
 pub const TYPE_SPELLINGS: &[(&str, &[&str])] = &[
-    ("string", &["string", "str", "char"]),
+    ("string", &["string", "str", "char", "datetime", "date", "uuid"]),
     ("integer", &["integer", "int", "int32", "short"]),
     ("long", &["long", "int64", "bigint"]),
     ("number", &["number", "double", "float", "bigdecimal", "decimal"]),
     ("boolean", &["boolean", "bool"]),
     (
         "object",
-        &["object", "jsonobject", "json", "body", "struct", "dict"],
+        &[
+            "object",
+            "jsonobject",
+            "json",
+            "body",
+            "struct",
+            "dict",
+            "字典",
+            "字典数据结构",
+        ],
     ),
 ];
 
@@ -142,6 +151,16 @@ pub const CITATION_LABELS: [&str; 2] = ["表", "Table "];
 
 /// Labels of a line announcing the status of the tables below it (lower case).
 pub const STATUS_LABELS: &[&str] = &["状态码", "http status code", "status code", "返回码"];
+
+/// Caption words of a response table documenting the error body
+/// (`异常响应要素说明`, `Abnormal response`), lower case.
+pub const ERROR_BODY_CAPTION_WORDS: &[&str] = &[
+    "异常响应",
+    "错误响应",
+    "失败响应",
+    "abnormal response",
+    "error response",
+];
 
 /// Caption or lead words of a header table.
 pub const HEADER_WORDS: &[&str] = &["header", "消息头", "头参数"];
