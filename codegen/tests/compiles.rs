@@ -353,6 +353,8 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                         uri: format!("/v1/things{path}"),
                         parameters,
                         request_body: body.map(|fields| Body {
+                            // Now and then a JSON array of such elements.
+                            array: paging % 7 == 3 && !fields.is_empty(),
                             fields,
                             ..Body::default()
                         }),

@@ -186,6 +186,9 @@ pub struct Operation {
     pub response_headers: Vec<Member>,
     /// The response is a JSON array of objects with the `response` members.
     pub response_is_array: bool,
+    /// The request body is a JSON array: `body` is one field, `items`, of the
+    /// elements (`names.request_item`), serialized as the bare array.
+    pub body_is_array: bool,
     /// Every object table the page documents, as it documents them.
     pub objects: Vec<Object>,
     /// The names of the tables in `objects` that are the service's

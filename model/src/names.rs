@@ -157,6 +157,7 @@ pub fn is_reserved_type_name(name: &str) -> bool {
         "Request",
         "RequestBuilder",
         "RequestBody",
+        "RequestItem",
         "Response",
         "ResponseItem",
         "State",
@@ -185,6 +186,8 @@ pub struct OperationNames {
     pub response: String,
     /// `CancelJobResponseItem`, the element of an array response.
     pub response_item: String,
+    /// `CancelJobRequestItem`, the element of an array request body.
+    pub request_item: String,
 }
 
 impl OperationNames {
@@ -198,9 +201,14 @@ impl OperationNames {
             body: format!("{prefix}RequestBody"),
             response: format!("{prefix}Response"),
             response_item: format!("{prefix}ResponseItem"),
+            request_item: format!("{prefix}RequestItem"),
         }
     }
 }
+
+/// The body field (and builder method) holding the elements of an array
+/// request body.
+pub const ITEMS_FIELD: &str = "items";
 
 /// The builder method of a body field whose name a parameter already takes
 /// (GES repeats `graphName` in path and body).

@@ -66,6 +66,8 @@ pub struct OperationOutline {
     /// Whether the request has a body type.
     pub has_body: bool,
     pub response_is_array: bool,
+    /// Whether the request body is a JSON array (its element type is exported).
+    pub body_is_array: bool,
     pub deprecated: bool,
     /// Its tables that are shared types ([`Operation::shared`]).
     pub shared: Vec<String>,
@@ -164,6 +166,7 @@ impl OperationOutline {
             id: op.id.clone(),
             has_body: op.body.is_some(),
             response_is_array: op.response_is_array,
+            body_is_array: op.body_is_array,
             deprecated: op.deprecated.is_some(),
             shared: Vec::new(),
             file: file.path.clone(),

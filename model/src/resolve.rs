@@ -46,6 +46,9 @@ pub(crate) fn exported(op: &OperationFile, names: &OperationNames) -> Vec<(Strin
     if op.request_body.is_some() {
         exported.push((names.body.clone(), "the body type"));
     }
+    if op.request_body.as_ref().is_some_and(|b| b.array) {
+        exported.push((names.request_item.clone(), "the request item type"));
+    }
     if op.response.as_ref().is_some_and(|b| b.array) {
         exported.push((names.response_item.clone(), "the response item type"));
     }
@@ -86,10 +89,14 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         out,
     };
     let params = resolver.parameters(template.as_ref());
-    let body = op
-        .request_body
-        .as_ref()
-        .map(|body| resolver.request_body(body, &params));
+    let (body, element) = match &op.request_body {
+        Some(body) if body.array => {
+            let (items, element) = resolver.array_request_body(body, &params, &names);
+            (Some(items), Some(element))
+        }
+        Some(body) => (Some(resolver.request_body(body, &params)), None),
+        None => (None, None),
+    };
     let response = op
         .response
         .as_ref()
@@ -110,6 +117,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
             let fields = resolver.fields(&path, &table.fields, true);
             (table.name.clone(), table.caption.clone(), fields)
         })
+        .chain(element)
         .collect();
     let inputs: Vec<&Member> = params.iter().chain(body.iter().flatten()).collect();
     resolver.builder_names(&inputs, &mut scope);
@@ -145,6 +153,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         response,
         response_headers,
         response_is_array: op.response.as_ref().is_some_and(|b| b.array),
+        body_is_array: op.request_body.as_ref().is_some_and(|b| b.array),
         objects,
         shared: Vec::new(),
         plane: None,
@@ -430,12 +439,6 @@ impl Resolver<'_, '_> {
                 "a request body needs fields; omit `request_body` for none",
             ));
         }
-        if body.array {
-            self.out.push(file.error_at(
-                "request_body.array",
-                "only a response body can be a JSON array; no page sends one yet",
-            ));
-        }
         let mut fields = self.fields("request_body.fields", &body.fields, false);
         for field in &mut fields {
             if params.iter().any(|p| p.rust == field.rust) {
@@ -445,6 +448,53 @@ impl Resolver<'_, '_> {
             }
         }
         fields
+    }
+
+    /// A JSON-array request body: its fields are those of each element, an
+    /// object of their own (`CreateTagsRequestItem`); the body struct has one
+    /// field, the elements (`items`), and serializes as the bare array.
+    fn array_request_body(
+        &mut self,
+        body: &schema::Body,
+        params: &[Member],
+        names: &OperationNames,
+    ) -> (Vec<Member>, (String, schema::Text, Vec<Member>)) {
+        if body.fields.is_empty() {
+            self.out.push(self.file.error_at(
+                "request_body.fields",
+                "an array request body needs the fields of its elements",
+            ));
+        }
+        let element = self.fields("request_body.fields", &body.fields, true);
+        let rust = names::ITEMS_FIELD.to_owned();
+        let setter = if params.iter().any(|p| p.rust == rust) {
+            names::body_setter(&rust)
+        } else {
+            rust.clone()
+        };
+        let items = Member {
+            wire: rust.clone(),
+            state: names::state_param(&setter),
+            marker: names::marker_trait(&setter),
+            setter,
+            rust,
+            location: None,
+            required: true,
+            ty: Type::Vec(Box::new(Type::Object(names.request_item.clone()))),
+            constraints: Constraints::default(),
+            docs: MemberDocs {
+                description: schema::Text {
+                    en: Some("The elements of the JSON array the request sends.".to_owned()),
+                    zh: None,
+                },
+                documented_required: Some(true),
+                ..MemberDocs::default()
+            },
+        };
+        (
+            vec![items],
+            (names.request_item.clone(), body.caption.clone(), element),
+        )
     }
 
     /// A table of struct fields: `is_output` tables keep undocumented keys.

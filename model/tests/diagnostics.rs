@@ -155,7 +155,7 @@ fn malformed_yaml_is_located_and_other_files_are_still_checked() {
 }
 
 #[test]
-fn only_a_response_body_may_be_a_json_array() {
+fn a_request_or_response_body_may_be_a_json_array_of_objects_with_fields() {
     let response_array =
         VALID_OPERATION.replace("response:\n  fields:", "response:\n  array: true\n  fields:");
     assert_eq!(check(&[("get_thing", &response_array)]), Vec::<String>::new());
@@ -163,11 +163,15 @@ fn only_a_response_body_may_be_a_json_array() {
         "response:\n  fields:",
         "request_body:\n  array: true\n  fields:\n    - name: key\n      type: string\nresponse:\n  fields:",
     );
-    let errors = check(&[("get_thing", &request_array)]);
+    assert_eq!(check(&[("get_thing", &request_array)]), Vec::<String>::new());
+    let empty_array = VALID_OPERATION.replace(
+        "response:\n  fields:",
+        "request_body:\n  array: true\n  fields: []\nresponse:\n  fields:",
+    );
+    let errors = check(&[("get_thing", &empty_array)]);
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(
-        errors[0].starts_with("demo/operations/get_thing.yaml:19:10:")
-            && errors[0].contains("only a response body can be a JSON array"),
+        errors[0].contains("an array request body needs the fields of its elements"),
         "{errors:?}"
     );
 }

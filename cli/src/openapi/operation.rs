@@ -100,8 +100,12 @@ fn operation(
         item["description"] = json!(description);
     }
     if let Some(body) = &op.body {
-        let name = schemas.object(&op.names.body, body);
-        item["requestBody"] = json!({ "required": true, "content": json_content(schema::reference(&name)) });
+        // A JSON-array body is its one field, the elements, on the wire.
+        let schema = match (op.body_is_array, body.first()) {
+            (true, Some(items)) => schemas.bare(items),
+            _ => schema::reference(&schemas.object(&op.names.body, body)),
+        };
+        item["requestBody"] = json!({ "required": true, "content": json_content(schema) });
     }
     if op.deprecated.is_some() {
         item["deprecated"] = json!(true);

@@ -74,6 +74,9 @@ pub(crate) fn reexport(op: &OperationOutline) -> TokenStream {
     if op.has_body {
         names.push(ident(&op_names.body));
     }
+    if op.body_is_array {
+        names.push(ident(&op_names.request_item));
+    }
     names.push(ident(&op_names.response));
     if op.response_is_array {
         names.push(ident(&op_names.response_item));

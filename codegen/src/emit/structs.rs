@@ -80,12 +80,22 @@ pub(crate) fn body_struct(op: &Operation, fields: &[Member]) -> TokenStream {
     let name = ident(&op.names.body);
     let mut lines = vec![format!("JSON body of [`{}`].", op.names.request)];
     lines.extend(example_doc(first_example(op, ExampleKind::Request)));
+    if op.body_is_array {
+        lines.push(String::new());
+        lines.push(format!(
+            "The body is a JSON array: it serializes as its `items`, each a [`{}`].",
+            op.names.request_item
+        ));
+    }
     let doc = docs::attrs(&lines);
     let fields = fields.iter().map(field);
+    // One field, the elements: the body on the wire is the bare array.
+    let transparent = op.body_is_array.then(|| quote!(#[serde(transparent)]));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(crate = "runtime::serde")]
+        #transparent
         pub struct #name {
             #(#fields)*
         }

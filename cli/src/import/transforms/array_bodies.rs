@@ -2,7 +2,8 @@
 //! (`[数组元素]` | `Array of Repo objects`; `Array elements` in English pages)
 //! documents a JSON-array body: the body becomes an array of that object, its
 //! fields the object's (as when an example prints the body as an array, which
-//! `reconcile` reads). Request bodies cannot be arrays in the spec yet: said.
+//! `reconcile` reads), for the request body as for the response. An array of
+//! scalars cannot be a body in the spec yet: said.
 
 use hwcloud_model::spec::schema::{Body, OperationFile};
 use hwcloud_model::spec::types::TypeExpr;
@@ -14,24 +15,44 @@ use crate::import::lexicon::is_array_element_row;
 pub enum Outcome {
     /// The response body became an array; the rows that said so.
     Array(String),
-    /// A request body documented as an array: kept as the page's field.
-    RequestArray,
+    /// The request body became an array; the rows that said so.
+    RequestArray(String),
+    /// A request body documented as an array of scalars: kept as the page's field.
+    ScalarRequestArray,
 }
 
 pub fn read_array_bodies(op: &mut OperationFile) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
     if let Some(body) = op.response.as_mut().filter(|b| !b.array && only_element_rows(b)) {
         body.array = true;
-        match elements_become_the_body(op) {
+        match elements_become_the_body(op, Which::Response) {
             Some(rows) => outcomes.push(Outcome::Array(rows.join(", "))),
             // Not an object's rows (`Array of strings`): the body stays as documented.
             None => op.response.as_mut().expect("checked").array = false,
         }
     }
-    if op.request_body.as_ref().is_some_and(only_element_rows) {
-        outcomes.push(Outcome::RequestArray);
+    if let Some(body) = op
+        .request_body
+        .as_mut()
+        .filter(|b| !b.array && only_element_rows(b))
+    {
+        body.array = true;
+        match elements_become_the_body(op, Which::Request) {
+            Some(rows) => outcomes.push(Outcome::RequestArray(rows.join(", "))),
+            None => {
+                op.request_body.as_mut().expect("checked").array = false;
+                outcomes.push(Outcome::ScalarRequestArray);
+            }
+        }
     }
     outcomes
+}
+
+/// The request body or the (success) response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Request,
+    Response,
 }
 
 /// Whether every row of a body stands for its elements (one per language).
@@ -39,11 +60,14 @@ fn only_element_rows(body: &Body) -> bool {
     !body.fields.is_empty() && body.fields.iter().all(|f| is_array_element_row(&f.name))
 }
 
-/// The response, an array body whose rows are each `Array of X` (one per
-/// language), takes the fields of X, and the element tables go unless a field
+/// The body, an array whose rows are each `Array of X` (one per language),
+/// takes the fields of X, and the element tables go unless a field
 /// still names one; the rows, or `None` when the rows are not all object arrays.
-pub fn elements_become_the_body(operation: &mut OperationFile) -> Option<Vec<String>> {
-    let body = operation.response.as_mut()?;
+pub fn elements_become_the_body(operation: &mut OperationFile, which: Which) -> Option<Vec<String>> {
+    let body = match which {
+        Which::Request => operation.request_body.as_mut()?,
+        Which::Response => operation.response.as_mut()?,
+    };
     let element_tables: Vec<String> = body
         .fields
         .iter()
@@ -122,5 +146,19 @@ mod tests {
         )
         .unwrap();
         assert!(read_array_bodies(&mut op).is_empty());
+        // A request body so documented is an array body too.
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: create_auths\ntitle: {zh: 创建}\nsources: []\nmethod: POST\nuri: /v2/auths\n\
+             request_body:\n  fields:\n  - name: '[数组元素]'\n    required: true\n    type: array<UserAuth>\n\
+             objects:\n- name: UserAuth\n  fields:\n  - name: user_id\n    type: string\n",
+        )
+        .unwrap();
+        assert_eq!(
+            read_array_bodies(&mut op),
+            [Outcome::RequestArray("`[数组元素]`".into())]
+        );
+        let body = op.request_body.as_ref().unwrap();
+        assert!(body.array);
+        assert_eq!(body.fields[0].name, "user_id");
     }
 }

@@ -74,13 +74,20 @@ fn read_array_bodies(draft: &mut Draft, _: &ExistingSpec) {
                 0,
                 format!("the response table's {rows} row(s) stand for the elements: the body is an array of them"),
             ),
-            array_bodies::Outcome::RequestArray => Finding::at(
+            array_bodies::Outcome::RequestArray(rows) => Finding::at(
+                Section::Request,
+                Severity::Info,
+                "array-body",
+                0,
+                format!("the request table's {rows} row(s) stand for the elements: the body is an array of them"),
+            ),
+            array_bodies::Outcome::ScalarRequestArray => Finding::at(
                 Section::Request,
                 Severity::Warning,
                 "array-request-body",
                 0,
-                "the request body is a JSON array (its one row stands for the elements); the spec has no array \
-                 request bodies yet, so the row is kept as a field",
+                "the request body is a JSON array of scalars (its one row stands for the elements); the spec has \
+                 no such bodies yet, so the row is kept as a field",
             ),
         });
     }

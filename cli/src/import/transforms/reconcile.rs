@@ -54,10 +54,16 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
         })
         .collect();
     for (table, value) in &examples {
-        if let (Table::Response, Value::Array(items)) = (table, value) {
-            let cx = Walk {
-                prefix: "response field",
-                keep_unknown: false,
+        if let Value::Array(items) = value {
+            let cx = match table {
+                Table::Request => Walk {
+                    prefix: "request field",
+                    keep_unknown: true,
+                },
+                _ => Walk {
+                    prefix: "response field",
+                    keep_unknown: false,
+                },
             };
             for item in items {
                 walk(operation, &cx, table, item, "[]", &mut changes, 0);
@@ -85,6 +91,7 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
 /// where the response is an array, a JSON array as a whole request body.
 fn unsupported_examples(operation: &mut OperationFile, unsupported: &mut Vec<String>) {
     let is_array_response = operation.response.as_ref().is_some_and(|b| b.array);
+    let is_array_request = operation.request_body.as_ref().is_some_and(|b| b.array);
     for example in operation
         .examples
         .iter_mut()
@@ -105,8 +112,8 @@ fn unsupported_examples(operation: &mut OperationFile, unsupported: &mut Vec<Str
             }
             continue;
         }
-        // `[{...}]` as a request body: request bodies are objects in the spec's schema.
-        if serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_array()) {
+        // `[{...}]` as a request body the table does not say is an array.
+        if !is_array_request && serde_json::from_str::<Value>(&example.body).is_ok_and(|v| v.is_array()) {
             example.format = ExampleFormat::Text;
             example.note = Some(
                 "A JSON array as the whole body, which the spec cannot express yet; kept verbatim."
@@ -130,7 +137,9 @@ fn array_body(operation: &mut OperationFile) -> Option<String> {
         return None;
     }
     body.array = true;
-    let Some(rows) = super::array_bodies::elements_become_the_body(operation) else {
+    let Some(rows) =
+        super::array_bodies::elements_become_the_body(operation, super::array_bodies::Which::Response)
+    else {
         return Some("response: the example is a JSON array of the objects the table describes".to_owned());
     };
     Some(format!(
