@@ -1486,3 +1486,54 @@ fn a_docs_tree_of_two_clouds_gives_one_service_with_each_clouds_operations_and_f
     );
     assert!(hwcloud_model::check_texts(&imported.files).is_empty());
 }
+
+#[test]
+fn a_field_pointing_at_a_table_on_another_page_takes_it() {
+    let (_dir, docs) = docs_folder("huawei-ges-zh");
+    let list = table(
+        &["参数", "是否必选", "参数类型", "描述"],
+        &[&[
+            "jobList",
+            "否",
+            "JsonArray",
+            "任务列表。其内容参考<a href=\"查询Job状态.md#table0628\">表3 job属性列表</a>。",
+        ]],
+    );
+    std::fs::write(
+        docs.join("查询任务中心.md"),
+        format!("# 查询任务中心\n\n## URI\n\nGET /v1.0/{{project_id}}/graphs/jobs\n\n## 响应\n\n**表 2**  要素说明\n\n{list}"),
+    )
+    .unwrap();
+    let job = table(
+        &["参数", "是否必选", "参数类型", "描述"],
+        &[
+            &["jobId", "否", "String", "任务ID。"],
+            &["status", "否", "String", "状态。"],
+        ],
+    );
+    std::fs::write(
+        docs.join("查询Job状态.md"),
+        format!(
+            "# 查询Job状态\n\n## URI\n\nGET /v1.0/{{project_id}}/graphs/jobs/{{job_id}}/status\n\n## 响应\n\n\
+             **表 3**  job属性列表\n\n<a name=\"table0628\"></a>\n{job}"
+        ),
+    )
+    .unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let op: OperationFile = serde_yaml::from_str(file(&imported, "ges/operations/list_jobs.yaml")).unwrap();
+    let field = &op.response.as_ref().unwrap().fields[0];
+    assert_eq!(
+        (field.name.as_str(), field.ty.as_str()),
+        ("jobList", "array<JobList>"),
+        "{}",
+        imported.report
+    );
+    let names: Vec<&str> = op.objects[0].fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["jobId", "status"]);
+    assert!(
+        imported.report.to_string().contains("cross-page-table"),
+        "{}",
+        imported.report
+    );
+    assert!(hwcloud_model::check_texts(&imported.files).is_empty());
+}

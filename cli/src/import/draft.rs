@@ -55,6 +55,8 @@ pub struct Draft {
     pub tables: Vec<TableReport>,
     /// Pages merged into this operation.
     pub folded: Vec<Folded>,
+    /// Fields wanting an object whose row links to another page: (field, links).
+    pub unlinked: Vec<(String, Vec<String>)>,
 }
 
 impl Draft {

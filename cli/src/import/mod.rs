@@ -22,6 +22,7 @@ mod draft;
 mod english;
 mod existing;
 pub mod lexicon;
+mod library;
 mod naming;
 pub mod page;
 pub mod parse;
@@ -64,6 +65,7 @@ pub fn import_into(inputs: &[PathBuf], service: Option<&str>, existing: Option<&
     let context = passes::Context {
         existing: &existing,
         navigation: &read.navigation,
+        library: &read.library,
     };
     passes::run(&mut read.drafts, &context);
     transforms::run(&mut read.drafts, &existing);

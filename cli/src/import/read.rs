@@ -9,6 +9,7 @@ use super::build::{self, Built, Extracted};
 use super::classify;
 use super::discover::{PageSource, UNKNOWN_SERVICE, service_of_page_id};
 use super::draft::{Draft, Origin};
+use super::library::Library;
 use super::page::Page;
 use super::parse;
 use super::passes::navigation::Navigations;
@@ -34,6 +35,8 @@ pub struct Read {
     pub navigation: Navigations,
     /// What each service's error-code, endpoint and general pages said.
     pub service_pages: BTreeMap<String, ErrorPages>,
+    /// Every page's parameter tables, for links between pages.
+    pub library: Library,
 }
 
 /// The largest page read; a larger file is refused with its size.
@@ -132,6 +135,8 @@ impl Read {
             .entry(source.root.clone())
             .or_default()
             .record(&source.name, &page);
+        self.library
+            .record(&source.root, &source.name, &source.source, &page);
         // A page outside a service's folder (a seed) names its service by its id.
         let service = match source.service.as_str() {
             UNKNOWN_SERVICE => page
@@ -145,6 +150,7 @@ impl Read {
             extracted,
             findings: more,
             tables,
+            unlinked,
         } = build::operation(&page, &source.source);
         findings.extend(more);
         match extracted {
@@ -158,6 +164,7 @@ impl Read {
                 findings,
                 tables,
                 folded: Vec::new(),
+                unlinked,
             }),
             Extracted::Skipped(reason) => {
                 let other = self.service_page(&page, origin, &service, reason, findings);

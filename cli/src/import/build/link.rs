@@ -22,6 +22,9 @@ pub struct Linker<'a, 'p> {
     pending: Vec<(usize, usize, Section)>,
     lang: Lang,
     pub findings: Vec<Finding>,
+    /// Fields that want an object no table of the page describes, with the
+    /// links of their row: the pass over every page looks for them elsewhere.
+    pub unlinked: Vec<(String, Vec<String>)>,
 }
 
 impl<'a, 'p> Linker<'a, 'p> {
@@ -33,6 +36,7 @@ impl<'a, 'p> Linker<'a, 'p> {
             pending: Vec::new(),
             lang,
             findings: Vec::new(),
+            unlinked: Vec::new(),
         }
     }
 
@@ -51,23 +55,28 @@ impl<'a, 'p> Linker<'a, 'p> {
         let tables = self.tables;
         let source_rows = &tables[source].table.rows;
         for (row, field) in fields.iter_mut().enumerate() {
-            let wants_object = fields::is(field, |t| match t {
-                TypeExpr::Array(element) => matches!(**element, TypeExpr::Object | TypeExpr::Any),
-                other => matches!(other, TypeExpr::Object | TypeExpr::Any),
-            });
-            if !wants_object {
+            if !wants_object(field) {
                 continue;
             }
-            let links: Vec<&str> = source_rows
+            let full: Vec<&String> = source_rows
                 .get(row)
                 .into_iter()
                 .flatten()
-                .flat_map(|cell| cell.links.iter())
+                .flat_map(|c| c.links.iter())
+                .collect();
+            let links: Vec<&str> = full
+                .iter()
                 .map(|link| link.rsplit('#').next().unwrap_or(link))
                 .collect();
             match self.target(field, &links, section) {
                 Some(t) => self.nest(field, t, section),
-                None => self.share(field, section),
+                None => {
+                    self.share(field, section);
+                    if wants_object(field) && !full.is_empty() {
+                        self.unlinked
+                            .push((field.name.clone(), full.into_iter().cloned().collect()));
+                    }
+                }
             }
         }
     }
@@ -178,8 +187,16 @@ impl<'a, 'p> Linker<'a, 'p> {
     }
 }
 
+/// Whether a field is an object (or array of objects) no table describes yet.
+pub fn wants_object(field: &Field) -> bool {
+    fields::is(field, |t| match t {
+        TypeExpr::Array(element) => matches!(**element, TypeExpr::Object | TypeExpr::Any),
+        other => matches!(other, TypeExpr::Object | TypeExpr::Any),
+    })
+}
+
 /// `name`, or an array of it where the field is an array.
-fn of_object(field: &Field, name: String) -> String {
+pub fn of_object(field: &Field, name: String) -> String {
     match fields::is(field, |t| matches!(t, TypeExpr::Array(_))) {
         true => format!("array<{name}>"),
         false => name,

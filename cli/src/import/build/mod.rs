@@ -8,7 +8,7 @@ pub mod constraints;
 mod examples;
 pub mod fields;
 mod leftovers;
-mod link;
+pub mod link;
 mod statuses;
 mod texts;
 pub mod uri;
@@ -43,6 +43,8 @@ pub struct Built {
     pub extracted: Extracted,
     pub findings: Vec<Finding>,
     pub tables: Vec<TableReport>,
+    /// Fields wanting an object whose row links elsewhere: (field, links).
+    pub unlinked: Vec<(String, Vec<String>)>,
 }
 
 impl Built {
@@ -51,6 +53,7 @@ impl Built {
             extracted: Extracted::Skipped(why),
             findings,
             tables: Vec::new(),
+            unlinked: Vec::new(),
         }
     }
 }
@@ -87,6 +90,7 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
         mut roles,
         mut objects,
         findings: link_findings,
+        unlinked,
         ..
     } = linker;
     findings.extend(link_findings);
@@ -125,6 +129,7 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
         extracted: Extracted::Operation(Box::new(operation), replacement),
         findings,
         tables: classify::report(&tables, &roles),
+        unlinked,
     }
 }
 

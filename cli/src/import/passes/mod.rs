@@ -2,6 +2,7 @@
 //! context the run read first (the existing spec, the folders' navigation).
 
 mod availability;
+mod cross_page;
 mod ids;
 mod merge;
 pub mod navigation;
@@ -14,18 +15,22 @@ mod versions;
 
 use super::draft::Draft;
 use super::existing::ExistingSpec;
+use super::library::Library;
 use navigation::Navigations;
 
 /// What every pass may read.
 pub struct Context<'a> {
     pub existing: &'a ExistingSpec,
     pub navigation: &'a Navigations,
+    pub library: &'a Library,
 }
 
 type Pass = fn(&mut Vec<Draft>, &Context);
 
 /// The passes, by name, in the order they run.
 pub const PASSES: &[(&str, Pass)] = &[
+    // A field whose row points at a table on another page takes that table.
+    ("tables on other pages", cross_page::run),
     // A page no folder or id places belongs to the service with its method and URI.
     ("place by URI", place::run),
     // A revision whose title gives no version takes its page id's version.
