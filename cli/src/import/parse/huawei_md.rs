@@ -193,6 +193,20 @@ fn pipe_table(rows: &[&str], line: usize, findings: &mut Vec<Finding>) -> Table 
             filled.append(&mut cells);
             cells = filled;
         }
+        // A row longer than the header has a `|` its writer did not escape in
+        // its last cell (`不能包含“|”`): the extra cells are that cell's text.
+        if !header.is_empty() && cells.len() > header.len() {
+            let rest = cells.split_off(header.len() - 1);
+            let text = rest.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("|");
+            let links = rest.into_iter().flat_map(|c| c.links).collect();
+            cells.push(Cell { text, links });
+            findings.push(Finding::new(
+                Severity::Info,
+                "pipe-in-cell",
+                line,
+                "a row has more cells than the header: a `|` in its last cell, kept as text",
+            ));
+        }
         body.push(cells);
     }
     checked_table(header, body, line, findings)
@@ -527,5 +541,25 @@ fn collect(element: ElementRef<'_>, text: &mut String, links: &mut Vec<String>) 
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unescaped_pipe_in_the_last_cell_stays_in_it() {
+        let rows = [
+            "|参数|参数类型|是否必选|描述|",
+            "|key|String|是|键。|",
+            "|value|String|否|不能包含：“\\”,“|”,“/”|",
+        ];
+        let mut findings = Vec::new();
+        let table = pipe_table(&rows, 7, &mut findings);
+        assert_eq!(table.rows[1].len(), 4);
+        assert_eq!(table.rows[1][3].text, "不能包含：“\\”,“|”,“/”");
+        let codes: Vec<&str> = findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["pipe-in-cell"], "no ragged-table warning");
     }
 }
