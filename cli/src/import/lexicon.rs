@@ -65,6 +65,10 @@ pub const COLUMNS: &[(Column, &[&str])] = &[
             "Parameter",
             "Name",
             "Parameter Name",
+            "Attribute",
+            "Field",
+            "Field Name",
+            "Response Item",
         ],
     ),
     (
