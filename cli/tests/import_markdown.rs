@@ -1537,3 +1537,48 @@ fn a_field_pointing_at_a_table_on_another_page_takes_it() {
     );
     assert!(hwcloud_model::check_texts(&imported.files).is_empty());
 }
+
+#[test]
+fn the_one_object_field_without_a_table_takes_the_one_uncaptioned_table_left() {
+    let (_dir, docs) = docs_folder("huawei-foo-zh");
+    let params = ["参数", "参数类型", "描述"];
+    let response = table(
+        &params,
+        &[
+            &["links", "Array of objects", "下载链接。"],
+            &["total", "Integer", "总数。"],
+        ],
+    );
+    let link = table(
+        &params,
+        &[
+            &["file_name", "String", "文件名。"],
+            &["link", "String", "链接。"],
+        ],
+    );
+    let page = |second: &str| {
+        format!(
+            "# 获取链接\n\n## URI\n\nGET /v1/links\n\n## 响应消息\n\n**表 1**  响应参数\n\n{response}\n{second}{link}"
+        )
+    };
+    std::fs::write(docs.join("获取链接.md"), page("")).unwrap();
+    let imported = hwcloud_codegen_cli::import::import(std::slice::from_ref(&docs), None);
+    let op: OperationFile = serde_yaml::from_str(file(&imported, "foo/operations/list_links.yaml")).unwrap();
+    assert_eq!(
+        op.response.as_ref().unwrap().fields[0].ty,
+        "array<Link>",
+        "{}",
+        imported.report
+    );
+    assert!(imported.report.to_string().contains("paired-by-elimination"));
+    // A caption names something else: no guess, the table is reported unused.
+    std::fs::write(docs.join("获取链接.md"), page("**表 2**  address结构\n\n")).unwrap();
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let op: OperationFile = serde_yaml::from_str(file(&imported, "foo/operations/list_links.yaml")).unwrap();
+    assert_eq!(op.response.as_ref().unwrap().fields[0].ty, "array<object>");
+    assert!(
+        imported.report.to_string().contains("unused-table"),
+        "{}",
+        imported.report
+    );
+}

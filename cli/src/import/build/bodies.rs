@@ -78,6 +78,18 @@ impl Interface {
             }
             linker.link_pending();
         }
+        let request = self
+            .body
+            .iter_mut()
+            .flat_map(|(_, fields)| fields.iter_mut())
+            .collect();
+        linker.pair_by_elimination(Section::Request, request);
+        let response = self
+            .groups
+            .iter_mut()
+            .flat_map(|g| g.root.iter_mut().flat_map(|(_, fields)| fields.iter_mut()))
+            .collect();
+        linker.pair_by_elimination(Section::Response, response);
     }
 
     /// Every field read so far: parameters, body, response fields and headers.

@@ -20,6 +20,8 @@ pub struct Linker<'a, 'p> {
     pub objects: Vec<ObjectTable>,
     /// Object tables whose fields are not followed yet: object index, source table.
     pending: Vec<(usize, usize, Section)>,
+    /// The section each object was linked from, by object index.
+    sections: Vec<Section>,
     lang: Lang,
     pub findings: Vec<Finding>,
     /// Fields that want an object no table of the page describes, with the
@@ -34,10 +36,80 @@ impl<'a, 'p> Linker<'a, 'p> {
             roles,
             objects: Vec::new(),
             pending: Vec::new(),
+            sections: Vec::new(),
             lang,
             findings: Vec::new(),
             unlinked: Vec::new(),
         }
+    }
+
+    /// The one field of `section` that wants an object no rule gave it, and the
+    /// one uncaptioned parameter table of that section no field took: they go
+    /// together, and it is said (the page forgot the citation). Fields whose row links to
+    /// another page are left to the pass that follows such links.
+    pub fn pair_by_elimination(&mut self, section: Section, roots: Vec<&mut Field>) {
+        let free: Vec<usize> = (0..self.tables.len())
+            .filter(|&t| {
+                let table = &self.tables[t];
+                // A caption names something, and a guess against it is worse
+                // than a JSON object: only a table without one is paired.
+                !self.roles[t].is_assigned()
+                    && table.section == section
+                    && table.table.title().trim().is_empty()
+                    && table.columns.as_ref().is_some_and(|c| !c.is_value_table())
+            })
+            .collect();
+        let &[t] = free.as_slice() else { return };
+        // A table that repeats a row of the section's tables is another form of
+        // one of them, not an object.
+        let in_section = (0..self.objects.len()).filter(|&i| self.sections.get(i) == Some(&section));
+        let names: Vec<String> = roots
+            .iter()
+            .map(|f| f.name.clone())
+            .chain(in_section.flat_map(|i| self.objects[i].fields.iter().map(|f| f.name.clone())))
+            .collect();
+        let columns = self.tables[t].columns.as_ref().expect("a parameter table");
+        let repeats_root = self.tables[t]
+            .table
+            .rows
+            .iter()
+            .filter_map(|row| row.get(columns.name))
+            .any(|cell| names.iter().any(|n| *n == cell.text.trim()));
+        if repeats_root {
+            return;
+        }
+        let elsewhere = |f: &Field| self.unlinked.iter().any(|(name, _)| *name == f.name);
+        let wanting = |f: &Field| wants_object(f) && !elsewhere(f);
+        let in_objects: Vec<(usize, usize)> = (0..self.objects.len())
+            .filter(|&i| self.sections.get(i) == Some(&section))
+            .flat_map(|i| (0..self.objects[i].fields.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| wanting(&self.objects[i].fields[j]))
+            .collect();
+        let mut roots: Vec<&mut Field> = roots.into_iter().filter(|f| wanting(f)).collect();
+        let name = match (roots.as_mut_slice(), in_objects.as_slice()) {
+            ([field], []) => {
+                self.nest(field, t, section);
+                field.name.clone()
+            }
+            ([], &[(i, j)]) => {
+                let mut field = self.objects[i].fields[j].clone();
+                self.nest(&mut field, t, section);
+                self.objects[i].fields[j].ty = field.ty;
+                field.name
+            }
+            _ => return,
+        };
+        self.findings.push(Finding::at(
+            section,
+            Severity::Info,
+            "paired-by-elimination",
+            self.tables[t].table.line,
+            format!(
+                "table `{}` is the one table of the section no field cites, `{name}` the one object field without a table: paired",
+                self.tables[t].table.caption
+            ),
+        ));
+        self.link_pending();
     }
 
     /// Follows the objects queued so far, and theirs, to the end.
@@ -158,6 +230,7 @@ impl<'a, 'p> Linker<'a, 'p> {
             fields: nested,
         });
         self.pending.push((self.objects.len() - 1, t, section));
+        self.sections.push(section);
     }
 
     /// A field citing several tables (`具体请参考表7和表8`: OBS or HDFS
