@@ -137,13 +137,17 @@ pub fn normalize_type(doc: &str) -> String {
         .or_else(|| compact.strip_prefix("list<").and_then(|r| r.strip_suffix('>')))
         .or_else(|| compact.strip_prefix("array[").and_then(|r| r.strip_suffix(']')))
         .or_else(|| compact.strip_suffix("array"))
+        .or_else(|| compact.strip_suffix("数组"))
         .or_else(|| compact.strip_suffix("[]"))
         .or_else(|| compact.strip_prefix('[').and_then(|r| r.strip_suffix(']')));
     if let Some(element) = element {
         let element = element.trim_end_matches('s');
+        // `server_id数组`: an array of the ids a field name names.
+        let names_ids = element.ends_with("_id") || element == "id";
         return match scalar(element) {
             Some(s) => format!("array<{s}>"),
             None if element.is_empty() || element == "array" => "array<any>".into(),
+            None if names_ids => "array<string>".into(),
             None => "array<object>".into(),
         };
     }
@@ -164,6 +168,13 @@ pub fn normalize_type(doc: &str) -> String {
     }
     if compact == "list" || compact == "array" {
         return "array<any>".into();
+    }
+    // `列表数据结构`, `List data structure`: a list of the objects a table describes.
+    if compact == "列表数据结构" || compact == "listdatastructure" {
+        return "array<object>".into();
+    }
+    if compact == "jsonstring" {
+        return "string".into();
     }
     "any".into()
 }
@@ -455,6 +466,10 @@ mod tests {
             ("Boolean", "boolean"),
             ("Array of Integer", "array<integer>"),
             ("Array[String]", "array<string>"),
+            ("String数组", "array<string>"),
+            ("server_id数组", "array<string>"),
+            ("列表数据结构", "array<object>"),
+            ("jsonString", "string"),
         ] {
             assert_eq!(normalize_type(doc), ty, "{doc}");
         }
