@@ -89,8 +89,13 @@ pub async fn address(client: &Client, graph_id: &str, network: Network) -> Resul
         .build();
     let detail = client.send(&request).await.map_err(GraphAddressError::Client)?;
     let field = network.field();
-    let address = detail
+    // The detail as JSON: the address is a documented field or one the docs do
+    // not list (kept in `undocumented`), whichever revision of the page the spec has.
+    let graph = detail
         .graph
+        .as_ref()
+        .and_then(|graph| crate::runtime::serde_json::to_value(graph).ok());
+    let address = graph
         .as_ref()
         .and_then(|graph| graph.get(field))
         .and_then(|value| value.as_str())

@@ -173,9 +173,6 @@ pub fn normalize_type(doc: &str) -> String {
     if compact == "列表数据结构" || compact == "listdatastructure" {
         return "array<object>".into();
     }
-    if compact == "jsonstring" {
-        return "string".into();
-    }
     "any".into()
 }
 
@@ -469,7 +466,6 @@ mod tests {
             ("String数组", "array<string>"),
             ("server_id数组", "array<string>"),
             ("列表数据结构", "array<object>"),
-            ("jsonString", "string"),
         ] {
             assert_eq!(normalize_type(doc), ty, "{doc}");
         }

@@ -3,7 +3,8 @@
 //! job属性列表</a>`, an RST `:ref:` to another page's label): where no table of
 //! its own page does, that table becomes the field's object, and its own rows
 //! that point further are followed the same way (a few levels deep, each table
-//! once). Each such object is said.
+//! once). Each such object is said. Its rows' mandatory flags stay behind: they
+//! are the other page's (a request there may be a response here).
 
 use std::collections::BTreeSet;
 
@@ -64,6 +65,11 @@ impl Follow<'_> {
     fn object(&mut self, field: &str, page: &LibraryPage, table: &LibraryTable, depth: usize) -> String {
         let name = object_name(field, self.objects);
         let mut rows = fields::rows(&table.table.rows, &table.columns, page.lang);
+        // Whether a row is mandatory is said for the other page's use of the
+        // table (a request there, a response here): it says nothing here.
+        for row in &mut rows {
+            row.required = None;
+        }
         self.objects.push(ObjectTable {
             name: name.clone(),
             caption: text_in(page.lang, table.table.title().to_owned()),

@@ -347,7 +347,13 @@ fn respell(
         let name = fields[at].name.clone();
         let unknown = |k: &&String| !fields.iter().any(|f| &f.name == *k);
         let mut spelled = map.keys().filter(|k| k.eq_ignore_ascii_case(&name));
-        let mut plural = map.keys().filter(unknown).filter(|k| same_but_number(k, &name));
+        // In number only where the example's value has the field's shape (a
+        // list for an array): else it is the example that was copied from elsewhere.
+        let is_array = TypeExpr::parse(&fields[at].ty).is_ok_and(|t| matches!(t, TypeExpr::Array(_)));
+        let mut plural = map
+            .keys()
+            .filter(unknown)
+            .filter(|k| same_but_number(k, &name) && map[k.as_str()].is_array() == is_array);
         let key = match (spelled.next(), spelled.next()) {
             (Some(key), None) => key,
             (Some(_), Some(_)) => continue,
@@ -541,6 +547,18 @@ mod tests {
             "{:?}",
             reconciled.changes
         );
+    }
+
+    #[test]
+    fn an_example_of_another_shape_does_not_respell_by_number() {
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: show\ntitle: {en: Show}\nsources: []\nmethod: GET\nuri: /v3/users/{id}\n\
+             response:\n  fields:\n  - name: user\n    type: object\n\
+             examples:\n- kind: response\n  status: 200\n  body: '{\"users\": [{\"id\": \"u\"}]}'\n",
+        )
+        .unwrap();
+        reconcile(&mut op);
+        assert_eq!(op.response.as_ref().unwrap().fields[0].name, "user");
     }
 
     #[test]
