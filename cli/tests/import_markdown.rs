@@ -1582,3 +1582,41 @@ fn the_one_object_field_without_a_table_takes_the_one_uncaptioned_table_left() {
         imported.report
     );
 }
+
+#[test]
+fn a_page_of_no_known_cloud_keeps_the_clouds_the_existing_spec_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("pages");
+    std::fs::create_dir_all(&docs).unwrap();
+    let body = table(
+        &["参数", "是否必选", "参数类型", "描述"],
+        &[&["name", "是", "String", "名称。"]],
+    );
+    std::fs::write(
+        docs.join("创建东西.md"),
+        format!("# 创建东西\n\n## URI\n\nPOST /v1/things\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n{body}"),
+    )
+    .unwrap();
+    let first = hwcloud_codegen_cli::import::import(std::slice::from_ref(&docs), Some("foo"));
+    let out = dir.path().join("spec");
+    for (path, text) in &first.files {
+        let text = text
+            .replace("method: POST", "clouds:\n- huawei-cloud\nmethod: POST")
+            .replace(
+                "    type: string\n",
+                "    type: string\n    clouds:\n    - huawei-cloud\n",
+            );
+        std::fs::create_dir_all(out.join(path).parent().unwrap()).unwrap();
+        std::fs::write(out.join(path), text).unwrap();
+    }
+    // Another operation of the service only the other cloud documents.
+    std::fs::write(
+        out.join("foo/operations/delete_thing.yaml"),
+        "operation: delete_thing\ntitle:\n  en: Deleting\nsources:\n- page: otc-foo-en/delete.md\n  lang: en\n\
+         clouds:\n- open-telekom-cloud\nmethod: DELETE\nuri: /v1/things/{id}\nparameters:\n- name: id\n  in: path\n  required: true\n  type: string\n",
+    )
+    .unwrap();
+    let again = hwcloud_codegen_cli::import::import_into(&[docs], Some("foo"), Some(&out));
+    let op: OperationFile = serde_yaml::from_str(file(&again, "foo/operations/create_thing.yaml")).unwrap();
+    assert_eq!(op.clouds, ["huawei-cloud"], "{}", again.report);
+}

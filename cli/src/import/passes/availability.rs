@@ -15,11 +15,16 @@ use super::Context;
 use crate::import::draft::Draft;
 use crate::import::lexicon::cloud_of_folder;
 
-/// Marks each draft's operation and fields with its page's cloud.
+/// Marks each draft's operation and fields with its page's cloud. A page whose
+/// folder names no cloud (a single page, the seeds) keeps the marks the
+/// existing spec gives its operation and fields.
 #[allow(clippy::ptr_arg)] // every pass has one signature
-pub fn mark(drafts: &mut Vec<Draft>, _: &Context) {
+pub fn mark(drafts: &mut Vec<Draft>, context: &Context) {
     for draft in drafts {
         let Some(cloud) = cloud_of_folder(&draft.origin.root) else {
+            if let Some((_, before)) = context.existing.get(&draft.key()) {
+                keep_marks(&mut draft.operation, before);
+            }
             continue;
         };
         let ids = vec![cloud.id().to_owned()];
@@ -30,10 +35,33 @@ pub fn mark(drafts: &mut Vec<Draft>, _: &Context) {
     }
 }
 
-/// Clears the marks every cloud of the operation or service shares.
+/// The existing operation's marks, on the operation and on the fields of the
+/// same name.
+fn keep_marks(op: &mut OperationFile, before: &OperationFile) {
+    let mut before = before.clone();
+    let marked: HashMap<String, Vec<String>> = fields_mut(&mut before)
+        .filter(|f| !f.clouds.is_empty())
+        .map(|f| (f.name.clone(), f.clouds.clone()))
+        .collect();
+    op.clouds.clone_from(&before.clouds);
+    for field in fields_mut(op) {
+        if let Some(clouds) = marked.get(&field.name) {
+            field.clouds.clone_from(clouds);
+        }
+    }
+}
+
+/// Clears the marks every cloud of the operation or service shares; the
+/// service's clouds are those of this run's pages and of the existing spec's marks.
 #[allow(clippy::ptr_arg)] // every pass has one signature
-pub fn settle(drafts: &mut Vec<Draft>, _: &Context) {
+pub fn settle(drafts: &mut Vec<Draft>, context: &Context) {
     let mut services: BTreeMap<PathBuf, BTreeSet<String>> = BTreeMap::new();
+    for (key, op) in context.existing.operations() {
+        services
+            .entry(key.service_dir().to_owned())
+            .or_default()
+            .extend(op.clouds.iter().cloned());
+    }
     for draft in drafts.iter() {
         services
             .entry(draft.service_dir())
