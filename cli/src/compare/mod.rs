@@ -111,21 +111,22 @@ impl Figures {
     }
 
     fn add(&mut self, other: &Figures) {
-        for place in [
-            Place::Path,
-            Place::Query,
-            Place::Header,
-            Place::Body,
-            Place::Response,
-        ] {
-            let theirs = match place {
-                Place::Path => &other.path,
-                Place::Query => &other.query,
-                Place::Header => &other.header,
-                Place::Body => &other.body,
-                Place::Response => &other.response,
-            };
-            self.tally(place).add(theirs);
+        let mine = [
+            &mut self.path,
+            &mut self.query,
+            &mut self.header,
+            &mut self.body,
+            &mut self.response,
+        ];
+        let theirs = [
+            &other.path,
+            &other.query,
+            &other.header,
+            &other.body,
+            &other.response,
+        ];
+        for (mine, theirs) in mine.into_iter().zip(theirs) {
+            mine.add(theirs);
         }
         self.required.add(other.required);
         self.types.add(other.types);

@@ -472,8 +472,8 @@ pub const TITLE_VERBS_ZH: &[(&str, Option<&str>)] = &[
     ("确认", Some("confirm")),
 ];
 
-/// The verb a Chinese title gives an id, parenthesised remarks (`（废弃）`) aside.
-pub fn title_verb(title: &str) -> Option<&'static str> {
+/// A title without its parenthesised remarks (`(Deprecated)`, `（废弃）`).
+pub fn without_remarks(title: &str) -> String {
     let mut plain = String::new();
     let mut depth = 0usize;
     for c in title.chars() {
@@ -484,6 +484,12 @@ pub fn title_verb(title: &str) -> Option<&'static str> {
             _ => {}
         }
     }
+    plain
+}
+
+/// The verb a Chinese title gives an id, parenthesised remarks (`（废弃）`) aside.
+pub fn title_verb(title: &str) -> Option<&'static str> {
+    let plain = without_remarks(title);
     let plain = plain.trim();
     let at_start = TITLE_VERBS_ZH.iter().find(|(word, _)| plain.starts_with(word));
     let at_end = || TITLE_VERBS_ZH.iter().find(|(word, _)| plain.ends_with(word));

@@ -10,23 +10,13 @@ use heck::ToSnakeCase;
 
 use super::Context;
 use crate::import::draft::{Draft, OperationKey};
-use crate::import::lexicon::{ARTICLES, GERUNDS, title_verb};
+use crate::import::lexicon::{ARTICLES, GERUNDS, title_verb, without_remarks};
 use crate::import::naming::{PathName, bounded_id, operation_id_of_length, unique_id};
 
 /// A snake_case id from an English title, or `None` when the title starts with
 /// no known verb. Parenthesised remarks (`(Deprecated)`) and articles go.
 pub fn from_title(title: &str) -> Option<String> {
-    let title = title.lines().next()?;
-    let mut plain = String::new();
-    let mut depth = 0usize;
-    for c in title.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = without_remarks(title.lines().next()?);
     let plain = plain.replace("'s", "").replace(',', " , ");
     let words: Vec<&str> = plain
         .split(|c: char| !c.is_ascii_alphanumeric() && c != ',')
