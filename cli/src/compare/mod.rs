@@ -536,7 +536,15 @@ mod tests {
                 agree: 1
             }
         );
-        assert!(!comparison.matched[0].same_name || comparison.matched[0].ours == ["list_widgets"]);
+        // `ListWidgets` in snake case is our id.
+        assert!(comparison.matched[0].same_name);
+        assert_eq!(
+            comparison.same_names,
+            Agreement {
+                compared: 1,
+                agree: 1
+            }
+        );
         let kinds: Vec<(&str, &str)> = comparison.matched[0]
             .disagreements
             .iter()
