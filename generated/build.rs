@@ -8,6 +8,7 @@ fn main() {
     let spec_dir = std::env::var("HWCLOUD_SPEC_DIR").unwrap_or_else(|_| "spec".to_owned());
     if let Err(error) = hwcloud_codegen::Config::new()
         .service_features(true)
+        .mock_feature("test-util")
         .emit_rerun_if_changed(true)
         .generate(&spec_dir)
     {

@@ -6,6 +6,7 @@ fn main() {
     let spec_dir = std::env::var("HWCLOUD_SPEC_DIR").unwrap_or_else(|_| "../spec".to_owned());
     if let Err(error) = hwcloud_codegen::Config::new()
         .emit_rerun_if_changed(true)
+        .mock_feature("test-util")
         .generate_example_tests(&spec_dir, "hwcloud")
     {
         eprintln!("{error}");

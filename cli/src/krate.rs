@@ -168,6 +168,7 @@ pub fn write_crate(spec_dir: &Path, out: &Path, options: &CrateOptions) -> Resul
 /// Every JSON example of the spec as a test of the crate.
 fn example_tests(spec_dir: &Path, package: &str) -> Result<String, CrateError> {
     let tests = hwcloud_codegen::Config::new()
+        .mock_feature("test-util")
         .render_example_tests(spec_dir, &package.replace('-', "_"))
         .map_err(CrateError::Examples)?;
     Ok(format!(
@@ -226,6 +227,13 @@ fn manifest(model: &Model, options: &CrateOptions) -> String {
     for id in &ids {
         let _ = writeln!(text, "{id} = []");
     }
+    text.push_str(
+        "# The async HTTP client (reqwest with rustls, tokio): signing, retries, paginators, waiters.\n\
+         client = [\"hwcloud-runtime/client\"]\n\
+         # `mock`: a client that answers from the documented examples and typed rules,\n\
+         # for testing code that uses the client.\n\
+         test-util = [\"client\", \"hwcloud-runtime/test-util\"]\n",
+    );
     let _ = write!(
         text,
         "\n[dependencies]\nhwcloud-runtime = {}\n\n[build-dependencies]\nhwcloud-codegen = {}\n\n\
@@ -246,7 +254,7 @@ fn build_script(options: &CrateOptions) -> String {
     format!(
         "//! Generates one module per service in `spec/` whose feature is enabled.\n\n\
          fn main() {{\n    \
-         hwcloud_codegen::Config::new(){runtime}.service_features(true).emit_rerun_if_changed(true).generate(\"spec\").unwrap_or_else(|error| panic!(\"{{error}}\"));\n\
+         hwcloud_codegen::Config::new(){runtime}.service_features(true).mock_feature(\"test-util\").emit_rerun_if_changed(true).generate(\"spec\").unwrap_or_else(|error| panic!(\"{{error}}\"));\n\
          }}\n"
     )
 }
@@ -260,7 +268,12 @@ fn lib_rs(model: &Model) -> String {
          //! parses the response.\n\n",
         service_list(model)
     );
-    text.push_str("/// The runtime the generated code calls (`hwcloud-runtime`).\npub use hwcloud_runtime as runtime;\n\n");
+    text.push_str("/// The runtime the generated code calls (`hwcloud-runtime`).\npub use hwcloud_runtime as runtime;\n");
+    text.push_str("/// The async client (feature `client`).\n#[cfg(feature = \"client\")]\npub use hwcloud_runtime::client;\n");
+    text.push_str(
+        "/// A client that answers from the documented examples, for tests (feature `test-util`).\n\
+         #[cfg(feature = \"test-util\")]\npub use hwcloud_runtime::mock;\n\n",
+    );
     text.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/services.rs\"));\n");
     text
 }
@@ -285,7 +298,23 @@ fn readme(model: &Model, options: &CrateOptions) -> String {
         "\nThe code is generated at build time (`build.rs`); to change it, change the\n\
          spec (`codegen import` re-imports documentation pages into it, `codegen check spec`\n\
          validates it) and rebuild. `cargo test` checks every JSON example of the\n\
-         pages against the generated types (`tests/examples.rs`, written with the crate).\n\n[hwcloud-codegen]: https://crates.io/crates/hwcloud-codegen\n",
+         pages against the generated types (`tests/examples.rs`, written with the crate).\n",
+    );
+    let krate = options.name.replace('-', "_");
+    let _ = write!(
+        text,
+        "\nTwo more features:\n\n\
+         - `client`: `{krate}::client::Client`, an async client (AK/SK signing or IAM\n  \
+         tokens, retries, `client.paginate(request)` for list operations, waiters):\n  \
+         `Client::builder().region(\"eu-de\").credentials(Credentials::access_key(ak, sk)).build()?`,\n  \
+         then `client.send(&request).await`.\n\
+         - `test-util`: `{krate}::mock`, the same client answering in memory for your\n  \
+         tests: `let mock = {krate}::mock::Mock::new(); let client = mock.client();`;\n  \
+         each operation answers with its documented example unless a rule\n  \
+         (`mock.on::<Request>().respond(...)`, `.fail(code)`, `.sequence(...)`,\n  \
+         `.pages(items)`) says otherwise; `mock.calls::<Request>()` lists what was sent.\n  \
+         Enable it under `[dev-dependencies]`.\n\n\
+         [hwcloud-codegen]: https://crates.io/crates/hwcloud-codegen\n"
     );
     text
 }

@@ -130,6 +130,28 @@ fn crate_writes_a_standalone_crate_that_carries_its_spec() {
             && examples.contains("#[cfg(feature = \"widgets\")]"),
         "the documented example is a test of the crate: {examples}"
     );
+    // The client and the mock are one feature away, and the crate says so.
+    assert!(
+        manifest.contains("client = [\"hwcloud-runtime/client\"]")
+            && manifest.contains("test-util = [\"client\", \"hwcloud-runtime/test-util\"]"),
+        "{manifest}"
+    );
+    assert!(build.contains(".mock_feature(\"test-util\")"), "{build}");
+    assert!(
+        lib.contains("#[cfg(feature = \"client\")]\npub use hwcloud_runtime::client;")
+            && lib.contains("#[cfg(feature = \"test-util\")]\npub use hwcloud_runtime::mock;"),
+        "{lib}"
+    );
+    assert!(
+        examples.contains("fn mock_answers_with_the_documented_example()")
+            && examples.contains("::widgets_sdk::runtime::mock::documented_answer::<"),
+        "{examples}"
+    );
+    let readme = std::fs::read_to_string(out.join("README.md")).unwrap();
+    assert!(
+        readme.contains("`widgets_sdk::client::Client`") && readme.contains("`widgets_sdk::mock`"),
+        "{readme}"
+    );
 }
 
 #[test]

@@ -80,6 +80,7 @@ pub struct Config {
     rerun_if_changed: bool,
     runtime_path: String,
     service_features: bool,
+    mock_feature: Option<String>,
 }
 
 impl Default for Config {
@@ -90,6 +91,7 @@ impl Default for Config {
             rerun_if_changed: false,
             runtime_path: DEFAULT_RUNTIME_PATH.to_owned(),
             service_features: false,
+            mock_feature: None,
         }
     }
 }
@@ -164,6 +166,19 @@ impl Config {
         self
     }
 
+    /// Writes what the runtime's mock (`hwcloud_runtime::mock`) needs of each
+    /// operation behind `#[cfg(feature = "<feature>")]`: its documented
+    /// success example, a clone of its request for the mock's records, the
+    /// headers a response value stands for, where its paging travels; and
+    /// one test per documented example answer in
+    /// [`render_example_tests`](Self::render_example_tests). The crate's
+    /// feature must enable `hwcloud-runtime/test-util`
+    /// (`test-util = ["hwcloud-runtime/test-util"]`). Off by default.
+    pub fn mock_feature(&mut self, feature: impl Into<String>) -> &mut Self {
+        self.mock_feature = Some(feature.into());
+        self
+    }
+
     /// Validates `spec_dir`, then writes one formatted `<service>.rs` per
     /// service and `services.rs`, which declares their modules. Operations are
     /// validated, then read again and written, a batch at a time
@@ -175,7 +190,12 @@ impl Config {
         let services = self.selected(&outline.services)?;
         let mut generated = Generated::default();
         for service in services.iter().filter(|s| self.enabled(&s.service)) {
-            generated.files.push(write_service(service, &runtime, &out_dir)?);
+            generated.files.push(write_service(
+                service,
+                &runtime,
+                self.mock_feature.as_deref(),
+                &out_dir,
+            )?);
         }
         let heads: Vec<&Service> = services.iter().map(|s| &s.service).collect();
         let text = emit::services_file(&heads, self.service_features)
@@ -194,7 +214,7 @@ impl Config {
         let found = operation.split_once('.').and_then(|(service, item)| {
             let service = model.service(service)?;
             match service.operation(item) {
-                Some(op) => Some(emit::operation_file(service, op)),
+                Some(op) => Some(emit::operation_file(service, op, self.mock_feature.as_deref())),
                 None => (item == service.types_module)
                     .then(|| emit::types_file(service))
                     .flatten(),
@@ -229,7 +249,7 @@ impl Config {
         crate_name: &str,
     ) -> Result<String, Error> {
         let model = self.load(spec_dir.as_ref())?;
-        let tokens = emit::example_tests::tokens(&model, crate_name);
+        let tokens = emit::example_tests::tokens(&model, crate_name, self.mock_feature.as_deref());
         emit::format(tokens).map_err(|e| Error::Emit("example tests".into(), e))
     }
 
@@ -329,6 +349,7 @@ impl Config {
 fn write_service(
     outline: &ServiceOutline,
     runtime: &syn::Path,
+    mock: Option<&str>,
     out_dir: &Path,
 ) -> Result<GeneratedFile, Error> {
     let service = &outline.service;
@@ -345,7 +366,7 @@ fn write_service(
         for op in &operations {
             shared.add(op);
         }
-        for module in emit::operation_modules(service, &operations) {
+        for module in emit::operation_modules(service, &operations, mock) {
             file.write(&module.map_err(emitted)?)?;
         }
     }

@@ -597,7 +597,11 @@ fn run_case(root: &Path, index: usize, spec: &CaseSpec) -> Outcome {
     let spec_dir = root.join(format!("spec_{index}"));
     write_spec(&spec_dir, spec);
     let out = root.join(format!("gen_{index}"));
-    match hwcloud_codegen::Config::new().out_dir(&out).generate(&spec_dir) {
+    match hwcloud_codegen::Config::new()
+        .out_dir(&out)
+        .mock_feature(MOCK_FEATURE)
+        .generate(&spec_dir)
+    {
         Ok(_) => Outcome::Accepted(out.join("services.rs")),
         Err(hwcloud_codegen::Error::Spec(diagnostics)) => {
             assert!(!diagnostics.is_empty());
@@ -619,6 +623,10 @@ fn run_case(root: &Path, index: usize, spec: &CaseSpec) -> Outcome {
 }
 
 /// `cargo check`s one crate that includes every accepted spec's code as a module.
+/// The feature the generated code puts the mock's support behind; the batch
+/// crates enable it, so what the mock reads compiles for every spec too.
+const MOCK_FEATURE: &str = "test-util";
+
 fn compile(root: &Path, batch: usize, accepted: &[(usize, PathBuf)]) {
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let krate = root.join(format!("batch_{batch}"));
@@ -628,6 +636,7 @@ fn compile(root: &Path, batch: usize, accepted: &[(usize, PathBuf)]) {
         krate.join("Cargo.toml"),
         format!(
             "[package]\nname = \"proptest-specs\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
+             [features]\ndefault = [\"{MOCK_FEATURE}\"]\n{MOCK_FEATURE} = [\"hwcloud-runtime/test-util\"]\n\n\
              [dependencies]\nhwcloud-runtime = {{ path = {:?} }}\n\n[workspace]\n",
             runtime.display().to_string()
         ),
@@ -755,6 +764,7 @@ fn fixtures_match_their_golden_files_and_compile() {
         let out = root.join(format!("gen_{index}"));
         let generated = hwcloud_codegen::Config::new()
             .out_dir(&out)
+            .mock_feature(MOCK_FEATURE)
             .generate(dir)
             .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let [file] = generated.files.as_slice() else {

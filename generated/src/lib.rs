@@ -32,6 +32,8 @@
 pub use hwcloud_runtime as runtime;
 #[cfg(feature = "client")]
 pub use hwcloud_runtime::client;
+#[cfg(feature = "test-util")]
+pub use hwcloud_runtime::mock;
 pub use hwcloud_runtime::signing;
 
 #[cfg(all(feature = "client", feature = "iam"))]

@@ -18,6 +18,8 @@
 pub mod client;
 pub mod de;
 pub mod examples;
+#[cfg(feature = "test-util")]
+pub mod mock;
 pub mod paginate;
 pub mod signing;
 pub mod wait;

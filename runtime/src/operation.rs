@@ -39,6 +39,30 @@ pub trait Operation {
     /// another cloud refuses it before sending, unless told otherwise.
     const CLOUDS: &'static [Cloud] = &[];
 
+    /// The documented success answer a [`Mock`](crate::mock::Mock) gives when no
+    /// rule answers the operation: written by the generator behind the
+    /// generated crate's `test-util` feature; `None` when the pages show none.
+    #[cfg(feature = "test-util")]
+    const DOCUMENTED_RESPONSE: Option<crate::mock::Documented> = None;
+
+    /// The request as a mock records it and its rules see it: a clone,
+    /// written by the generator behind the `test-util` feature. `None`: a
+    /// mock records only the HTTP request, and rules that look at the typed
+    /// request do not match.
+    #[cfg(feature = "test-util")]
+    fn mock_request(&self) -> Option<Box<dyn std::any::Any + Send>> {
+        None
+    }
+
+    /// The response headers a response value stands for (its fields read from
+    /// headers), for a mock that answers with the value: written by the
+    /// generator behind the `test-util` feature where the page documents any.
+    #[cfg(feature = "test-util")]
+    fn mock_response_headers(response: &Self::Response) -> http::HeaderMap {
+        let _ = response;
+        http::HeaderMap::new()
+    }
+
     /// The request as HTTP: method, path, query, headers and JSON body. The URI is
     /// relative (path and query); a client joins it to its endpoint.
     fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError>;

@@ -16,6 +16,12 @@ pub trait Paginated: Operation + Clone {
     /// How the position moves: for documentation and tracing.
     const SCHEME: PageScheme;
 
+    /// Where the position, page size, items, count and next marker travel,
+    /// for a [`Mock`](crate::mock::Mock) that serves a list as pages: written by
+    /// the generator behind the generated crate's `test-util` feature.
+    #[cfg(feature = "test-util")]
+    const PAGE_LAYOUT: Option<crate::mock::PageLayout> = None;
+
     /// Takes the page's items out of a response.
     fn into_items(response: Self::Response) -> Vec<Self::Item>;
 

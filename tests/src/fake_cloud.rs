@@ -337,8 +337,8 @@ impl State {
         ok(json!({"is_success": true, "message": "", "job_id": id, "job_type": "QUERY", "job_mode": "async"}))
     }
 
-    /// Each poll moves a job on: LAUNCHING, RUNNING, then FINISHED (FAILED when
-    /// its SQL says `fail`; it stays RUNNING when it says `forever`).
+    /// Each poll moves a job on: LAUNCHING, RUNNING, then FINISHED (it stays
+    /// RUNNING when its SQL says `forever`, for the example to cancel it).
     fn poll_job(&mut self, id: &str) -> ResponseTemplate {
         let Some(job) = self.jobs.iter_mut().find(|j| j.id == id) else {
             return error(400, "DLI.0002", "There is no such job");
@@ -348,7 +348,6 @@ impl State {
             job.status = match job.polls {
                 1 => "RUNNING",
                 _ if job.sql.contains("forever") => "RUNNING",
-                _ if job.sql.contains("fail") => "FAILED",
                 _ => "FINISHED",
             };
         }

@@ -16,14 +16,20 @@ use quote::{format_ident, quote};
 use super::names::ident;
 use hwcloud_model::model::{Example, ExampleKind, Model, Operation, Service};
 
-/// Test modules for every JSON example in `model`, each behind its service feature.
-pub(crate) fn tokens(model: &Model, crate_name: &str) -> TokenStream {
+/// Test modules for every JSON example in `model`, each behind its service
+/// feature; with `mock`, the feature of the mock support, also a test per
+/// operation that the mock's default answer (its documented example) reads.
+pub(crate) fn tokens(model: &Model, crate_name: &str, mock: Option<&str>) -> TokenStream {
     let krate = ident(crate_name);
     let services = model.services.iter().map(|service| {
         let service_mod = ident(&hwcloud_model::names::snake(&service.id));
         let feature = &service.id;
         let path = quote!(::#krate::#service_mod);
-        let operations = service.operations.iter().map(|op| operation_tests(&path, op));
+        let mock = mock.map(|feature| (feature, quote!(::#krate::runtime::mock)));
+        let operations = service
+            .operations
+            .iter()
+            .map(|op| operation_tests(&path, op, mock.as_ref()));
         let errors = service_error_tests(&path, service);
         quote! {
             #[cfg(feature = #feature)]
@@ -49,11 +55,12 @@ pub(crate) fn tokens(model: &Model, crate_name: &str) -> TokenStream {
     }
 }
 
-fn operation_tests(service: &TokenStream, op: &Operation) -> TokenStream {
+/// `mock`: the mock support's feature and the path of the runtime's `mock`.
+fn operation_tests(service: &TokenStream, op: &Operation, mock: Option<&(&str, TokenStream)>) -> TokenStream {
     let module = ident(&op.names.module);
     let request = ident(&op.names.request);
     let deprecated = op.deprecated.as_ref().map(|_| quote!(#[allow(deprecated)]));
-    let tests: Vec<TokenStream> = json_examples(&op.examples)
+    let mut tests: Vec<TokenStream> = json_examples(&op.examples)
         .filter_map(|(index, example)| {
             let body = &example.body;
             let status = example.status.unwrap_or(200);
@@ -87,6 +94,16 @@ fn operation_tests(service: &TokenStream, op: &Operation) -> TokenStream {
             })
         })
         .collect();
+    if let Some((feature, mock)) = mock.filter(|_| super::mock::documented_response(op).is_some()) {
+        tests.push(quote! {
+            #[cfg(feature = #feature)]
+            #[test]
+            #deprecated
+            fn mock_answers_with_the_documented_example() {
+                check(#mock::documented_answer::<#service::#module::#request>().map(drop));
+            }
+        });
+    }
     if tests.is_empty() {
         return quote!();
     }

@@ -11,6 +11,7 @@ mod deserialize;
 mod docs;
 mod errors;
 pub(crate) mod example_tests;
+mod mock;
 mod names;
 mod operation;
 mod paths;
@@ -121,9 +122,13 @@ pub(crate) fn reexports(batch: &[OperationOutline]) -> Result<String, String> {
 
 /// Each operation module's text (a blank line, then the module), in order,
 /// formatted on as many threads as the machine offers.
-pub(crate) fn operation_modules(service: &Service, batch: &[Operation]) -> Vec<Result<String, String>> {
+pub(crate) fn operation_modules(
+    service: &Service,
+    batch: &[Operation],
+    mock: Option<&str>,
+) -> Vec<Result<String, String>> {
     hwcloud_model::parallel::map(batch, |op| {
-        format(operation::operation_module(service, op)).map(|module| format!("\n{module}"))
+        format(operation::operation_module(service, op, mock)).map(|module| format!("\n{module}"))
     })
 }
 
@@ -183,8 +188,12 @@ pub(crate) fn types_file(service: &Service) -> Option<Result<String, String>> {
 }
 
 /// One operation's module, formatted, as `codegen render` prints it.
-pub(crate) fn operation_file(service: &Service, op: &Operation) -> Result<String, String> {
-    format(operation::operation_module(service, op))
+pub(crate) fn operation_file(
+    service: &Service,
+    op: &Operation,
+    mock: Option<&str>,
+) -> Result<String, String> {
+    format(operation::operation_module(service, op, mock))
 }
 
 /// The module declarations of every service, each including its own file from
@@ -240,7 +249,7 @@ mod snapshot_tests {
         settings.bind(|| {
             for service in &model.services {
                 for op in &service.operations {
-                    let text = super::operation_file(service, op).expect("valid tokens");
+                    let text = super::operation_file(service, op, Some("test-util")).expect("valid tokens");
                     insta::assert_snapshot!(format!("snapshots__{}__{}", service.id, op.id), text);
                 }
                 if let Some(text) = super::types_file(service) {

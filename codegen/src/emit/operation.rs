@@ -9,7 +9,9 @@ use hwcloud_model::model::{ExampleKind, Location, Member, Method, Operation, Pat
 use hwcloud_model::names;
 use hwcloud_model::outline::OperationOutline;
 
-pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream {
+/// One operation's module; `mock` names the feature behind which the
+/// runtime's mock gets what it needs of the operation, if any.
+pub(crate) fn operation_module(service: &Service, op: &Operation, mock: Option<&str>) -> TokenStream {
     let module = ident(&op.names.module);
     let module_doc = docs::attrs(&[format!(
         "{} (`{} {}`).",
@@ -21,8 +23,8 @@ pub(crate) fn operation_module(service: &Service, op: &Operation) -> TokenStream
     let request = request_struct(op);
     let body = op.body.as_ref().map(|fields| structs::body_struct(op, fields));
     let builder = builder(op);
-    let wire = operation_impl(service, op);
-    let paginated = super::paths::paginated_impl(op);
+    let wire = operation_impl(service, op, mock);
+    let paginated = super::paths::paginated_impl(op, mock);
     let response = structs::response_struct(op);
     let shared = shared_reexport(service, op);
     let objects = op.local_objects().map(|o| structs::object_struct(o, &[]));
@@ -525,7 +527,7 @@ fn method_tokens(method: Method) -> TokenStream {
     quote!(runtime::http::Method::#name)
 }
 
-fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
+fn operation_impl(service: &Service, op: &Operation, mock: Option<&str>) -> TokenStream {
     let request = ident(&op.names.request);
     let response = ident(&op.names.response);
     let id = format!("{}.{}", service.id, op.id);
@@ -611,6 +613,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
     };
     let checks = super::checks::constraint_checks(op);
     let parse_response = parse_response_override(op);
+    let mock = mock.map(|feature| super::mock::operation_items(op, feature));
     let body = if op.body.is_some() {
         let field = ident(names::BODY_FIELD);
         quote!(Some(runtime::serde_json::to_vec(&self.#field)))
@@ -641,6 +644,7 @@ fn operation_impl(service: &Service, op: &Operation) -> TokenStream {
             }
 
             #parse_response
+            #mock
         }
     }
 }

@@ -79,8 +79,9 @@ fn last_item_marker(last_item: &TokenStream, key: &FieldPath) -> TokenStream {
     }
 }
 
-/// `impl runtime::Paginated` for a list operation.
-pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
+/// `impl runtime::Paginated` for a list operation, with the mock's page
+/// layout behind the feature `mock` names, if any.
+pub(crate) fn paginated_impl(op: &Operation, mock: Option<&str>) -> Option<TokenStream> {
     let paging = op.pagination.as_ref()?;
     let request = ident(&op.names.request);
     let response_type = ident(&op.names.response);
@@ -170,6 +171,7 @@ pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
             .unwrap_or_default()
     );
     let doc = super::docs::attrs(&[doc]);
+    let layout = mock.and_then(|feature| super::mock::page_layout(op, feature));
     Some(quote! {
         #doc
         impl runtime::Paginated for #request {
@@ -188,6 +190,7 @@ pub(crate) fn paginated_impl(op: &Operation) -> Option<TokenStream> {
                 #set
                 Some(next)
             }
+            #layout
         }
     })
 }

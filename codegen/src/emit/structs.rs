@@ -113,12 +113,13 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
         let item = ident(&op.names.response_item);
         let item_doc = docs::attrs(&[format!("One element of [`{}`].", op.names.response)]);
         let deserialize = deserialize::keeping_undocumented(&op.names.response_item, &op.response, &[]);
+        let default = all_optional(&op.response).then(|| quote!(Default,));
         return quote! {
             #doc
             pub type #name = Vec<#item>;
 
             #item_doc
-            #[derive(Debug, Clone, PartialEq, Serialize)]
+            #[derive(Debug, Clone, PartialEq, #default Serialize)]
             #[serde(crate = "runtime::serde")]
             pub struct #item {
                 #(#fields)*
@@ -131,9 +132,10 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
     let headers = op.response_headers.iter().map(header_field);
     let deserialize =
         deserialize::keeping_undocumented(&op.names.response, &op.response, &op.response_headers);
+    let default = all_optional(&op.response).then(|| quote!(Default,));
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq, #default Serialize)]
         #[serde(crate = "runtime::serde")]
         pub struct #name {
             #(#fields)*
@@ -143,6 +145,12 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
 
         #deserialize
     }
+}
+
+/// Whether a struct of these fields can start empty (`Default`): a test
+/// builds responses field by field.
+fn all_optional(fields: &[Member]) -> bool {
+    fields.iter().all(|m| !m.required)
 }
 
 /// An object table's struct, `also` closing its doc comment.
@@ -157,7 +165,9 @@ pub(crate) fn object_struct(object: &Object, also: &[String]) -> TokenStream {
     let fields = object.fields.iter().map(field);
     let undocumented = object.in_response.then(undocumented_field);
     let required: Vec<&Member> = object.fields.iter().filter(|m| m.required).collect();
-    let default = (object.in_request && required.is_empty()).then(|| quote!(Default,));
+    // A value with no required field starts empty: for a request, or for a
+    // response a test builds (the mock's answers).
+    let default = required.is_empty().then(|| quote!(Default,));
     let constructor = (object.in_request && !required.is_empty()).then(|| {
         let args = required.iter().map(|m| {
             let arg = ident(&m.rust);

@@ -37,11 +37,14 @@ use std::sync::Arc;
 mod pages;
 pub mod sources;
 mod token;
+pub(crate) mod transport;
 mod wait;
 
 pub use pages::Paginator;
 use token::TokenCache;
 pub use token::{IssuedToken, REFRESH_MARGIN, TokenError, TokenFuture, TokenProvider};
+pub use transport::TransportError;
+use transport::{Clock, Transport};
 pub use wait::WaitError;
 
 /// How requests prove who sends them.
@@ -169,11 +172,12 @@ pub enum ClientError<C: ErrorCodeEnum> {
     /// The request could not be signed.
     #[error(transparent)]
     Signing(#[from] SigningError),
-    /// No response: connection refused, reset, timed out.
+    /// No response: connection refused, reset, timed out (or, from a mock,
+    /// the fault a rule asked for, or a call nothing answers).
     #[error("transport error after {attempts} attempt(s): {source}")]
     Transport {
         /// The last transport error.
-        source: reqwest::Error,
+        source: TransportError,
         /// Attempts made.
         attempts: u32,
     },
@@ -258,6 +262,9 @@ pub struct ClientBuilder {
     /// Whether the cloud was chosen (`cloud`) rather than defaulted.
     cloud_chosen: bool,
     allow_undocumented: bool,
+    /// Answers in memory instead of over HTTP.
+    #[cfg(feature = "test-util")]
+    mock: Option<crate::mock::Mock>,
 }
 
 impl ClientBuilder {
@@ -355,6 +362,35 @@ impl ClientBuilder {
         self
     }
 
+    /// Answers calls from `mock` instead of sending them: see [`crate::mock`].
+    /// Without an endpoint the calls go to a fixed base URL; without
+    /// credentials the client sends a placeholder token. Sleeps (retry
+    /// backoff, waiter delays) move the mock's virtual time on at once.
+    #[cfg(feature = "test-util")]
+    pub fn mock(mut self, mock: &crate::mock::Mock) -> Self {
+        self.mock = Some(mock.clone());
+        if self.endpoint.is_none() && self.region.is_none() {
+            self.endpoint = Some(crate::mock::BASE_URL.to_owned());
+        }
+        if self.credentials.is_none() {
+            self.credentials = Some(Credentials::token("mock-token"));
+        }
+        self
+    }
+
+    /// HTTP with the configured timeouts, or the mock given.
+    fn transport(&self) -> Result<(Transport, Clock), ConfigError> {
+        #[cfg(feature = "test-util")]
+        if let Some(mock) = &self.mock {
+            return Ok((Transport::Mock(mock.clone()), Clock::Virtual(mock.time())));
+        }
+        let http = reqwest::Client::builder()
+            .timeout(self.timeout.unwrap_or(Duration::from_secs(30)))
+            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
+            .build()?;
+        Ok((Transport::Http(http), Clock::Real(Instant::now())))
+    }
+
     /// Prepended to this crate's own `User-Agent`.
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.user_agent = Some(user_agent.into());
@@ -363,6 +399,7 @@ impl ClientBuilder {
 
     /// The client, or what is missing.
     pub fn build(self) -> Result<Client, ConfigError> {
+        let (transport, clock) = self.transport()?;
         let services = self
             .service_endpoints
             .iter()
@@ -396,12 +433,9 @@ impl ClientBuilder {
             None => own_agent.to_owned(),
         };
         let identity_headers = identity_headers(&user_agent, &credentials, self.project_id.as_deref())?;
-        let http = reqwest::Client::builder()
-            .timeout(self.timeout.unwrap_or(Duration::from_secs(30)))
-            .connect_timeout(self.connect_timeout.unwrap_or(Duration::from_secs(10)))
-            .build()?;
         Ok(Client {
-            http,
+            transport,
+            clock,
             endpoint,
             planes: Arc::new(planes),
             credentials,
@@ -525,7 +559,9 @@ impl Endpoint {
 /// Sends generated requests. Cheap to clone; clones share connections.
 #[derive(Debug, Clone)]
 pub struct Client {
-    http: reqwest::Client,
+    transport: Transport,
+    /// What retries and waiters sleep on: virtual under a mock.
+    clock: Clock,
     endpoint: Endpoint,
     /// By (service, plane): the plane's address.
     planes: Arc<BTreeMap<(String, String), String>>,
@@ -674,11 +710,17 @@ impl Client {
             tracing::Span::current().record("attempt", attempt);
             let request = self.prepare(&template, &base, auth, token.as_deref())?;
             let may_retry = retryable_method && attempt < self.retry.max_attempts;
-            match self.http.execute(request).await {
+            let answer = match &self.transport {
+                Transport::Http(http) => transport::exchange(http, request).await,
+                #[cfg(feature = "test-util")]
+                Transport::Mock(mock) => mock.answer(operation, &template),
+            };
+            let exchange = match answer {
+                Ok(exchange) => exchange,
                 Err(source) => {
                     tracing::debug!(error = %source, "transport error");
-                    if may_retry && (source.is_connect() || source.is_timeout() || source.is_request()) {
-                        tokio::time::sleep(self.retry.backoff(attempt)).await;
+                    if may_retry && source.is_retryable() {
+                        self.clock.sleep(self.retry.backoff(attempt)).await;
                         continue;
                     }
                     return Err(ClientError::Transport {
@@ -686,39 +728,26 @@ impl Client {
                         attempts: attempt,
                     });
                 }
-                Ok(response) => {
-                    let status = response.status();
-                    tracing::Span::current().record("status", status.as_u16());
-                    // A token the service no longer takes (revoked, expired
-                    // early) is replaced once, whatever the method.
-                    if let (Some(provider), Some(rejected), false) = (provider, &token, renewed)
-                        && status == http::StatusCode::UNAUTHORIZED
-                    {
-                        renewed = true;
-                        token = Some(self.tokens.token(provider, self, Some(rejected)).await?);
-                        continue;
-                    }
-                    let retry_after = retry_after(response.headers());
-                    if may_retry
-                        && (status == http::StatusCode::TOO_MANY_REQUESTS || status.is_server_error())
-                    {
-                        let wait = retry_after.unwrap_or_default().max(self.retry.backoff(attempt));
-                        tokio::time::sleep(wait.min(self.retry.max_backoff)).await;
-                        continue;
-                    }
-                    let headers = response.headers().clone();
-                    let body = match response.bytes().await {
-                        Ok(body) => body,
-                        Err(source) => {
-                            return Err(ClientError::Transport {
-                                source,
-                                attempts: attempt,
-                            });
-                        }
-                    };
-                    return O::parse_response(status, &headers, &body).map_err(ClientError::from);
-                }
+            };
+            let status = exchange.status;
+            tracing::Span::current().record("status", status.as_u16());
+            // A token the service no longer takes (revoked, expired early) is
+            // replaced once, whatever the method.
+            if let (Some(provider), Some(rejected), false) = (provider, &token, renewed)
+                && status == http::StatusCode::UNAUTHORIZED
+            {
+                renewed = true;
+                token = Some(self.tokens.token(provider, self, Some(rejected)).await?);
+                continue;
             }
+            if may_retry && (status == http::StatusCode::TOO_MANY_REQUESTS || status.is_server_error()) {
+                let wait = retry_after(&exchange.headers)
+                    .unwrap_or_default()
+                    .max(self.retry.backoff(attempt));
+                self.clock.sleep(wait.min(self.retry.max_backoff)).await;
+                continue;
+            }
+            return O::parse_response(status, &exchange.headers, &exchange.body).map_err(ClientError::from);
         }
     }
 

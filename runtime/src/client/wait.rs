@@ -1,6 +1,6 @@
 //! Running a waiter with the client.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Client, ClientError};
 use crate::wait::{Outcome, Wait};
@@ -56,21 +56,22 @@ impl<O: Operation> Wait<O> {
     /// unexpected state, a failed call, or the timeout. Delays follow the
     /// waiter's backoff, shortened so the last poll goes out before the timeout.
     pub async fn run(self, client: &Client) -> Result<O::Response, WaitError<O::ErrorCode, O::Response>> {
-        let started = Instant::now();
+        let started = client.clock.now();
         let waiter = self.waiter.id;
         let mut last_state = None;
         for poll in 0u32.. {
             if poll > 0 {
-                let left = self.timeout.saturating_sub(started.elapsed());
+                let elapsed = client.clock.now().saturating_sub(started);
+                let left = self.timeout.saturating_sub(elapsed);
                 if left.is_zero() {
                     return Err(WaitError::TimedOut {
                         waiter,
                         last_state,
                         polls: poll,
-                        elapsed: started.elapsed(),
+                        elapsed,
                     });
                 }
-                tokio::time::sleep(self.delay_after(poll).min(left)).await;
+                client.clock.sleep(self.delay_after(poll).min(left)).await;
             }
             let response = client
                 .send(&self.request)
