@@ -1620,3 +1620,43 @@ fn a_page_of_no_known_cloud_keeps_the_clouds_the_existing_spec_gives() {
     let op: OperationFile = serde_yaml::from_str(file(&again, "foo/operations/create_thing.yaml")).unwrap();
     assert_eq!(op.clouds, ["huawei-cloud"], "{}", again.report);
 }
+
+#[test]
+fn nested_request_tables_are_followed_when_the_response_has_none() {
+    // SWR's retention rule: `rules` -> `Rule` -> `tag_selectors` -> `TagSelector`,
+    // and `响应参数 无`: the second level was never followed without a response table.
+    let body = "|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|rules|是|Array of Rule objects|规则|\n";
+    let rule = "|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|template|是|String|类型|\n\
+                |tag_selectors|是|Array of TagSelector objects|例外镜像|\n";
+    let selector = "|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|kind|是|String|匹配规则|\n";
+    let page = format!(
+        "# 修改规则\n\n## URI\n\nPATCH /v2/rules/{{id}}\n\n**表 1**  路径参数\n\n\
+         |参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|id|是|String|ID|\n\n\
+         ## 请求参数\n\n**表 2**  请求Body参数\n\n{body}\n**表 3**  Rule\n\n{rule}\n**表 4**  TagSelector\n\n{selector}\n\
+         ## 响应参数\n\n无\n"
+    );
+    let (op, findings) = import(&page);
+    let objects: Vec<&str> = op.objects.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(objects, ["Rule", "TagSelector"], "{findings:?}");
+    let rule = &op.objects[0];
+    assert_eq!(rule.fields[1].ty, "array<TagSelector>");
+    assert!(!findings.iter().any(|f| f.code == "unused-table"), "{findings:?}");
+}
+
+#[test]
+fn a_map_of_objects_takes_the_table_its_value_type_names() {
+    // FunctionGraph: `Map<String,VersionStrategy>` beside the `VersionStrategy` table.
+    let body = "|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n\
+                |weights|否|Map<String,Integer>|权重|\n\
+                |strategy|否|Map<String,VersionStrategy>|按规则分流|\n";
+    let strategy = "|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|combine_type|否|String|聚合方式|\n";
+    let page = format!(
+        "# 创建别名\n\n## URI\n\nPOST /v2/aliases\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n{body}\n\
+         **表 2**  VersionStrategy\n\n{strategy}\n## 响应参数\n\n无\n"
+    );
+    let (op, findings) = import(&page);
+    let body = op.request_body.as_ref().expect("a body");
+    assert_eq!(body.fields[0].ty, "map<integer>");
+    assert_eq!(body.fields[1].ty, "map<Strategy>", "{findings:?}");
+    assert_eq!(op.objects[0].fields[0].name, "combine_type");
+}

@@ -78,6 +78,10 @@ impl Interface {
             }
             linker.link_pending();
         }
+        // A page whose response has no table: the request's objects are
+        // followed down all the same. (Objects are named in the order they
+        // are linked, so the response's roots keep going first where there are any.)
+        linker.link_pending();
         let request = self
             .body
             .iter_mut()

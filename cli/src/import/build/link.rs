@@ -260,19 +260,25 @@ impl<'a, 'p> Linker<'a, 'p> {
     }
 }
 
-/// Whether a field is an object (or array of objects) no table describes yet.
+/// Whether a field is an object (or an array or map of objects) no table
+/// describes yet.
 pub fn wants_object(field: &Field) -> bool {
     fields::is(field, |t| match t {
-        TypeExpr::Array(element) => matches!(**element, TypeExpr::Object | TypeExpr::Any),
+        TypeExpr::Array(element) | TypeExpr::Map(element) => {
+            matches!(**element, TypeExpr::Object | TypeExpr::Any)
+        }
         other => matches!(other, TypeExpr::Object | TypeExpr::Any),
     })
 }
 
-/// `name`, or an array of it where the field is an array.
+/// `name`, or an array or map of it where the field is one
+/// (`Map<String,VersionStrategy>` takes `map<VersionStrategy>`).
 pub fn of_object(field: &Field, name: String) -> String {
-    match fields::is(field, |t| matches!(t, TypeExpr::Array(_))) {
-        true => format!("array<{name}>"),
-        false => name,
+    let outer = TypeExpr::parse(&field.ty).ok();
+    match outer {
+        Some(TypeExpr::Array(_)) => format!("array<{name}>"),
+        Some(TypeExpr::Map(_)) => format!("map<{name}>"),
+        _ => name,
     }
 }
 
