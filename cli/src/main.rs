@@ -288,10 +288,14 @@ fn import(out: &std::path::Path, json: bool, service: Option<String>, paths: &[P
     let started = Instant::now();
     if let Some(service) = service
         .as_deref()
-        .filter(|s| !hwcloud_model::names::is_snake_identifier(s))
+        .filter(|s| !hwcloud_model::names::is_service_id(s))
     {
-        // It names a directory under --out: `../x` would write outside it.
-        eprintln!("error: --service `{service}` is not a service id (snake_case ASCII, such as `dli`)");
+        // It names a directory under --out: `../x` would write outside it; and
+        // the generated crate keeps some names (`runtime`, `mock`, ...).
+        eprintln!(
+            "error: --service `{service}` is not a service id (snake_case ASCII, such as `dli`, and none of {})",
+            hwcloud_model::names::RESERVED_SERVICE_IDS.join(", ")
+        );
         return ExitCode::from(2);
     }
     let imported = import::import_into(paths, service.as_deref(), Some(out));

@@ -709,6 +709,35 @@ fn a_chain_of_tables_deeper_than_the_compiler_takes_is_a_located_error_not_an_ab
 }
 
 #[test]
+fn a_ring_of_tables_is_a_located_error_not_an_abort() {
+    // Each table names the next, the last the first: comparing walked the
+    // whole ring recursively and overflowed the stack at about 5,000 tables.
+    let dir = tempfile::tempdir().unwrap();
+    let size = 5000;
+    let mut objects = String::new();
+    for i in 0..size {
+        objects.push_str(&format!(
+            "  - name: T{i}\n    fields:\n      - name: next\n        type: T{}\n",
+            (i + 1) % size
+        ));
+    }
+    let ring = OPERATION
+        .replace("type: array<Thing>", "type: array<T0>")
+        .replace(
+            "objects:\n  - name: Thing",
+            &format!("objects:\n{objects}  - name: Thing"),
+        );
+    write(&dir.path().join("old"), SERVICE, &[&ring]);
+    write(&dir.path().join("new"), SERVICE, &[&ring]);
+    let (code, _, stderr) = codegen(dir.path(), &["diff", "old", "new"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("object tables nest 5000 deep from `T0`"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn availability_changes_by_cloud() {
     let otc_only = OPERATION.replace("method: GET", "clouds:\n  - open-telekom-cloud\nmethod: GET");
     // Documented for one cloud now: a client for the other refuses it.

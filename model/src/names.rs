@@ -54,7 +54,8 @@ pub const SERVICE_MODULES: &[&str] = &["runtime"];
 /// Service ids that would clash at a generated crate's root, in its
 /// `[features]` or among the files the generator writes: the runtime re-export
 /// and the runtime crate's own name (`::hwcloud_runtime` paths would become
-/// ambiguous), `hwcloud`'s `client` and `signing` modules and feature, Cargo's
+/// ambiguous), `hwcloud`'s `client`, `mock` and `signing` modules (and the
+/// `client` feature), Cargo's
 /// `default` feature, the generator's `services.rs` (a service file of that name
 /// would include itself) and `example_tests.rs`, the standalone crate's
 /// `tests/examples.rs`, and the standard crates generated code names.
@@ -62,6 +63,7 @@ pub const RESERVED_SERVICE_IDS: &[&str] = &[
     "runtime",
     "hwcloud_runtime",
     "client",
+    "mock",
     "signing",
     "default",
     "services",
@@ -145,6 +147,16 @@ pub fn is_snake_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !name.contains("__")
         && !name.ends_with('_')
+}
+
+/// Whether `id` can be a service's id: a snake_case identifier that is a
+/// module name (a keyword only where a raw identifier can be one: `as` is
+/// `r#as`), and none of [`RESERVED_SERVICE_IDS`]. What validation checks, for
+/// tools that choose ids (the importer from folder names and page ids).
+pub fn is_service_id(id: &str) -> bool {
+    is_snake_identifier(id)
+        && [id.to_owned(), format!("r#{id}")].contains(&snake(id))
+        && !RESERVED_SERVICE_IDS.contains(&id)
 }
 
 /// Whether an object table named `name` could collide with a name the generator
@@ -318,6 +330,8 @@ mod tests {
 
     #[test]
     fn snake_identifiers_are_plain_lowercase() {
+        assert!(is_service_id("dli") && is_service_id("as"));
+        assert!(!is_service_id("runtime") && !is_service_id("mock") && !is_service_id("self"));
         assert!(is_snake_identifier("cancel_job_v2"));
         assert!(!is_snake_identifier("CancelJob"));
         assert!(!is_snake_identifier("cancel-job"));

@@ -891,7 +891,11 @@ fn check_nesting<T>(file: &SpecFile<T>, tables: &[schema::ObjectTable], out: &mu
         })
         .collect();
     let depths = TableGraph::new(refs).depths();
-    let deepest = depths.iter().enumerate().max_by_key(|(_, d)| **d);
+    // The first of the deepest (every table of a ring is as deep as the ring).
+    let deepest = depths
+        .iter()
+        .enumerate()
+        .max_by(|(a, x), (b, y)| x.cmp(y).then(b.cmp(a)));
     let Some((at, depth)) = deepest.filter(|(_, d)| **d > MAX_NESTING) else {
         return true;
     };

@@ -562,6 +562,41 @@ fn tables_nested_deeper_than_the_compiler_takes_are_a_located_error_in_linear_ti
     assert!(errors[0].contains("get_thing.yaml:"), "located: {errors:?}");
 }
 
+/// `VALID_OPERATION` whose `Tag` is the first of `size` optional tables that
+/// each name the next, the last naming the first: a ring.
+fn ringed(size: usize) -> String {
+    let mut objects = String::new();
+    for i in 0..size {
+        objects.push_str(&format!(
+            "  - name: T{i}\n    fields:\n      - name: next\n        type: T{}\n",
+            (i + 1) % size
+        ));
+    }
+    VALID_OPERATION
+        .replace("type: array<Tag>", "type: array<T0>")
+        .replace("objects:\n", &format!("objects:\n{objects}"))
+}
+
+#[test]
+fn a_ring_of_tables_counts_every_table_it_goes_through() {
+    // A walk that never enters a table twice on one path goes all the way
+    // round: a ring of 30,000 overflowed the stack of `check` (and of `diff` at 5,000).
+    assert_eq!(
+        check(&[("get_thing", &ringed(1))]),
+        Vec::<String>::new(),
+        "a table of itself"
+    );
+    assert_eq!(check(&[("get_thing", &ringed(64))]), Vec::<String>::new());
+    for size in [65, 30_000] {
+        let errors = check(&[("get_thing", &ringed(size))]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].contains(&format!("object tables nest {size} deep from `T0` (at most 64)")),
+            "{errors:?}"
+        );
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_fifo_in_a_spec_directory_is_a_located_error_not_a_hang() {

@@ -65,7 +65,8 @@ pub fn service_of_folder(folder: &str) -> Option<String> {
         .collect();
     let rest: Vec<&&str> = words.iter().filter(|w| !is_folder_marker(w)).collect();
     match rest.as_slice() {
-        [service] if rest.len() < words.len() && hwcloud_model::names::is_snake_identifier(service) => {
+        // A name the generated crate keeps (`hwcloud_runtime` -> `runtime`) names none.
+        [service] if rest.len() < words.len() && hwcloud_model::names::is_service_id(service) => {
             Some((**service).to_owned())
         }
         _ => None,
@@ -78,7 +79,7 @@ pub fn service_of_page_id(id: &str) -> Option<String> {
     let mut parts = id.split('_');
     let prefix = parts.next().filter(|p| *p != "topic")?;
     let numbered = parts.clone().next().is_some() && parts.all(|p| p.chars().all(|c| c.is_ascii_digit()));
-    (numbered && hwcloud_model::names::is_snake_identifier(prefix)).then(|| prefix.to_owned())
+    (numbered && hwcloud_model::names::is_service_id(prefix)).then(|| prefix.to_owned())
 }
 
 fn relative_source(root_name: &str, path: &Path) -> Option<String> {
@@ -190,6 +191,11 @@ mod tests {
             ("huaweicloud-rds-api-ref-en", Some("rds")),
             ("seeds", None),
             ("my-pages-zh", None),
+            ("huawei-as-zh", Some("as")),
+            // Names the generated crate keeps at its root name no service.
+            ("hwcloud_runtime", None),
+            ("huawei-mock-zh", None),
+            ("otc-services-en", None),
         ] {
             assert_eq!(service_of_folder(folder).as_deref(), service, "{folder}");
         }
@@ -200,6 +206,7 @@ mod tests {
         assert_eq!(service_of_page_id("dli_02_0026").as_deref(), Some("dli"));
         assert_eq!(service_of_page_id("ges_03_0107").as_deref(), Some("ges"));
         assert_eq!(service_of_page_id("topic_300000000"), None);
+        assert_eq!(service_of_page_id("runtime_02_0001"), None);
         assert_eq!(service_of_page_id("overview"), None);
         assert_eq!(service_of_page_id("en-us_topic_0000001"), None);
     }
