@@ -85,12 +85,13 @@ pub fn field_cites_caption(table: &Table, field: &Field) -> bool {
     cites_title || names_subject
 }
 
-/// `X` of the type spellings `X object`, `Array of X objects`, `List<X>`, `X`.
+/// `X` of the type spellings `X object`, `Array of X objects`, `List<X>`,
+/// `Map<String,X>` (and these nested), `X`.
 pub fn named_type(doc_type: &str) -> Option<&str> {
-    for generic in ["List<", "Array<", "list<", "array<"] {
-        if let Some(inner) = doc_type.strip_prefix(generic).and_then(|r| r.strip_suffix('>')) {
-            return named_type(inner.trim());
-        }
+    // Unwrapped in a loop: a page's cell may nest `List<` as deep as it likes.
+    let mut doc_type = doc_type.trim();
+    while let Some(inner) = unwrapped(doc_type) {
+        doc_type = inner.trim();
     }
     let lower = doc_type.to_ascii_lowercase();
     let start = if lower.starts_with("array of ") { 9 } else { 0 };
@@ -102,6 +103,19 @@ pub fn named_type(doc_type: &str) -> Option<&str> {
         .map_or(rest.len(), str::len);
     let name = rest[..end].trim();
     (!name.is_empty()).then_some(name)
+}
+
+/// The element type of `List<X>` / `Array<X>`, the value type of `Map<K,X>`.
+fn unwrapped(doc_type: &str) -> Option<&str> {
+    let generic = ["List<", "Array<", "list<", "array<"]
+        .iter()
+        .find_map(|prefix| doc_type.strip_prefix(prefix)?.strip_suffix('>'));
+    generic.or_else(|| {
+        ["Map<", "map<"]
+            .iter()
+            .find_map(|prefix| doc_type.strip_prefix(prefix)?.strip_suffix('>')?.split_once(','))
+            .map(|(_, value)| value)
+    })
 }
 
 /// Names equal but for case, spaces, underscores and a plural `s`:
@@ -167,5 +181,18 @@ mod tests {
             "field_tags"
         ));
         assert!(!caption_mentions_field(&captioned("Table 5 id"), "id"));
+    }
+
+    #[test]
+    fn documented_types_name_the_object_inside_lists_and_maps() {
+        assert_eq!(
+            named_type("Map<String,Array of address objects>"),
+            Some("address")
+        );
+        assert_eq!(named_type("List<List<Route>>"), Some("Route"));
+        assert_eq!(named_type("VersionStrategy object"), Some("VersionStrategy"));
+        // A cell nesting a million deep is unwrapped in a loop, not by recursion.
+        let deep = format!("{}Thing{}", "List<".repeat(1_000_000), ">".repeat(1_000_000));
+        assert_eq!(named_type(&deep), Some("Thing"));
     }
 }

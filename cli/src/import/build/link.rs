@@ -260,25 +260,35 @@ impl<'a, 'p> Linker<'a, 'p> {
     }
 }
 
-/// Whether a field is an object (or an array or map of objects) no table
-/// describes yet.
+/// Whether a field is an object no table describes yet, or arrays and maps
+/// of one (`Map<String,Array of address objects>` is `map<array<object>>`).
 pub fn wants_object(field: &Field) -> bool {
-    fields::is(field, |t| match t {
-        TypeExpr::Array(element) | TypeExpr::Map(element) => {
-            matches!(**element, TypeExpr::Object | TypeExpr::Any)
-        }
-        other => matches!(other, TypeExpr::Object | TypeExpr::Any),
+    fields::is(field, |t| {
+        matches!(innermost(t), TypeExpr::Object | TypeExpr::Any)
     })
 }
 
-/// `name`, or an array or map of it where the field is one
-/// (`Map<String,VersionStrategy>` takes `map<VersionStrategy>`).
+/// The element type inside every `array<…>` and `map<…>` of `ty`.
+fn innermost(ty: &TypeExpr) -> &TypeExpr {
+    match ty {
+        TypeExpr::Array(inner) | TypeExpr::Map(inner) => innermost(inner),
+        other => other,
+    }
+}
+
+/// The field's type with the object inside its arrays and maps named `name`
+/// (`map<array<object>>` and `Address` give `map<array<Address>>`).
 pub fn of_object(field: &Field, name: String) -> String {
-    let outer = TypeExpr::parse(&field.ty).ok();
-    match outer {
-        Some(TypeExpr::Array(_)) => format!("array<{name}>"),
-        Some(TypeExpr::Map(_)) => format!("map<{name}>"),
-        _ => name,
+    fn named(ty: TypeExpr, name: String) -> TypeExpr {
+        match ty {
+            TypeExpr::Array(inner) => TypeExpr::Array(Box::new(named(*inner, name))),
+            TypeExpr::Map(inner) => TypeExpr::Map(Box::new(named(*inner, name))),
+            _ => TypeExpr::Ref(name),
+        }
+    }
+    match TypeExpr::parse(&field.ty) {
+        Ok(ty) => named(ty, name).to_string(),
+        Err(_) => name,
     }
 }
 
