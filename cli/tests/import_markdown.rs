@@ -1660,3 +1660,23 @@ fn a_map_of_objects_takes_the_table_its_value_type_names() {
     assert_eq!(body.fields[1].ty, "map<Strategy>", "{findings:?}");
     assert_eq!(op.objects[0].fields[0].name, "combine_type");
 }
+
+#[test]
+fn a_table_without_parameter_columns_lists_the_values_of_the_field_it_names() {
+    // SIS: `audio_format` (String) and `表 2 audio_format取值范围` headed
+    // `audio_format取值 | 描述`; ELB: `tls_ciphers_policy取值说明` headed otherwise.
+    let body = "|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n\
+                |audio_format|是|String|音频格式，见表2。|\n|policy|否|String|策略。|\n";
+    let formats = "|audio_format取值|描述|\n|--|--|\n|pcm16k16bit|16k16bit裸音频|\n|mp3|mp3格式|\n";
+    let policies = "|安全策略|支持的TLS版本类型|\n|--|--|\n|tls-1-0|TLS 1.2 TLS 1.1|\n";
+    let page = format!(
+        "# 识别\n\n## URI\n\nPOST /v1/asr\n\n## 请求参数\n\n**表 1**  请求Body参数\n\n{body}\n\
+         **表 2**  音频格式\n\n{formats}\n**表 3**  policy取值说明\n\n{policies}\n## 响应参数\n\n无\n"
+    );
+    let (op, findings) = import(&page);
+    let fields = &op.request_body.as_ref().expect("a body").fields;
+    assert_eq!(fields[0].values, ["pcm16k16bit", "mp3"], "{findings:?}");
+    assert_eq!(fields[1].values, ["tls-1-0"], "{findings:?}");
+    assert!(!findings.iter().any(|f| f.code == "unused-table"), "{findings:?}");
+    assert_eq!(findings.iter().filter(|f| f.code == "value-table").count(), 2);
+}

@@ -27,11 +27,13 @@ pub fn assign(
         .collect();
     for (t, table) in tables.iter().enumerate() {
         let in_interface = classify::is_interface(table.section);
-        let Some(columns) = table
-            .columns
-            .as_ref()
-            .filter(|_| !roles[t].is_assigned() && in_interface)
-        else {
+        if roles[t].is_assigned() || !in_interface {
+            continue;
+        }
+        let Some(columns) = table.columns.as_ref() else {
+            if let Some(role) = headed_values(table, &mut all_fields, findings) {
+                roles[t] = role;
+            }
             continue;
         };
         if columns.is_value_table() {
@@ -136,6 +138,51 @@ fn values(
             ));
             Role::OrphanValues
         }
+    }
+}
+
+/// A table with no parameter column whose caption or first header names a
+/// field (`tls_ciphers_policy取值说明` with `安全策略 | 支持的TLS版本类型 | …`,
+/// `audio_format取值 | 描述`) lists that field's values, one per row in its first
+/// column; the table's other columns stay on the page.
+fn headed_values(table: &PageTable, fields: &mut [&mut Field], findings: &mut Vec<Finding>) -> Option<Role> {
+    let first_header = table.table.header.first().map(|h| h.trim()).unwrap_or_default();
+    let names_in_header = |name: &str| {
+        first_header
+            .strip_prefix(name)
+            .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
+    };
+    let field = fields.iter_mut().find(|f| {
+        f.name.len() >= 3
+            && f.values.is_empty()
+            && fields::is(f, is_scalar_or_list)
+            && (caption_names_field(table.table, &f.name) || names_in_header(&f.name))
+    })?;
+    field.values = table
+        .table
+        .rows
+        .iter()
+        .filter_map(|row| row.first().map(|c| c.text.trim().to_owned()))
+        .filter(|v| !v.is_empty())
+        .collect();
+    findings.push(Finding::at(
+        table.section,
+        Severity::Info,
+        "value-table",
+        table.table.line,
+        format!(
+            "table `{}` lists the values of `{}` in its first column",
+            table.table.caption, field.name
+        ),
+    ));
+    Some(Role::Values(field.name.clone()))
+}
+
+/// A scalar, or a list of them: what a list of values can document.
+fn is_scalar_or_list(ty: &TypeExpr) -> bool {
+    match ty {
+        TypeExpr::Array(inner) | TypeExpr::TextOr(inner) => inner.is_scalar(),
+        other => other.is_scalar(),
     }
 }
 
