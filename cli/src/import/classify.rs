@@ -643,6 +643,17 @@ mod tests {
             &roles[..2],
             [Role::ResponseBody(None), Role::ResponseBody(Some(404))]
         );
+        // VOD: `处理成功返回参数` then `处理失败返回参数`; IAM: `Error Reponse Body`, as printed.
+        for caption in ["表 13  处理失败返回参数", "Error Reponse Body参数说明"] {
+            let roles = roles_of(vec![
+                heading("返回参数"),
+                Block::Table(table("表 4  处理成功返回参数", &params, &["asset_id"])),
+                Block::Table(table(caption, &params, &["error_code"])),
+                heading("状态码"),
+                Block::Table(table("", &["状态码", "描述"], &["400"])),
+            ]);
+            assert_eq!(roles[1], Role::ResponseBody(Some(400)), "{caption}");
+        }
     }
 
     #[test]

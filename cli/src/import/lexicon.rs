@@ -162,8 +162,12 @@ pub const ERROR_BODY_CAPTION_WORDS: &[&str] = &[
     "异常响应",
     "错误响应",
     "失败响应",
+    // `处理失败返回参数` beside `处理成功返回参数` (VOD).
+    "失败返回",
     "abnormal response",
     "error response",
+    // IAM's `Error Reponse Body参数说明`, as printed.
+    "error reponse",
 ];
 
 /// Caption or lead words of a header table.
