@@ -1680,3 +1680,34 @@ fn a_table_without_parameter_columns_lists_the_values_of_the_field_it_names() {
     assert!(!findings.iter().any(|f| f.code == "unused-table"), "{findings:?}");
     assert_eq!(findings.iter().filter(|f| f.code == "value-table").count(), 2);
 }
+
+#[test]
+fn a_nested_table_printed_twice_is_a_repeat_not_an_unused_table() {
+    // VPC's port pages print `allow_address_pair对象` twice in the response.
+    let port = "|参数|参数类型|描述|\n|--|--|--|\n|id|String|ID|\n|pairs|Array of allow_address_pair objects|地址对|\n";
+    let pair = "|参数|参数类型|描述|\n|--|--|--|\n|ip_address|String|IP|\n|mac_address|String|MAC|\n";
+    let other = "|参数|参数类型|描述|\n|--|--|--|\n|ip_address|String|IP|\n|mac_address|String|MAC|\n";
+    let page = format!(
+        "# 查询端口\n\n## URI\n\nGET /v1/ports/{{id}}\n\n**表 1**  路径参数\n\n\
+         |参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|id|是|String|ID|\n\n\
+         ## 响应参数\n\n**表 2**  响应Body参数\n\n{port}\n**表 3**  allow_address_pair对象\n\n{pair}\n\
+         **表 4**  allow_address_pair对象\n\n{pair}\n**表 5**  binding对象\n\n{other}\n"
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(op.objects.len(), 1, "{findings:?}");
+    let repeats: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.code == "repeated-table")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(repeats.len(), 1, "{findings:?}");
+    assert!(repeats[0].contains("表 4"), "{repeats:?}");
+    // The same rows under another subject repeat nothing: unused, said so.
+    let unused: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.code == "unused-table")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(unused.len(), 1, "{findings:?}");
+    assert!(unused[0].contains("binding"), "{unused:?}");
+}

@@ -245,6 +245,9 @@ pub enum Role {
     OrphanValues,
     /// The JSON a string field holds.
     TextContent(String),
+    /// The same rows as a table imported as this object (a page that prints
+    /// a nested table twice).
+    Repeat(String),
     /// A table of error codes: on an error-code page, read into `service.yaml`;
     /// on an operation page, left to the service's error-code pages.
     ErrorCodes,
@@ -273,6 +276,7 @@ impl Role {
             Role::AlternativeObject => "alternative-object",
             Role::Values(_) | Role::OrphanValues => "values",
             Role::TextContent(_) => "text-content",
+            Role::Repeat(_) => "repeat",
             Role::ErrorCodes => "error-codes",
             Role::Endpoints => "endpoints",
             Role::Prose(_) => "prose",
@@ -282,9 +286,11 @@ impl Role {
     fn detail(&self) -> Option<String> {
         match self {
             Role::ResponseBody(status) | Role::ResponseHeaders(status) => status.map(|s| s.to_string()),
-            Role::Object(name) | Role::Values(name) | Role::TextContent(name) | Role::Unused(name) => {
-                Some(name.clone())
-            }
+            Role::Object(name)
+            | Role::Values(name)
+            | Role::TextContent(name)
+            | Role::Repeat(name)
+            | Role::Unused(name) => Some(name.clone()),
             Role::Prose(section) => Some(format!("{section:?}").to_lowercase()),
             Role::OrphanValues => Some("no field refers to them".into()),
             _ => None,

@@ -42,6 +42,7 @@ pub fn assign(
             roles[t] = Role::TextContent(field);
         }
     }
+    repeats(tables, roles, findings);
     for (t, table) in tables.iter().enumerate() {
         if roles[t].is_assigned() {
             continue;
@@ -98,6 +99,50 @@ fn alternative_bodies(
                 table.table.caption
             ),
         ));
+    }
+}
+
+/// A parameter table no field took whose rows are named as those of a table
+/// imported as an object, under the same caption or one naming that object
+/// (VPC's port pages print `fixed_ip对象` twice), repeats it.
+fn repeats(tables: &[PageTable], roles: &mut [Role], findings: &mut Vec<Finding>) {
+    let names = |table: &PageTable| -> Option<Vec<String>> {
+        let column = table.columns.as_ref()?.name;
+        let names: Vec<String> = table
+            .table
+            .rows
+            .iter()
+            .filter_map(|row| row.get(column).map(|c| c.text.trim().to_owned()))
+            .collect();
+        (!names.is_empty()).then_some(names)
+    };
+    for t in 0..tables.len() {
+        if roles[t].is_assigned() || !classify::is_interface(tables[t].section) {
+            continue;
+        }
+        let Some(rows) = names(&tables[t]) else { continue };
+        // Same rows and the same subject: rows alone (`key`, `value`) repeat by chance.
+        let same_subject = |o: usize, object: &str| {
+            tables[o].table.title() == tables[t].table.title() || caption_names_field(tables[t].table, object)
+        };
+        let repeated = (0..tables.len()).find_map(|o| match &roles[o] {
+            Role::Object(object) if names(&tables[o]).as_ref() == Some(&rows) && same_subject(o, object) => {
+                Some(object.clone())
+            }
+            _ => None,
+        });
+        let Some(object) = repeated else { continue };
+        findings.push(Finding::at(
+            tables[t].section,
+            Severity::Info,
+            "repeated-table",
+            tables[t].table.line,
+            format!(
+                "table `{}` repeats the rows of the table imported as `{object}`",
+                tables[t].table.caption
+            ),
+        ));
+        roles[t] = Role::Repeat(object);
     }
 }
 
