@@ -26,6 +26,24 @@ pub fn cited_numbers(text: &str) -> Vec<u32> {
     numbers
 }
 
+/// Whether `text` cites `table` as `表9 notebook字段数据结构说明`: a citation
+/// label and a number, then the table's own title (at least four characters),
+/// whatever the number. Pages copied from one another keep the titles and get
+/// the numbers wrong: the title is the better witness.
+pub fn cites_by_title(text: &str, table: &Table) -> bool {
+    let title = table.title().trim();
+    if title.chars().count() < 4 {
+        return false;
+    }
+    CITATION_LABELS.iter().any(|marker| {
+        text.match_indices(marker).any(|(at, _)| {
+            let rest = text[at + marker.len()..].trim_start();
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
+            rest.starts_with(title)
+        })
+    })
+}
+
 pub fn caption_names_field(table: &Table, field: &str) -> bool {
     let title = table.title();
     // `Table 6 role_assignments.role`: the last segment of a dotted path.
@@ -181,6 +199,23 @@ mod tests {
             "field_tags"
         ));
         assert!(!caption_mentions_field(&captioned("Table 5 id"), "id"));
+    }
+
+    #[test]
+    fn a_citation_by_number_and_title_names_the_table_of_that_title() {
+        // ModelArts: `如表9 notebook字段数据结构说明所示`, where the table is 表 13.
+        let notebook = captioned("表 13  notebook字段数据结构说明");
+        assert!(cites_by_title(
+            "数据结构如表9 notebook字段数据结构说明所示。",
+            &notebook
+        ));
+        assert!(cites_by_title("see Table 9 notebook字段数据结构说明", &notebook));
+        assert!(!cites_by_title(
+            "数据结构如表9所示，notebook字段数据结构说明见下。",
+            &notebook
+        ));
+        // A short title is no witness.
+        assert!(!cites_by_title("见表9 参数", &captioned("表 3  参数")));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! fields are followed in turn.
 
 use super::cite::{
-    caption_mentions_field, caption_names_field, cited_numbers, field_cites_caption, named_type,
+    caption_mentions_field, caption_names_field, cited_numbers, cites_by_title, field_cites_caption,
+    named_type,
 };
 use super::fields::{self, text_in};
 use crate::import::classify::{PageTable, Role};
@@ -160,13 +161,16 @@ impl<'a, 'p> Linker<'a, 'p> {
         table.columns.is_some() && (table.section == section || table.section == Section::Other)
     }
 
-    /// The free table that describes `field`. A citation (`参见表4`, a link)
+    /// The free table that describes `field`. A citation by number and title
+    /// (`如表9 notebook字段数据结构说明所示`) names the table of that title, whatever
+    /// its number; a citation (`参见表4`, a link)
     /// outranks a caption that merely starts with the field's name
     /// (`firewall_rules_link对象` for `firewall_rules`), which outranks a caption
     /// that has the name among its words (`Parameter description of field tag`).
     fn target(&self, field: &Field, links: &[&str], section: Section) -> Option<usize> {
         let description = field.description.preferred().unwrap_or_default();
         let by_number = cited_numbers(description);
+        let by_title = |t: &PageTable| cites_by_title(description, t.table);
         let cites = |t: &PageTable| {
             t.table.number().is_some_and(|n| by_number.contains(&n))
                 || t.table.anchors.iter().any(|a| links.contains(&a.as_str()))
@@ -185,7 +189,10 @@ impl<'a, 'p> Linker<'a, 'p> {
             caption_mentions_field(t.table, &field.name)
                 || !doc_type.is_empty() && caption_mentions_field(t.table, doc_type)
         };
-        free(&cites).or_else(|| free(&names)).or_else(|| free(&mentions))
+        free(&by_title)
+            .or_else(|| free(&cites))
+            .or_else(|| free(&names))
+            .or_else(|| free(&mentions))
     }
 
     /// A second field of one documented type (`request_vpc_info` and
