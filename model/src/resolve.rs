@@ -900,7 +900,7 @@ fn check_nesting<T>(file: &SpecFile<T>, tables: &[schema::ObjectTable], out: &mu
         return true;
     };
     out.push(file.error_at(
-        &item("objects", at),
+        &child(&item("objects", at), "name"),
         format!(
             "object tables nest {depth} deep from `{}` (at most {MAX_NESTING}): the generated types would not compile",
             tables[at].name
