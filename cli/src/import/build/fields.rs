@@ -273,6 +273,13 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
     let names_a_type = doc_type.len() > 3
         && doc_type.starts_with(|c: char| c.is_ascii_uppercase())
         && doc_type.chars().all(|c| c.is_ascii_alphanumeric());
+    // `vpc_info object`, `BaseInfo object`: an object of a type no table here describes.
+    let names_an_object = super::cite::named_type(doc_type).is_some_and(|name| {
+        name.len() < doc_type.len()
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !doc_type.to_ascii_lowercase().starts_with("array")
+    });
     if field.location.is_some() {
         // A parameter travels as text whatever its column says (`User token`,
         // `MIME type of the body in the request`: a description in the type column).
@@ -287,7 +294,7 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
             ),
         ));
         field.ty = "string".into();
-    } else if names_a_type {
+    } else if names_a_type || names_an_object {
         findings.push(Finding::at(
             Section::Parameters,
             Severity::Info,
@@ -435,6 +442,25 @@ fn drop_stray_path_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_object_of_a_type_no_table_describes_is_a_json_object() {
+        for (doc_type, ty) in [
+            ("vpc_info object", "object"),
+            ("BaseInfo object", "object"),
+            ("GesMetaData", "object"),
+            ("file", "any"),
+            ("Array of weird objects", "any"),
+        ] {
+            let mut field = Field {
+                doc_type: Some(doc_type.into()),
+                ..Field::added("x", "any", false, "")
+            };
+            let mut findings = Vec::new();
+            check_type(&mut field, &mut findings);
+            assert_eq!(field.ty, ty, "{doc_type}: {findings:?}");
+        }
+    }
 
     #[test]
     fn doc_type_spellings_normalize() {
