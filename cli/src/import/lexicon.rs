@@ -224,11 +224,15 @@ pub const URI_PATH_LABELS: &[&str] = &[
 
 /// Names of the one row that stands for the elements of an array body
 /// (`[数组元素]`, `Array elements`), compared in any case, brackets aside.
-pub const ARRAY_ELEMENT_ROWS: &[&str] = &["数组元素", "array elements", "array element"];
+pub const ARRAY_ELEMENT_ROWS: &[&str] = &["数组元素", "数组", "array elements", "array element", "array"];
 
-/// Whether a row's name stands for the elements of an array body.
+/// Whether a row's name stands for the elements of an array body (emphasis
+/// and brackets aside: IMS prints `*[数组]*`).
 pub fn is_array_element_row(name: &str) -> bool {
-    let name = name.trim().trim_start_matches('[').trim_end_matches(']').trim();
+    let name = name
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '[' | ']'))
+        .trim();
     ARRAY_ELEMENT_ROWS
         .iter()
         .any(|row| row.eq_ignore_ascii_case(name))
@@ -506,6 +510,21 @@ pub const ARTICLES: &[&str] = &["a", "an", "the"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn element_rows_are_read_through_brackets_and_emphasis() {
+        for name in [
+            "[数组元素]",
+            "Array elements",
+            "*[数组]*",
+            "_[数组]_",
+            "[Array element]",
+            "*[Array]*",
+        ] {
+            assert!(is_array_element_row(name), "{name}");
+        }
+        assert!(!is_array_element_row("items") && !is_array_element_row("*[数组元素参数]*"));
+    }
 
     #[test]
     fn headings_open_their_sections_in_both_languages() {

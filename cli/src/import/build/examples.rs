@@ -60,9 +60,14 @@ pub fn examples(page: &Page, sections: &[Section], findings: &mut Vec<Finding>) 
 
 /// The kind an example's context gives it, if any.
 fn kind(context: &Context) -> Option<ExampleKind> {
-    let kind = example_kind(&context.label)
-        .or_else(|| context.status_line.map(kind_of_status))
-        .or_else(|| example_kind(&context.heading))?;
+    let kind = match (example_kind(&context.label), context.status_line) {
+        // `**Status code: 200**`, then `Request succeeded.`: a request carries
+        // no status, so the line's word is prose about the response.
+        (Some(ExampleKind::Request), Some(status)) => kind_of_status(status),
+        (Some(kind), _) => kind,
+        (None, Some(status)) => kind_of_status(status),
+        (None, None) => example_kind(&context.heading)?,
+    };
     Some(match (kind, context.status_line) {
         (ExampleKind::Response, Some(s)) if s >= 400 => ExampleKind::Error,
         (kind, _) => kind,
@@ -167,6 +172,28 @@ mod tests {
         assert_eq!(example_kind("请求成功样例"), Some(ExampleKind::Response));
         assert_eq!(example_kind("Example Request"), Some(ExampleKind::Request));
         assert_eq!(example_kind("说明"), None);
+    }
+
+    #[test]
+    fn a_status_line_outranks_the_word_request_in_the_prose_under_it() {
+        // WAF: `**Status code: 200**`, `Request succeeded.`, then the body.
+        let context = |label: &str, status| Context {
+            label: label.into(),
+            heading: "Example Responses".into(),
+            status_line: status,
+        };
+        assert_eq!(
+            kind(&context("Request succeeded.", Some(200))),
+            Some(ExampleKind::Response)
+        );
+        assert_eq!(
+            kind(&context("Request failed.", Some(400))),
+            Some(ExampleKind::Error)
+        );
+        assert_eq!(
+            kind(&context("Example request", None)),
+            Some(ExampleKind::Request)
+        );
     }
 
     #[test]

@@ -66,7 +66,12 @@ pub fn codes_shown(
             else {
                 continue;
             };
-            let listed = |c: &ErrorCodeEntry| c.code.eq_ignore_ascii_case(&code);
+            // Listed, or as good as listed: a table's `DCS. 4855` is the example's
+            // `DCS.4855` (one enum variant; a second entry would collide).
+            let variant = hwcloud_model::names::error_variant(&code);
+            let listed = |c: &ErrorCodeEntry| {
+                c.code.eq_ignore_ascii_case(&code) || hwcloud_model::names::error_variant(&c.code) == variant
+            };
             if is_status(&code)
                 || !is_code_like(&code)
                 || codes.iter().any(listed)
@@ -280,8 +285,10 @@ mod tests {
             error(401, r#"{"error": {"code": 401, "message": "Unauthorized"}}"#),
             // No message: an entry `check` would refuse, so it is left out, and said.
             error(500, r#"{"error_code": "GES.0500"}"#),
+            // The table prints `GES. 0002`: the same enum variant, so the same code.
+            error(400, r#"{"error_code": "GES.0002", "error_msg": "spaced"}"#),
         ];
-        let (added, said) = codes_shown(&[&op], &shapes(), &[code("GES.0001")]);
+        let (added, said) = codes_shown(&[&op], &shapes(), &[code("GES.0001"), code("GES. 0002")]);
         assert_eq!(added.len(), 1, "{added:?}");
         assert_eq!(added[0].code, "GES.8003");
         assert_eq!(added[0].message.en.as_deref(), Some("graph [demo] is not found"));

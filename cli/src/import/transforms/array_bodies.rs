@@ -56,7 +56,7 @@ pub enum Which {
 }
 
 /// Whether every row of a body stands for its elements (one per language).
-fn only_element_rows(body: &Body) -> bool {
+pub fn only_element_rows(body: &Body) -> bool {
     !body.fields.is_empty() && body.fields.iter().all(|f| is_array_element_row(&f.name))
 }
 

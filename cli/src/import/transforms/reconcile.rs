@@ -39,6 +39,9 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
     if array_response && let Some(change) = array_body(operation) {
         changes.push(change);
     }
+    if let Some(change) = array_request(operation) {
+        changes.push(change);
+    }
     unsupported_examples(operation, &mut unsupported);
     let examples: Vec<(Table, Value)> = operation
         .examples
@@ -151,6 +154,40 @@ fn array_body(operation: &mut OperationFile) -> Option<String> {
             "rows describe"
         }
     ))
+}
+
+/// A request the example sends as a JSON array of objects whose keys the
+/// table documents (WAF's statistics queries, IMS's image update patches)
+/// becomes an array body of the table's fields. An array of scalars stays
+/// unsupported (said by `unsupported_examples`).
+fn array_request(operation: &mut OperationFile) -> Option<String> {
+    let elements: Vec<Value> = operation
+        .examples
+        .iter()
+        .filter(|e| e.format == ExampleFormat::Json && e.kind == ExampleKind::Request)
+        .find_map(|e| match serde_json::from_str::<Value>(&e.body) {
+            Ok(Value::Array(items)) => Some(items),
+            _ => None,
+        })?;
+    let body = operation.request_body.as_mut().filter(|b| !b.array)?;
+    let objects = !elements.is_empty() && elements.iter().all(Value::is_object);
+    let documented = |key: &String| body.fields.iter().any(|f| f.name == *key);
+    let keys_documented = elements
+        .iter()
+        .filter_map(Value::as_object)
+        .any(|element| element.keys().any(documented));
+    if !objects || !(keys_documented || super::array_bodies::only_element_rows(body)) {
+        return None;
+    }
+    body.array = true;
+    let rows = super::array_bodies::elements_become_the_body(operation, super::array_bodies::Which::Request);
+    Some(match rows {
+        Some(rows) => format!(
+            "request: the example is a JSON array; the table's {} describe its elements",
+            rows.join(" and ")
+        ),
+        None => "request: the example is a JSON array of the objects the table describes".to_owned(),
+    })
 }
 
 /// Pages that print the body as `{"labels": [...]}` but tabulate only the
@@ -547,6 +584,29 @@ mod tests {
             "{:?}",
             reconciled.changes
         );
+    }
+
+    #[test]
+    fn a_request_the_example_sends_as_an_array_of_the_tables_objects_is_an_array_body() {
+        let patch = |example: &str| -> OperationFile {
+            serde_yaml::from_str(&format!(
+                "operation: patch\ntitle: {{en: Patch}}\nsources: []\nmethod: PATCH\nuri: /v2/images/{{id}}\n\
+                 request_body:\n  fields:\n  - name: op\n    type: string\n  - name: path\n    type: string\n\
+                 examples:\n- kind: request\n  body: '{example}'\n"
+            ))
+            .unwrap()
+        };
+        let mut op = patch(r#"[{"op": "replace", "path": "/name", "value": "x"}]"#);
+        let reconciled = reconcile(&mut op);
+        assert!(op.request_body.as_ref().unwrap().array, "{reconciled:?}");
+        assert!(reconciled.unsupported.is_empty(), "{reconciled:?}");
+        // An array of scalars, or of objects the table does not describe, stays text.
+        for example in [r#"["a", "b"]"#, r#"[{"other": 1}]"#] {
+            let mut op = patch(example);
+            let reconciled = reconcile(&mut op);
+            assert!(!op.request_body.as_ref().unwrap().array, "{example}");
+            assert_eq!(reconciled.unsupported.len(), 1, "{example}: {reconciled:?}");
+        }
     }
 
     #[test]
