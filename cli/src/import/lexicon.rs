@@ -224,18 +224,25 @@ pub const URI_PATH_LABELS: &[&str] = &[
 
 /// Names of the one row that stands for the elements of an array body
 /// (`[数组元素]`, `Array elements`), compared in any case, brackets aside.
-pub const ARRAY_ELEMENT_ROWS: &[&str] = &["数组元素", "数组", "array elements", "array element", "array"];
+pub const ARRAY_ELEMENT_ROWS: &[&str] = &["数组元素", "array elements", "array element"];
+
+/// The bare words that stand for the elements only in brackets (`*[数组]*`,
+/// `*[Array]*`): a field may well be called `array`.
+pub const BRACKETED_ARRAY_ROWS: &[&str] = &["数组", "array"];
 
 /// Whether a row's name stands for the elements of an array body (emphasis
 /// and brackets aside: IMS prints `*[数组]*`).
 pub fn is_array_element_row(name: &str) -> bool {
-    let name = name
-        .trim()
-        .trim_matches(|c: char| matches!(c, '*' | '_' | '[' | ']'))
-        .trim();
+    let unemphasized = name.trim().trim_matches(|c: char| matches!(c, '*' | '_')).trim();
+    let bracketed = unemphasized.starts_with('[') && unemphasized.ends_with(']');
+    let name = unemphasized.trim_start_matches('[').trim_end_matches(']').trim();
     ARRAY_ELEMENT_ROWS
         .iter()
         .any(|row| row.eq_ignore_ascii_case(name))
+        || bracketed
+            && BRACKETED_ARRAY_ROWS
+                .iter()
+                .any(|row| row.eq_ignore_ascii_case(name))
 }
 
 /// Example labels, tried in this order: error, then response (before request:
@@ -524,6 +531,7 @@ mod tests {
             assert!(is_array_element_row(name), "{name}");
         }
         assert!(!is_array_element_row("items") && !is_array_element_row("*[数组元素参数]*"));
+        assert!(!is_array_element_row("array") && !is_array_element_row("_array_"));
     }
 
     #[test]

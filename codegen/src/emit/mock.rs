@@ -101,11 +101,14 @@ pub(crate) fn page_layout(op: &Operation, feature: &str) -> Option<TokenStream> 
         .total
         .as_ref()
         .is_some_and(|t| matches!(t.ty(), Type::String));
+    // A marker names the last item's `id` unless the section says which key.
     let (next_marker, marker_key) = match &paging.scheme {
-        PageScheme::Marker { next, key } => (option(next.as_ref().map(keys)), key.as_ref().map(keys)),
-        PageScheme::Offset | PageScheme::Page { .. } => (quote!(None), None),
+        PageScheme::Marker { next, key } => (
+            option(next.as_ref().map(keys)),
+            key.as_ref().map_or_else(|| quote!(&["id"]), keys),
+        ),
+        PageScheme::Offset | PageScheme::Page { .. } => (quote!(None), quote!(&[])),
     };
-    let marker_key = marker_key.unwrap_or_else(|| quote!(&[]));
     Some(quote! {
         #[cfg(feature = #feature)]
         const PAGE_LAYOUT: Option<runtime::mock::PageLayout> = Some(runtime::mock::PageLayout {

@@ -104,7 +104,10 @@ impl TransportError {
     /// a request that did not go out.
     pub(crate) fn is_retryable(&self) -> bool {
         match &self.0 {
-            Repr::Http(error) => error.is_connect() || error.is_timeout() || error.is_request(),
+            // A body cut off (a reset mid-answer) is retried like a lost connection.
+            Repr::Http(error) => {
+                error.is_connect() || error.is_timeout() || error.is_request() || error.is_body()
+            }
             Repr::Simulated { kind, .. } => *kind != Fault::Unanswered,
         }
     }

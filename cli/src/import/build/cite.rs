@@ -39,7 +39,9 @@ pub fn cites_by_title(text: &str, table: &Table) -> bool {
         text.match_indices(marker).any(|(at, _)| {
             let rest = text[at + marker.len()..].trim_start();
             let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start();
-            rest.starts_with(title)
+            // The whole title: `Instance` is not cited by `InstanceSpec`.
+            rest.strip_prefix(title)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_'))
         })
     })
 }

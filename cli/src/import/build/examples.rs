@@ -63,7 +63,9 @@ fn kind(context: &Context) -> Option<ExampleKind> {
     let kind = match (example_kind(&context.label), context.status_line) {
         // `**Status code: 200**`, then `Request succeeded.`: a request carries
         // no status, so the line's word is prose about the response.
-        (Some(ExampleKind::Request), Some(status)) => kind_of_status(status),
+        (Some(ExampleKind::Request), Some(status)) if !names_an_example(&context.label) => {
+            kind_of_status(status)
+        }
         (Some(kind), _) => kind,
         (None, Some(status)) => kind_of_status(status),
         (None, None) => example_kind(&context.heading)?,
@@ -72,6 +74,15 @@ fn kind(context: &Context) -> Option<ExampleKind> {
         (ExampleKind::Response, Some(s)) if s >= 400 => ExampleKind::Error,
         (kind, _) => kind,
     })
+}
+
+/// Whether a label calls what follows an example (`请求示例`, `Example request`)
+/// rather than saying something about a response (`Request succeeded.`).
+fn names_an_example(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    ["示例", "样例", "example"]
+        .iter()
+        .any(|word| lower.contains(word))
 }
 
 fn kind_of_status(status: u16) -> ExampleKind {
@@ -194,6 +205,8 @@ mod tests {
             kind(&context("Example request", None)),
             Some(ExampleKind::Request)
         );
+        // A request example after a response's status line, with no heading between.
+        assert_eq!(kind(&context("请求示例", Some(200))), Some(ExampleKind::Request));
     }
 
     #[test]

@@ -279,6 +279,7 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
             && name.starts_with(|c: char| c.is_ascii_alphabetic())
             && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             && !doc_type.to_ascii_lowercase().starts_with("array")
+            && !doc_type.to_ascii_lowercase().ends_with("objects")
     });
     if field.location.is_some() {
         // A parameter travels as text whatever its column says (`User token`,
@@ -451,6 +452,7 @@ mod tests {
             ("GesMetaData", "object"),
             ("file", "any"),
             ("Array of weird objects", "any"),
+            ("tag objects", "any"),
         ] {
             let mut field = Field {
                 doc_type: Some(doc_type.into()),

@@ -116,17 +116,20 @@ fn repeats(tables: &[PageTable], roles: &mut [Role], findings: &mut Vec<Finding>
             .collect();
         (!names.is_empty()).then_some(names)
     };
+    let rows_of: Vec<Option<Vec<String>>> = tables.iter().map(names).collect();
     for t in 0..tables.len() {
         if roles[t].is_assigned() || !classify::is_interface(tables[t].section) {
             continue;
         }
-        let Some(rows) = names(&tables[t]) else { continue };
+        let Some(rows) = &rows_of[t] else { continue };
         // Same rows and the same subject: rows alone (`key`, `value`) repeat by chance.
+        let title = tables[t].table.title();
         let same_subject = |o: usize, object: &str| {
-            tables[o].table.title() == tables[t].table.title() || caption_names_field(tables[t].table, object)
+            !title.trim().is_empty() && tables[o].table.title() == title
+                || caption_names_field(tables[t].table, object)
         };
         let repeated = (0..tables.len()).find_map(|o| match &roles[o] {
-            Role::Object(object) if names(&tables[o]).as_ref() == Some(&rows) && same_subject(o, object) => {
+            Role::Object(object) if rows_of[o].as_ref() == Some(rows) && same_subject(o, object) => {
                 Some(object.clone())
             }
             _ => None,

@@ -170,7 +170,15 @@ impl<'a, 'p> Linker<'a, 'p> {
     fn target(&self, field: &Field, links: &[&str], section: Section) -> Option<usize> {
         let description = field.description.preferred().unwrap_or_default();
         let by_number = cited_numbers(description);
-        let by_title = |t: &PageTable| cites_by_title(description, t.table);
+        // Only a title no other table of the page has is a witness.
+        let unique_title = |t: &PageTable| {
+            self.tables
+                .iter()
+                .filter(|other| other.table.title() == t.table.title())
+                .count()
+                == 1
+        };
+        let by_title = |t: &PageTable| unique_title(t) && cites_by_title(description, t.table);
         let cites = |t: &PageTable| {
             t.table.number().is_some_and(|n| by_number.contains(&n))
                 || t.table.anchors.iter().any(|a| links.contains(&a.as_str()))
