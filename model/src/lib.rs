@@ -17,6 +17,7 @@
 
 pub mod diagnostic;
 mod graph;
+pub mod media;
 pub mod model;
 pub mod names;
 pub mod outline;

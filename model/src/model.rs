@@ -189,6 +189,11 @@ pub struct Operation {
     /// The request body is a JSON array: `body` is one field, `items`, of the
     /// elements (`names.request_item`), serialized as the bare array.
     pub body_is_array: bool,
+    /// How the request body travels when it is not JSON.
+    pub request_media: Option<Media>,
+    /// The success response's content type when it is not JSON: the response
+    /// struct holds its bytes (`body`) and content type beside the headers.
+    pub response_media: Option<String>,
     /// Every object table the page documents, as it documents them.
     pub objects: Vec<Object>,
     /// The names of the tables in `objects` that are the service's
@@ -207,6 +212,34 @@ pub struct Operation {
     pub examples: Vec<Example>,
     /// How it pages through a list, when it does.
     pub pagination: Option<Pagination>,
+}
+
+/// A request body that is not JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Media {
+    /// `multipart/form-data`: each body field is a part, scalars as text and
+    /// `file` fields as files.
+    Multipart,
+    /// `application/x-www-form-urlencoded`: the body fields, scalars, encoded
+    /// as a query string is.
+    Form,
+    /// The body is the bytes of its one member (a `file`), sent with this
+    /// content type (`application/octet-stream`).
+    Raw(String),
+}
+
+impl Media {
+    pub const MULTIPART: &'static str = "multipart/form-data";
+    pub const FORM: &'static str = "application/x-www-form-urlencoded";
+
+    /// The content type as the spec writes it.
+    pub fn content_type(&self) -> &str {
+        match self {
+            Media::Multipart => Media::MULTIPART,
+            Media::Form => Media::FORM,
+            Media::Raw(media) => media,
+        }
+    }
 }
 
 /// A body the page documents for other statuses than the success one.
@@ -325,6 +358,9 @@ pub enum Type {
     Object(String),
     /// An object that contains itself through this field: boxed to have a size.
     Boxed(Box<Type>),
+    /// `runtime::Upload`: the bytes of a file, a multipart part or a whole body
+    /// that is not JSON.
+    Upload,
 }
 
 #[derive(Debug, Clone)]

@@ -80,6 +80,13 @@ pub const UNDOCUMENTED_FIELD: &str = "undocumented";
 /// The request field that holds the JSON body.
 pub const BODY_FIELD: &str = "body";
 
+/// The response field that holds the bytes of a body that is not JSON.
+pub const BYTES_FIELD: &str = "body";
+
+/// The response field that holds the content type of a body that is not JSON;
+/// a documented `Content-Type` header is read into it.
+pub const CONTENT_TYPE_FIELD: &str = "content_type";
+
 /// The builder method that finishes a request.
 pub const BUILD_METHOD: &str = "build";
 

@@ -8,9 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostics;
 use crate::graph::TableGraph;
+use crate::media;
 use crate::model::{
-    Constraints, Deprecation, Example, Location, Member, MemberDocs, Object, Operation, PathPiece, Plane,
-    SourcePage, StatusBody, Type,
+    Constraints, Deprecation, Example, Location, Media, Member, MemberDocs, Object, Operation, PathPiece,
+    Plane, SourcePage, StatusBody, Type,
 };
 use crate::names::{self, OperationNames, Scope};
 use crate::paths;
@@ -97,6 +98,18 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         Some(body) => (Some(resolver.request_body(body, &params)), None),
         None => (None, None),
     };
+    let request_media = media::request(file, resolver.out);
+    media::misplaced_files(file, resolver.out);
+    // A raw body is its bytes: there is always one to send.
+    let body = match (&request_media, body) {
+        (Some(Media::Raw(_)), Some(fields)) => Some(
+            fields
+                .into_iter()
+                .map(|m| Member { required: true, ..m })
+                .collect(),
+        ),
+        (_, body) => body,
+    };
     let response = op
         .response
         .as_ref()
@@ -108,6 +121,12 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         .as_ref()
         .map(|b| resolver.response_headers(b, &response))
         .unwrap_or_default();
+    let response_media = media::response(file, resolver.out);
+    // A body of bytes: `body` holds them; `content_type` is its header's.
+    let response_headers = match &response_media {
+        Some(_) => resolver.bytes_response_headers(response_headers),
+        None => response_headers,
+    };
     let objects: Vec<(String, schema::Text, Vec<Member>)> = op
         .objects
         .iter()
@@ -154,6 +173,8 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         response_headers,
         response_is_array: op.response.as_ref().is_some_and(|b| b.array),
         body_is_array: op.request_body.as_ref().is_some_and(|b| b.array),
+        request_media,
+        response_media,
         objects,
         shared: Vec::new(),
         plane: None,
@@ -429,6 +450,38 @@ impl Resolver<'_, '_> {
             .filter(|h| !fields.iter().any(|f| f.rust == h.rust))
             .map(|h| Member { required: false, ..h })
             .collect()
+    }
+
+    /// The headers of a response of bytes: none may be called `body`, the
+    /// bytes; `Content-Type` is the struct's `content_type`.
+    fn bytes_response_headers(&mut self, headers: Vec<Member>) -> Vec<Member> {
+        let mut kept = Vec::new();
+        for header in headers {
+            if header.rust == names::BYTES_FIELD {
+                let at = self.header_path(&header.wire);
+                self.out.push(self.file.error_at(
+                    &at,
+                    format!(
+                        "header `{}` becomes `body`, which the response's bytes are",
+                        header.wire
+                    ),
+                ));
+            } else if header.rust != names::CONTENT_TYPE_FIELD {
+                kept.push(header);
+            }
+        }
+        kept
+    }
+
+    fn header_path(&self, wire: &str) -> String {
+        let headers = self
+            .file
+            .value
+            .response
+            .as_ref()
+            .map_or(&[][..], |b| b.headers.as_slice());
+        let index = headers.iter().position(|h| h.name == wire).unwrap_or(0);
+        child(&item("response.headers", index), "name")
     }
 
     fn request_body(&mut self, body: &schema::Body, params: &[Member]) -> Vec<Member> {
@@ -748,6 +801,7 @@ fn rust_type(ty: &TypeExpr) -> Type {
         TypeExpr::Boolean => Type::Bool,
         TypeExpr::Object => Type::JsonObject,
         TypeExpr::Any => Type::Json,
+        TypeExpr::File => Type::Upload,
         TypeExpr::Array(inner) => Type::Vec(Box::new(rust_type(inner))),
         TypeExpr::Map(inner) => Type::Map(Box::new(rust_type(inner))),
         TypeExpr::TextOr(inner) => Type::TextOr(Box::new(rust_type(inner))),

@@ -62,7 +62,7 @@ fn three_mistakes_in_one_file_give_three_located_errors() {
             format!("{file}:8:6: placeholder `{{version}}` has no `in: path` parameter"),
             format!(
                 "{file}:13:11: unknown type `strin`: expected string, integer, long, number, boolean, \
-                 object, any, array<T>, map<T>, text_or<T> or the name of an object table"
+                 object, any, file, array<T>, map<T>, text_or<T> or the name of an object table"
             ),
             format!("{file}:21:13: type `array<Label>` refers to object table `Label`, which is not defined"),
         ]
@@ -614,4 +614,57 @@ fn a_fifo_in_a_spec_directory_is_a_located_error_not_a_hang() {
         error.one_line()
     );
     assert!(error.message.contains("not a regular file"), "{}", error.message);
+}
+
+/// `VALID_OPERATION` as a PUT with `body` as its request body.
+fn with_body(body: &str) -> String {
+    VALID_OPERATION
+        .replace("method: GET", "method: PUT")
+        .replace("response:", &format!("{body}response:"))
+}
+
+#[test]
+fn bodies_that_are_not_json_are_checked_where_they_differ() {
+    let form = "request_body:\n  media: multipart/form-data\n  fields:\n    - name: content\n      required: true\n      type: file\n    - name: note\n      type: string\n";
+    assert_eq!(check(&[("get_thing", &with_body(form))]), Vec::<String>::new());
+    let raw = "request_body:\n  media: application/octet-stream\n  fields:\n    - name: image_file\n      type: file\n";
+    assert_eq!(check(&[("get_thing", &with_body(raw))]), Vec::<String>::new());
+    let cases = [
+        (
+            "request_body:\n  media: multipart/form-data\n  fields:\n    - name: tags\n      type: array<Tag>\n",
+            "a multipart part is a scalar or a `file`, not `array<Tag>`",
+        ),
+        (
+            "request_body:\n  media: application/x-www-form-urlencoded\n  fields:\n    - name: content\n      type: file\n",
+            "a field of an `application/x-www-form-urlencoded` body is a scalar, not `file`",
+        ),
+        (
+            "request_body:\n  media: application/octet-stream\n  fields:\n    - name: a\n      type: file\n    - name: b\n      type: file\n",
+            "a `application/octet-stream` body is one file",
+        ),
+        (
+            "request_body:\n  fields:\n    - name: content\n      type: file\n",
+            "a `file` is a part of a `multipart/form-data` request body or the whole of a raw one",
+        ),
+        (
+            "request_body:\n  media: application/json\n  fields:\n    - name: a\n      type: string\n",
+            "is JSON, which a body is without `media`",
+        ),
+        (
+            "request_body:\n  media: \"text/plain\\r\\nX-Evil: 1\"\n  fields:\n    - name: a\n      type: file\n",
+            "is not a media type",
+        ),
+    ];
+    for (body, expected) in cases {
+        let errors = check(&[("get_thing", &with_body(body))]);
+        assert!(errors.iter().any(|e| e.contains(expected)), "{body}\n{errors:#?}");
+    }
+    let download = VALID_OPERATION.replace("response:\n", "response:\n  media: application/zip\n");
+    let errors = check(&[("get_thing", &download)]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("a `application/zip` response is bytes, not JSON fields")),
+        "{errors:#?}"
+    );
 }

@@ -186,6 +186,20 @@ pub fn parse_response<T: DeserializeOwned, C: ErrorCodeEnum>(
     serde_json::from_slice::<T>(body).map_err(|e| decode_error(status, body, e))
 }
 
+/// A success body as bytes (a response that is not JSON: a file download),
+/// or the typed API error that any other status carries.
+pub fn parse_bytes_response<C: ErrorCodeEnum>(
+    status: http::StatusCode,
+    headers: &http::HeaderMap,
+    body: &[u8],
+) -> Result<Vec<u8>, ResponseError<C>> {
+    if status.is_success() {
+        return Ok(body.to_vec());
+    }
+    let json = serde_json::from_slice::<Value>(body).ok();
+    Err(ResponseError::Api(api_error(status, headers, body, json)))
+}
+
 /// Whether a 2xx body might say it failed (`"is_success": false` under a key
 /// of the service's shapes), by a byte search: only then is it read as a
 /// `Value` to look at its top level. A body without the key set to `false`
@@ -439,5 +453,55 @@ mod tests {
         };
         assert_eq!(error.status.as_u16(), 503);
         assert!(error.message.is_none() && error.code.is_none());
+    }
+}
+
+#[cfg(test)]
+mod bytes_response_tests {
+    use super::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Code(String);
+    impl std::str::FromStr for Code {
+        type Err = std::convert::Infallible;
+        fn from_str(s: &str) -> Result<Self, Self::Err> {
+            Ok(Code(s.to_owned()))
+        }
+    }
+    impl ErrorCodeEnum for Code {
+        const SHAPES: &'static [ErrorShape] = &[ErrorShape {
+            code: Some("error_code"),
+            message: "error_msg",
+            success: None,
+        }];
+        fn code(&self) -> &str {
+            &self.0
+        }
+        fn http_status(&self) -> Option<u16> {
+            None
+        }
+        fn message(&self) -> Option<&'static str> {
+            None
+        }
+        fn is_documented(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn a_success_is_its_bytes_and_an_error_status_is_the_api_error() {
+        let zip = b"PK\x03\x04 not json";
+        let ok = parse_bytes_response::<Code>(http::StatusCode::OK, &http::HeaderMap::new(), zip);
+        assert_eq!(ok.unwrap(), zip);
+        let error = br#"{"error_code": "DLF.0100", "error_msg": "The job does not exist."}"#;
+        let failed =
+            parse_bytes_response::<Code>(http::StatusCode::BAD_REQUEST, &http::HeaderMap::new(), error);
+        match failed {
+            Err(ResponseError::Api(api)) => {
+                assert_eq!(api.status, http::StatusCode::BAD_REQUEST);
+                assert_eq!(api.code, Some(Code("DLF.0100".into())));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -24,6 +24,7 @@ pub mod paginate;
 pub mod signing;
 pub mod wait;
 
+mod body;
 mod builder;
 mod endpoint;
 mod error;
@@ -31,11 +32,12 @@ mod operation;
 mod request;
 mod text_or;
 
+pub use body::{Multipart, RequestBody, Upload};
 pub use builder::{IsSet, MissingParameter, ProjectScoped, Set, Unset};
 pub use endpoint::{Cloud, Plane, ServiceEndpoints};
 pub use error::{
     ApiError, DecodeError, ErrorBody, ErrorCodeEnum, ErrorKeys, ErrorShape, ResponseError, header_value,
-    parse_response, read_error_body,
+    parse_bytes_response, parse_response, read_error_body,
 };
 pub use operation::{DocumentedStatus, Operation, build_request};
 pub use paginate::{PageScheme, PageValue, Paginated};

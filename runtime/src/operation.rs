@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::body::RequestBody;
 use super::endpoint::{Cloud, Plane, ServiceEndpoints};
 use super::error::{ErrorCodeEnum, ResponseError, parse_response};
 use super::request::{PathBuilder, QueryBuilder, RequestError};
@@ -63,6 +64,16 @@ pub trait Operation {
         http::HeaderMap::new()
     }
 
+    /// The body a response value stands for when it is not JSON (its `body`
+    /// bytes), for a mock that answers with the value: written by the
+    /// generator behind the `test-util` feature for such responses. `None`:
+    /// the value is serialized as JSON.
+    #[cfg(feature = "test-util")]
+    fn mock_response_body(response: &Self::Response) -> Option<Vec<u8>> {
+        let _ = response;
+        None
+    }
+
     /// The request as HTTP: method, path, query, headers and JSON body. The URI is
     /// relative (path and query); a client joins it to its endpoint.
     fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError>;
@@ -78,13 +89,15 @@ pub trait Operation {
     }
 }
 
-/// Assembles the pieces generated code computed into an [`http::Request`].
+/// Assembles the pieces generated code computed into an [`http::Request`]:
+/// the body is a [`RequestBody`], or (as generated code before it wrote one)
+/// an optional JSON serialization.
 pub fn build_request(
     method: http::Method,
     path: PathBuilder,
     query: QueryBuilder,
     headers: impl IntoIterator<Item = (&'static str, http::HeaderValue)>,
-    body: Option<Result<Vec<u8>, serde_json::Error>>,
+    body: impl Into<RequestBody>,
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
     let mut uri = path.finish();
     if !query.is_empty() {
@@ -95,12 +108,87 @@ pub fn build_request(
     for (name, value) in headers {
         request = request.header(name, value);
     }
-    let body = match body {
-        Some(body) => {
-            request = request.header(http::header::CONTENT_TYPE, "application/json");
-            body.map_err(|e| RequestError::Body(e.to_string()))?
+    let (content_type, body) = match body.into() {
+        RequestBody::None => (None, Vec::new()),
+        RequestBody::Json(body) => (
+            Some(http::HeaderValue::from_static("application/json")),
+            body.map_err(|e| RequestError::Body(e.to_string()))?,
+        ),
+        RequestBody::Bytes { content_type, bytes } => {
+            let content_type = http::HeaderValue::try_from(content_type)
+                .map_err(|e| RequestError::Body(format!("content type: {e}")))?;
+            (Some(content_type), bytes)
         }
-        None => Vec::new(),
     };
+    // The body's own type stands over a documented `Content-Type` parameter:
+    // a request carries one, and a form's boundary must be the one it was encoded with.
+    if let (Some(content_type), Some(headers)) = (content_type, request.headers_mut()) {
+        headers.insert(http::header::CONTENT_TYPE, content_type);
+    }
     request.body(body).map_err(|e| RequestError::Http(e.to_string()))
+}
+
+impl From<Option<Result<Vec<u8>, serde_json::Error>>> for RequestBody {
+    fn from(body: Option<Result<Vec<u8>, serde_json::Error>>) -> RequestBody {
+        body.map_or(RequestBody::None, RequestBody::Json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Multipart, Upload};
+
+    fn path() -> PathBuilder {
+        let mut path = PathBuilder::new();
+        path.literal("/v1/files");
+        path
+    }
+
+    #[test]
+    fn a_body_of_bytes_travels_under_its_own_content_type_only() {
+        let mut form = Multipart::new();
+        form.file("file", &Upload::from("abc"));
+        let documented = (
+            "Content-Type",
+            http::HeaderValue::from_static("multipart/form-data"),
+        );
+        let request = build_request(
+            http::Method::POST,
+            path(),
+            QueryBuilder::new(),
+            [documented],
+            form.finish(),
+        )
+        .unwrap();
+        let types: Vec<_> = request
+            .headers()
+            .get_all(http::header::CONTENT_TYPE)
+            .iter()
+            .collect();
+        assert_eq!(types.len(), 1);
+        assert!(
+            types[0]
+                .to_str()
+                .unwrap()
+                .starts_with("multipart/form-data; boundary=hwcloud-")
+        );
+        assert!(String::from_utf8_lossy(request.body()).contains("\r\nabc\r\n"));
+    }
+
+    #[test]
+    fn json_and_no_body_as_generated_code_before_request_body_wrote_them() {
+        let json = build_request(
+            http::Method::POST,
+            path(),
+            QueryBuilder::new(),
+            [],
+            Some(serde_json::to_vec(&serde_json::json!({"a": 1}))),
+        )
+        .unwrap();
+        assert_eq!(json.headers()[http::header::CONTENT_TYPE], "application/json");
+        assert_eq!(json.body(), br#"{"a":1}"#);
+        let none = build_request(http::Method::GET, path(), QueryBuilder::new(), [], None).unwrap();
+        assert!(none.headers().get(http::header::CONTENT_TYPE).is_none() && none.body().is_empty());
+    }
 }

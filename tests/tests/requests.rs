@@ -195,3 +195,20 @@ fn operations_expose_their_documentation() {
         .collect();
     assert_eq!(statuses, [200, 400, 401, 403, 404, 500, 503]);
 }
+
+#[test]
+fn iam_federation_token_sends_a_url_encoded_form_under_one_content_type() {
+    let request = hwcloud::iam::CreateOsFederationTokensRequest::builder()
+        .content_type("application/x-www-form-urlencoded")
+        .x_idp_id("idp 1")
+        .saml_response("PD94b+Wwg/dm=")
+        .build();
+    let (method, uri, headers, body) = wire(&request);
+    assert_eq!(
+        (method.as_str(), uri.as_str()),
+        ("POST", "/v3.0/OS-FEDERATION/tokens")
+    );
+    assert_eq!(body, "SAMLResponse=PD94b%2BWwg%2Fdm%3D");
+    let content_types: Vec<&String> = headers.iter().filter(|h| h.starts_with("content-type")).collect();
+    assert_eq!(content_types, ["content-type: application/x-www-form-urlencoded"]);
+}

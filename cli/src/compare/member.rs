@@ -37,7 +37,9 @@ pub enum Kind {
     Boolean,
     Array,
     Object,
-    /// Untyped, or a spelling neither side maps (`file`, `any`).
+    /// A file's bytes: a form part or a raw body (`file`).
+    File,
+    /// Untyped, or a spelling neither side maps (`any`).
     Other,
 }
 
@@ -54,6 +56,7 @@ impl Kind {
             Kind::Boolean => "boolean",
             Kind::Array => "array",
             Kind::Object => "object",
+            Kind::File => "file",
             Kind::Other => "other",
         }
     }

@@ -132,6 +132,7 @@ pub fn kind(ty: &str) -> Kind {
         Ok(TypeExpr::TextOr(inner)) => kind(&inner.to_string()),
         Ok(TypeExpr::Array(_)) => Kind::Array,
         Ok(TypeExpr::Object | TypeExpr::Map(_) | TypeExpr::Ref(_)) => Kind::Object,
+        Ok(TypeExpr::File) => Kind::File,
         Ok(TypeExpr::Any) | Err(_) => Kind::Other,
     }
 }

@@ -262,6 +262,7 @@ impl<'d> Reader<'d> {
             Some("boolean") => Kind::Boolean,
             Some("array") => Kind::Array,
             Some("object") => Kind::Object,
+            Some("file") => Kind::File,
             Some(_) => Kind::Other,
             None if schema.get("properties").is_some() || schema.get("allOf").is_some() => Kind::Object,
             None if schema.get("items").is_some() => Kind::Array,

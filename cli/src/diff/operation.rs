@@ -197,10 +197,26 @@ impl<'a> OperationDiff<'a> {
         }
     }
 
-    /// The request body's fields, by wire name.
+    /// The request body's media (JSON, a form, a file) and its fields, by wire name.
     fn request_body(&mut self) {
         let (old, new) = (self.old, self.new);
         let owner = format!("{}::{}", self.module, new.names.body);
+        let media = |op: &Operation| {
+            op.request_media
+                .as_ref()
+                .map_or("application/json", |m| m.content_type())
+                .to_owned()
+        };
+        if old.body.is_some() && new.body.is_some() && media(old) != media(new) {
+            let (o, n) = (media(old), media(new));
+            self.changes.push(
+                Class::Breaking,
+                "request body media changed",
+                At::new("request_body.media", &owner),
+                Some(&o),
+                Some(&n),
+            );
+        }
         let (old_body, new_body) = (old.body.as_deref(), new.body.as_deref());
         self.members(true).list(
             "request",
@@ -215,16 +231,20 @@ impl<'a> OperationDiff<'a> {
     fn response(&mut self) {
         let (old, new) = (self.old, self.new);
         let owner = format!("{}::{}", self.changes.service, new.names.response);
-        if old.response_is_array != new.response_is_array {
-            let shape = |array: bool| if array { "JSON array" } else { "JSON object" };
+        let shape = |op: &Operation| match (&op.response_media, op.response_is_array) {
+            (Some(media), _) => format!("`{media}` bytes"),
+            (None, true) => "JSON array".to_owned(),
+            (None, false) => "JSON object".to_owned(),
+        };
+        if shape(old) != shape(new) {
             let at = At::new("response", &owner);
-            let (o, n) = (shape(old.response_is_array), shape(new.response_is_array));
+            let (o, n) = (shape(old), shape(new));
             self.changes.push(
                 Class::Breaking,
                 "response body shape changed",
                 at,
-                Some(o),
-                Some(n),
+                Some(&o),
+                Some(&n),
             );
         }
         self.members(false)

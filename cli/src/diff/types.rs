@@ -37,6 +37,7 @@ pub(super) fn type_text(ty: &Type, required: bool) -> String {
         Type::TextOr(inner) => format!("TextOr<{}>", type_text(inner, true)),
         Type::Object(name) => name.clone(),
         Type::Boxed(inner) => format!("Box<{}>", type_text(inner, true)),
+        Type::Upload => "Upload".into(),
     };
     if required { text } else { format!("Option<{text}>") }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use hwcloud_model::model::{Location, Member, Operation, PathPiece, Service, Text};
+use hwcloud_model::model::{Location, Media, Member, Operation, PathPiece, Service, Text};
 use serde_json::{Map, Value, json};
 
 use super::schema::{self, Schemas};
@@ -100,12 +100,17 @@ fn operation(
         item["description"] = json!(description);
     }
     if let Some(body) = &op.body {
-        // A JSON-array body is its one field, the elements, on the wire.
-        let schema = match (op.body_is_array, body.first()) {
-            (true, Some(items)) => schemas.bare(items),
+        // A JSON-array body is its one field, the elements, on the wire; a raw
+        // body is its one file.
+        let schema = match (op.body_is_array, &op.request_media, body.first()) {
+            (true, _, Some(items)) | (_, Some(Media::Raw(_)), Some(items)) => schemas.bare(items),
             _ => schema::reference(&schemas.object(&op.names.body, body)),
         };
-        item["requestBody"] = json!({ "required": true, "content": json_content(schema) });
+        let content = match &op.request_media {
+            None => json_content(schema),
+            Some(media) => json!({ media.content_type(): { "schema": schema } }),
+        };
+        item["requestBody"] = json!({ "required": true, "content": content });
     }
     if op.deprecated.is_some() {
         item["deprecated"] = json!(true);
@@ -187,7 +192,9 @@ fn responses(service: &Service, op: &Operation, lang: Lang, schemas: &mut Schema
 }
 
 fn success_body(op: &Operation, lang: Lang, schemas: &mut Schemas, response: &mut Value) {
-    if op.response_is_array {
+    if let Some(media) = &op.response_media {
+        response["content"] = json!({ media: { "schema": { "type": "string", "format": "binary" } } });
+    } else if op.response_is_array {
         let item = schemas.object(&op.names.response_item, &op.response);
         response["content"] = json_content(json!({ "type": "array", "items": schema::reference(&item) }));
     } else if !op.response.is_empty() {

@@ -207,6 +207,7 @@ impl Schemas {
             Type::TextOr(inner) => json!({ "anyOf": [self.ty(inner), { "type": "string" }] }),
             Type::Object(name) => reference(self.objects.get(name).map_or(name.as_str(), String::as_str)),
             Type::Boxed(inner) => self.ty(inner),
+            Type::Upload => json!({ "type": "string", "format": "binary" }),
         }
     }
 

@@ -8,10 +8,15 @@ use quote::quote;
 
 use super::names::ident;
 use hwcloud_model::model::{ExampleKind, FieldPath, Operation, PageScheme, Type};
+use hwcloud_model::names;
 
 /// The example a mock answers with when no rule does: the first JSON success
 /// example the generated types read as the page means it.
 pub(crate) fn documented_response(op: &Operation) -> Option<(u16, &str)> {
+    // A page prints a file download's content, not its bytes.
+    if op.response_media.is_some() {
+        return None;
+    }
     let success = op
         .status_codes
         .iter()
@@ -37,6 +42,15 @@ pub(crate) fn operation_items(op: &Operation, feature: &str) -> TokenStream {
         }
     });
     let headers = response_headers(op, feature);
+    let body = op.response_media.as_ref().map(|_| {
+        let field = ident(names::BYTES_FIELD);
+        quote! {
+            #[cfg(feature = #feature)]
+            fn mock_response_body(response: &Self::Response) -> Option<Vec<u8>> {
+                Some(response.#field.clone())
+            }
+        }
+    });
     quote! {
         #documented
 
@@ -46,17 +60,26 @@ pub(crate) fn operation_items(op: &Operation, feature: &str) -> TokenStream {
         }
 
         #headers
+        #body
     }
 }
 
 /// The response headers a response value's header fields stand for.
 fn response_headers(op: &Operation, feature: &str) -> Option<TokenStream> {
-    if op.response_headers.is_empty() {
+    let content_type = op
+        .response_media
+        .as_ref()
+        .map(|_| (names::CONTENT_TYPE_FIELD, "Content-Type"));
+    let fields = op
+        .response_headers
+        .iter()
+        .map(|m| (m.rust.as_str(), m.wire.as_str()));
+    let fields: Vec<(&str, &str)> = fields.chain(content_type).collect();
+    if fields.is_empty() {
         return None;
     }
-    let inserts = op.response_headers.iter().map(|member| {
-        let field = ident(&member.rust);
-        let wire = &member.wire;
+    let inserts = fields.iter().map(|(field, wire)| {
+        let field = ident(field);
         quote! {
             let value = response
                 .#field

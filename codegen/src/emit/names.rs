@@ -44,16 +44,17 @@ pub(crate) fn rust_type(ty: &Type) -> TokenStream {
             let inner = rust_type(inner);
             quote!(Box<#inner>)
         }
+        Type::Upload => quote!(runtime::Upload),
     }
 }
 
 /// What a setter accepts: anything string-like for `String`, a `T` for
-/// `TextOr<T>`, the exact type otherwise, so that a wrong argument is a plain
+/// `TextOr<T>`, bytes or text for an `Upload`, the exact type otherwise, so that a wrong argument is a plain
 /// type mismatch.
 pub(crate) fn argument_type(ty: &Type) -> TokenStream {
     let rust = rust_type(ty);
     match ty {
-        Type::String | Type::TextOr(_) => quote!(impl Into<#rust>),
+        Type::String | Type::TextOr(_) | Type::Upload => quote!(impl Into<#rust>),
         _ => rust,
     }
 }
@@ -61,7 +62,7 @@ pub(crate) fn argument_type(ty: &Type) -> TokenStream {
 /// The expression that turns a setter argument into the stored value.
 pub(crate) fn argument_value(ty: &Type, arg: &Ident) -> TokenStream {
     match ty {
-        Type::String | Type::TextOr(_) => quote!(#arg.into()),
+        Type::String | Type::TextOr(_) | Type::Upload => quote!(#arg.into()),
         _ => quote!(#arg),
     }
 }

@@ -5,7 +5,9 @@ use quote::{format_ident, quote};
 
 use super::names::{argument_type, argument_value, ident, plain, rust_type};
 use super::{docs, structs};
-use hwcloud_model::model::{ExampleKind, Location, Member, Method, Operation, PathPiece, Service, Type};
+use hwcloud_model::model::{
+    ExampleKind, Location, Media, Member, Method, Operation, PathPiece, Service, Type,
+};
 use hwcloud_model::names;
 use hwcloud_model::outline::OperationOutline;
 
@@ -28,7 +30,9 @@ pub(crate) fn operation_module(service: &Service, op: &Operation, mock: Option<&
     let response = structs::response_struct(op);
     let shared = shared_reexport(service, op);
     let objects = op.local_objects().map(|o| structs::object_struct(o, &[]));
-    let serde_traits = serde_imports(op.body.is_some() || op.local_objects().any(|o| !o.in_response));
+    let json_body = op.body.is_some() && op.request_media.is_none();
+    let serde_traits =
+        serde_imports(json_body || op.response_media.is_some() || op.local_objects().any(|o| !o.in_response));
     quote! {
         #module_doc
         #allow_deprecated
@@ -170,8 +174,12 @@ fn request_struct(op: &Operation) -> TokenStream {
     let body = op.body.as_ref().map(|_| {
         let body = ident(&op.names.body);
         let field = ident(names::BODY_FIELD);
+        let doc = match &op.request_media {
+            None => "The JSON body.".to_owned(),
+            Some(media) => format!("The body, sent as `{}`.", media.content_type()),
+        };
         quote!(
-            /// The JSON body.
+            #[doc = #doc]
             pub #field: #body,
         )
     });
@@ -614,12 +622,7 @@ fn operation_impl(service: &Service, op: &Operation, mock: Option<&str>) -> Toke
     let checks = super::checks::constraint_checks(op);
     let parse_response = parse_response_override(op);
     let mock = mock.map(|feature| super::mock::operation_items(op, feature));
-    let body = if op.body.is_some() {
-        let field = ident(names::BODY_FIELD);
-        quote!(Some(runtime::serde_json::to_vec(&self.#field)))
-    } else {
-        quote!(None)
-    };
+    let body = request_body(op);
     quote! {
         impl runtime::Operation for #request {
             type Response = #response;
@@ -640,7 +643,8 @@ fn operation_impl(service: &Service, op: &Operation, mock: Option<&str>) -> Toke
                 #(#query_steps)*
                 #headers_binding
                 #(#header_steps)*
-                runtime::build_request(#method, path, query, headers, #body)
+                #body
+                runtime::build_request(#method, path, query, headers, body)
             }
 
             #parse_response
@@ -649,16 +653,94 @@ fn operation_impl(service: &Service, op: &Operation, mock: Option<&str>) -> Toke
     }
 }
 
-/// The default `parse_response`, then the documented response headers.
+/// What `to_http_request` sends: the JSON body, the form, the file, or
+/// nothing; a form is encoded in statements that bind `body`.
+fn request_body(op: &Operation) -> TokenStream {
+    let field = ident(names::BODY_FIELD);
+    let Some(members) = &op.body else {
+        return quote!(let body = runtime::RequestBody::None;);
+    };
+    match &op.request_media {
+        None => quote!(let body = runtime::RequestBody::Json(runtime::serde_json::to_vec(&self.#field));),
+        Some(Media::Raw(media)) => {
+            let file = members.first().map(|m| ident(&m.rust));
+            quote!(let body = runtime::RequestBody::raw(#media, &self.#field.#file);)
+        }
+        Some(Media::Form) => {
+            let fields = members.iter().map(|m| {
+                let name = ident(&m.rust);
+                let wire = &m.wire;
+                match m.required {
+                    true => quote!(form.push(#wire, &self.#field.#name);),
+                    false => quote!(form.push_opt(#wire, self.#field.#name.as_ref());),
+                }
+            });
+            quote! {
+                let mut form = runtime::QueryBuilder::new();
+                #(#fields)*
+                let body = runtime::RequestBody::form(form);
+            }
+        }
+        Some(Media::Multipart) => {
+            let parts = members.iter().map(|m| {
+                let name = ident(&m.rust);
+                let wire = &m.wire;
+                match (&m.ty, m.required) {
+                    (Type::Upload, true) => quote!(form.file(#wire, &self.#field.#name);),
+                    (Type::Upload, false) => quote!(form.file_opt(#wire, self.#field.#name.as_ref());),
+                    (_, true) => quote!(form.text(#wire, &self.#field.#name);),
+                    (_, false) => quote!(form.text_opt(#wire, self.#field.#name.as_ref());),
+                }
+            });
+            quote! {
+                let mut form = runtime::Multipart::new();
+                #(#parts)*
+                let body = form.finish();
+            }
+        }
+    }
+}
+
+/// The default `parse_response` (or the body's bytes, for a response that is
+/// not JSON), then the documented response headers.
 fn parse_response_override(op: &Operation) -> Option<TokenStream> {
-    if op.response_headers.is_empty() {
+    if op.response_headers.is_empty() && op.response_media.is_none() {
         return None;
     }
-    let reads = op.response_headers.iter().map(|m| {
-        let field = ident(&m.rust);
-        let wire = &m.wire;
-        quote!(response.#field = runtime::header_value(headers, #wire);)
-    });
+    let mut reads: Vec<TokenStream> = op
+        .response_headers
+        .iter()
+        .map(|m| {
+            let field = ident(&m.rust);
+            let wire = &m.wire;
+            quote!(response.#field = runtime::header_value(headers, #wire);)
+        })
+        .collect();
+    if op.response_media.is_some() {
+        let (body, content_type) = (ident(names::BYTES_FIELD), ident(names::CONTENT_TYPE_FIELD));
+        let response = ident(&op.names.response);
+        let (binding, rest) = if reads.is_empty() {
+            (quote!(let response), None)
+        } else {
+            (quote!(let mut response), Some(quote!(..Default::default())))
+        };
+        return Some(quote! {
+            fn parse_response(
+                status: runtime::http::StatusCode,
+                headers: &runtime::http::HeaderMap,
+                body: &[u8],
+            ) -> Result<Self::Response, runtime::ResponseError<Self::ErrorCode>> {
+                #binding = #response {
+                    #body: runtime::parse_bytes_response(status, headers, body)?,
+                    #content_type: runtime::header_value(headers, "Content-Type"),
+                    #rest
+                };
+                #(#reads)*
+                Ok(response)
+            }
+        });
+    }
+    let reads = reads.drain(..);
     Some(quote! {
         fn parse_response(
             status: runtime::http::StatusCode,

@@ -7,7 +7,7 @@ use super::deserialize;
 use super::docs;
 use super::names::{argument_type, argument_value, ident, plain};
 use super::operation::{first_example, member_type};
-use hwcloud_model::model::{ExampleKind, Member, Object, Operation};
+use hwcloud_model::model::{ExampleKind, Media, Member, Object, Operation};
 use hwcloud_model::names;
 
 /// A struct field with its doc comment and serde attributes.
@@ -77,6 +77,9 @@ fn example_doc(example: Option<&str>) -> Vec<String> {
 }
 
 pub(crate) fn body_struct(op: &Operation, fields: &[Member]) -> TokenStream {
+    if let Some(media) = &op.request_media {
+        return media_body_struct(op, media, fields);
+    }
     let name = ident(&op.names.body);
     let mut lines = vec![format!("JSON body of [`{}`].", op.names.request)];
     lines.extend(example_doc(first_example(op, ExampleKind::Request)));
@@ -102,7 +105,42 @@ pub(crate) fn body_struct(op: &Operation, fields: &[Member]) -> TokenStream {
     }
 }
 
+/// A body that is not JSON: its parts (multipart) or its file (raw), with no
+/// serde, since `to_http_request` encodes it.
+fn media_body_struct(op: &Operation, media: &Media, fields: &[Member]) -> TokenStream {
+    let name = ident(&op.names.body);
+    let what = match media {
+        Media::Multipart => "Form parts (`multipart/form-data`)",
+        Media::Form => "Form fields (`application/x-www-form-urlencoded`)",
+        Media::Raw(_) => "The file sent as the body",
+    };
+    let mut lines = vec![format!("{what} of [`{}`].", op.names.request)];
+    if let Media::Raw(media) = media {
+        lines.push(String::new());
+        lines.push(format!(
+            "Sent as `{media}` unless the [`Upload`](runtime::Upload) names another content type."
+        ));
+    }
+    let doc = docs::attrs(&lines);
+    let fields = fields.iter().map(|member| {
+        let doc = docs::attrs(&docs::member(member));
+        let name = ident(&member.rust);
+        let ty = member_type(member);
+        quote!(#doc pub #name: #ty,)
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
 pub(crate) fn response_struct(op: &Operation) -> TokenStream {
+    if let Some(media) = &op.response_media {
+        return bytes_response_struct(op, media);
+    }
     let name = ident(&op.names.response);
     let mut lines = vec![format!("Success response of [`{}`].", op.names.request)];
     lines.extend(example_doc(first_example(op, ExampleKind::Response)));
@@ -144,6 +182,34 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
         }
 
         #deserialize
+    }
+}
+
+/// A response that is not JSON: its bytes and content type, beside the
+/// documented headers. Serde sees it as any response value (the mock's rules
+/// take one); `parse_response` fills it from the HTTP response.
+fn bytes_response_struct(op: &Operation, media: &str) -> TokenStream {
+    let name = ident(&op.names.response);
+    let doc = docs::attrs(&[format!(
+        "Success response of [`{}`]: a `{media}` body, as bytes.",
+        op.names.request
+    )]);
+    let headers = op.response_headers.iter().map(header_field);
+    let body = ident(names::BYTES_FIELD);
+    let content_type = ident(names::CONTENT_TYPE_FIELD);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+        #[serde(crate = "runtime::serde")]
+        pub struct #name {
+            /// The body as sent.
+            #[serde(default)]
+            pub #body: Vec<u8>,
+            /// The `Content-Type` the response was sent with.
+            #[serde(default)]
+            pub #content_type: Option<String>,
+            #(#headers)*
+        }
     }
 }
 

@@ -382,6 +382,12 @@ pub struct Body {
     pub status: Vec<u16>,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub caption: Text,
+    /// The content type when the body is not JSON: `multipart/form-data` (each
+    /// field a form part, `file` fields carry bytes) or any other media type
+    /// (`application/octet-stream`, `text/plain`): the body is bytes, described
+    /// by one `file` field (requests) or by no field (responses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<String>,
     /// The body is a JSON array, each element the object `fields` describes
     /// (responses only: `[{"is_success": true, ...}, ...]`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

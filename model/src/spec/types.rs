@@ -1,6 +1,6 @@
 //! The `type:` grammar of spec fields.
 //!
-//! `string | integer | long | number | boolean | object | any | array<T> | map<T> | text_or<T> | Name`
+//! `string | integer | long | number | boolean | object | any | file | array<T> | map<T> | text_or<T> | Name`
 //! where `Name` (UpperCamelCase) refers to an object table of the same operation.
 
 use std::fmt;
@@ -21,6 +21,9 @@ pub enum TypeExpr {
     Object,
     /// Any JSON value.
     Any,
+    /// The bytes of a file: a part of a `multipart/form-data` body, or a whole
+    /// body that is not JSON (`media:` of the request body).
+    File,
     Array(Box<TypeExpr>),
     /// A JSON object with string keys and values of one type.
     Map(Box<TypeExpr>),
@@ -72,9 +75,10 @@ impl TypeExpr {
             "boolean" => Ok(TypeExpr::Boolean),
             "object" => Ok(TypeExpr::Object),
             "any" => Ok(TypeExpr::Any),
+            "file" => Ok(TypeExpr::File),
             name if is_type_name(name) => Ok(TypeExpr::Ref(name.to_owned())),
             other => Err(format!(
-                "unknown type `{other}`: expected string, integer, long, number, boolean, object, any, array<T>, map<T>, text_or<T> or the name of an object table"
+                "unknown type `{other}`: expected string, integer, long, number, boolean, object, any, file, array<T>, map<T>, text_or<T> or the name of an object table"
             )),
         }
     }
@@ -85,6 +89,15 @@ impl TypeExpr {
             TypeExpr::Ref(name) => vec![name.as_str()],
             TypeExpr::Array(inner) | TypeExpr::Map(inner) => inner.refs(),
             _ => Vec::new(),
+        }
+    }
+
+    /// Whether the type is or holds a `file`.
+    pub fn has_file(&self) -> bool {
+        match self {
+            TypeExpr::File => true,
+            TypeExpr::Array(inner) | TypeExpr::Map(inner) | TypeExpr::TextOr(inner) => inner.has_file(),
+            _ => false,
         }
     }
 
@@ -114,6 +127,7 @@ impl fmt::Display for TypeExpr {
             TypeExpr::Boolean => f.write_str("boolean"),
             TypeExpr::Object => f.write_str("object"),
             TypeExpr::Any => f.write_str("any"),
+            TypeExpr::File => f.write_str("file"),
             TypeExpr::Array(inner) => write!(f, "array<{inner}>"),
             TypeExpr::Map(inner) => write!(f, "map<{inner}>"),
             TypeExpr::TextOr(inner) => write!(f, "text_or<{inner}>"),

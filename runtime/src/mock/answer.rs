@@ -74,8 +74,12 @@ impl Answer {
     where
         O::Response: Serialize,
     {
+        let headers = O::mock_response_headers(response);
+        if let Some(body) = O::mock_response_body(response) {
+            return Answer::bytes(success_status::<O>(), headers, body);
+        }
         match serde_json::to_string(response) {
-            Ok(body) => Answer::json(success_status::<O>(), O::mock_response_headers(response), &body),
+            Ok(body) => Answer::json(success_status::<O>(), headers, &body),
             Err(e) => Answer::Fault(
                 Fault::Unanswered,
                 format!("{}: the response value does not serialize: {e}", O::ID),
@@ -118,11 +122,16 @@ impl Answer {
 
     /// A status and body as given.
     pub(crate) fn json(status: u16, headers: http::HeaderMap, body: &str) -> Answer {
+        Answer::bytes(status, headers, body.as_bytes().to_vec())
+    }
+
+    /// A status and body bytes as given.
+    pub(crate) fn bytes(status: u16, headers: http::HeaderMap, body: Vec<u8>) -> Answer {
         match http::StatusCode::from_u16(status) {
             Ok(status) => Answer::Exchange(Exchange {
                 status,
                 headers,
-                body: body.as_bytes().to_vec(),
+                body,
             }),
             Err(_) => Answer::Fault(Fault::Unanswered, format!("{status} is not an HTTP status")),
         }

@@ -17,6 +17,8 @@ pub struct Interface {
     pub parameters: Vec<Field>,
     /// The request body's fields and the table they were read from.
     pub body: Option<(usize, Vec<Field>)>,
+    /// That table's caption: `FormData parameters` says the body is a form.
+    pub body_caption: Option<String>,
     pub groups: Vec<StatusGroup>,
     pub status_codes: Vec<StatusCodeDoc>,
 }
@@ -47,7 +49,10 @@ impl Interface {
                     interface.parameters.extend(read);
                 }
                 Role::Query => interface.parameters.extend(rows(Some(ParamLocation::Query))),
-                Role::RequestBody => interface.body = Some((t, rows(None))),
+                Role::RequestBody => {
+                    interface.body = Some((t, rows(None)));
+                    interface.body_caption = Some(table.table.caption.clone());
+                }
                 Role::ResponseBody(status) => interface.group(*status).root = Some((t, rows(None))),
                 Role::ResponseHeaders(status) => interface.group(*status).headers.extend(rows(None)),
                 _ => {}

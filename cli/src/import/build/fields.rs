@@ -267,7 +267,8 @@ pub fn uri_parameters(
 /// stays `any`, with a warning.
 pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
     let doc_type = field.doc_type.as_deref().unwrap_or_default();
-    if !is(field, |t| *t == TypeExpr::Any) || field.doc_type.is_none() {
+    // A file is typed by where it stands (`media::read`).
+    if !is(field, |t| *t == TypeExpr::Any) || field.doc_type.is_none() || is_file_type(doc_type) {
         return;
     }
     let names_a_type = doc_type.len() > 3
@@ -319,6 +320,15 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// A type column that names a file (`File`, `MultipartFile`, `binary`).
+pub fn is_file_type(doc_type: &str) -> bool {
+    let doc = doc_type.trim().to_ascii_lowercase();
+    matches!(
+        doc.as_str(),
+        "file" | "multipartfile" | "binary" | "filestream" | "file stream"
+    )
 }
 
 /// Makes the parameter list sound: a placeholder no table documents is added
@@ -451,6 +461,7 @@ mod tests {
             ("BaseInfo object", "object"),
             ("GesMetaData", "object"),
             ("file", "any"),
+            ("File", "any"),
             ("Array of weird objects", "any"),
             ("tag objects", "any"),
         ] {

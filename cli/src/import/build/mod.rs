@@ -9,6 +9,7 @@ mod examples;
 pub mod fields;
 mod leftovers;
 pub mod link;
+mod media;
 mod statuses;
 mod texts;
 pub mod uri;
@@ -163,6 +164,7 @@ fn assemble(
     let Interface {
         parameters,
         body,
+        body_caption,
         groups,
         status_codes,
     } = interface;
@@ -184,7 +186,7 @@ fn assemble(
         fields::drop_repeated(fields, findings);
     }
     let uri_text = uri::without_documented_query(&uri.uri, &parameters);
-    OperationFile {
+    let mut operation = OperationFile {
         operation: operation_id(uri.method, &uri_text),
         title: text_in(page.lang, page.title.clone()),
         summary: text_in(page.lang, texts::summary(page, sections)),
@@ -211,7 +213,9 @@ fn assemble(
         status_codes: all_statuses(page, sections, status_codes),
         examples: examples::examples(page, sections, findings),
         pagination: None,
-    }
+    };
+    media::read(page, sections, body_caption.as_deref(), &mut operation, findings);
+    operation
 }
 
 /// The statuses a status table gives, after those listed outside a table.

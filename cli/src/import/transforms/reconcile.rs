@@ -36,10 +36,16 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
             && e.kind == ExampleKind::Response
             && serde_json::from_str::<Value>(&e.body).is_ok_and(|v| v.is_array())
     });
-    if array_response && let Some(change) = array_body(operation) {
+    // A body that is not JSON (a form, a file) has no JSON to read its example by.
+    let media = |body: &Option<Body>| body.as_ref().is_some_and(|b| b.media.is_some());
+    let (request_media, response_media) = (media(&operation.request_body), media(&operation.response));
+    if array_response
+        && !response_media
+        && let Some(change) = array_body(operation)
+    {
         changes.push(change);
     }
-    if let Some(change) = array_request(operation) {
+    if !request_media && let Some(change) = array_request(operation) {
         changes.push(change);
     }
     unsupported_examples(operation, &mut unsupported);
@@ -49,9 +55,9 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
         .filter(|e| e.format == ExampleFormat::Json)
         .filter_map(|e| {
             let table = match e.kind {
-                ExampleKind::Request => Table::Request,
-                ExampleKind::Response => Table::Response,
-                ExampleKind::Error => return None,
+                ExampleKind::Request if !request_media => Table::Request,
+                ExampleKind::Response if !response_media => Table::Response,
+                _ => return None,
             };
             Some((table, serde_json::from_str(&e.body).ok()?))
         })
