@@ -12,4 +12,24 @@ fn main() {
         eprintln!("{error}");
         std::process::exit(1);
     }
+    fixtures();
+}
+
+/// The generator's fixtures whose behaviour `tests/bodies.rs` runs (bodies
+/// that are not JSON, several 2xx bodies): no service of `spec/` has all of them.
+fn fixtures() {
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("fixtures");
+    for fixture in ["media_bodies", "success_variants"] {
+        let dir = format!("../codegen/tests/fixtures/{fixture}");
+        if let Err(error) = hwcloud_codegen::Config::new()
+            .emit_rerun_if_changed(true)
+            .mock_feature("test-util")
+            .runtime_path("hwcloud::runtime")
+            .out_dir(out.join(fixture))
+            .generate(&dir)
+        {
+            eprintln!("{dir}: {error}");
+            std::process::exit(1);
+        }
+    }
 }

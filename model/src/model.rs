@@ -205,6 +205,11 @@ pub struct Operation {
     pub plane: Option<Plane>,
     /// The statuses the success body is documented under (empty: any 2xx).
     pub success_statuses: Vec<u16>,
+    /// Where a page documents another 2xx body with other fields (VPC's 202
+    /// of a dry run beside the 201): every success body, the main one
+    /// (`response`) first. The response type (`names.response`) is then an
+    /// enum of them. Empty: one success type.
+    pub success_variants: Vec<SuccessVariant>,
     /// The other statuses' bodies as documented: read by the service's error
     /// shapes (errors) or into `response` (other 2xx), not typed per status.
     pub status_bodies: Vec<StatusBody>,
@@ -240,6 +245,19 @@ impl Media {
             Media::Raw(media) => media,
         }
     }
+}
+
+/// One of several success bodies: an enum variant holding its struct.
+#[derive(Debug, Clone)]
+pub struct SuccessVariant {
+    /// The statuses it comes under (empty for the main body: any 2xx no other
+    /// variant names).
+    pub statuses: Vec<u16>,
+    /// `Created`, `Accepted`: [`names::success_variant`](crate::names::success_variant).
+    pub variant: String,
+    /// `CreateSecurityGroupAcceptedResponse`.
+    pub type_name: String,
+    pub fields: Vec<Member>,
 }
 
 /// A body the page documents for other statuses than the success one.

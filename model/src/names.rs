@@ -225,6 +225,35 @@ impl OperationNames {
     }
 }
 
+impl OperationNames {
+    /// The struct of one success body where a page documents several
+    /// (`CreateSecurityGroupAcceptedResponse`), for its enum variant.
+    pub fn success_struct(&self, variant: &str) -> String {
+        let prefix = self.request.strip_suffix("Request").unwrap_or(&self.request);
+        format!("{prefix}{variant}Response")
+    }
+}
+
+/// The enum variant of a success body by the first status it comes under:
+/// the status's reason phrase (`Created`, `Accepted`), `Success` for any 2xx.
+pub fn success_variant(status: Option<u16>) -> String {
+    let reason = match status {
+        None => "Success",
+        Some(200) => "Ok",
+        Some(201) => "Created",
+        Some(202) => "Accepted",
+        Some(203) => "NonAuthoritative",
+        Some(204) => "NoContent",
+        Some(205) => "ResetContent",
+        Some(206) => "PartialContent",
+        Some(207) => "MultiStatus",
+        Some(208) => "AlreadyReported",
+        Some(226) => "ImUsed",
+        Some(other) => return format!("Status{other}"),
+    };
+    reason.to_owned()
+}
+
 /// The body field (and builder method) holding the elements of an array
 /// request body.
 pub const ITEMS_FIELD: &str = "items";

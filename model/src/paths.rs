@@ -99,6 +99,13 @@ pub(crate) fn pagination(
         );
         return None;
     }
+    if !op.success_variants.is_empty() {
+        fail(
+            "scheme",
+            "the response is one of several 2xx bodies (`responses`): a paginator reads one".into(),
+        );
+        return None;
+    }
     let param = |name: &Option<String>, key: &str, fail: &mut dyn FnMut(&str, String)| {
         let name = name.as_deref()?;
         let found = op
@@ -298,6 +305,16 @@ pub(crate) fn waiters(
             fail(
                 "operation",
                 format!("`{}` answers a bare array: no field holds one state", op.id),
+            );
+            continue;
+        }
+        if !op.success_variants.is_empty() {
+            fail(
+                "operation",
+                format!(
+                    "`{}` answers one of several 2xx bodies: a waiter reads one",
+                    op.id
+                ),
             );
             continue;
         }

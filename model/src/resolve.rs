@@ -11,7 +11,7 @@ use crate::graph::TableGraph;
 use crate::media;
 use crate::model::{
     Constraints, Deprecation, Example, Location, Media, Member, MemberDocs, Object, Operation, PathPiece,
-    Plane, SourcePage, StatusBody, Type,
+    Plane, SourcePage, StatusBody, SuccessVariant, Type,
 };
 use crate::names::{self, OperationNames, Scope};
 use crate::paths;
@@ -122,6 +122,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         .map(|b| resolver.response_headers(b, &response))
         .unwrap_or_default();
     let response_media = media::response(file, resolver.out);
+    let success_variants = resolver.success_variants(&names, &response, &mut scope);
     // A body of bytes: `body` holds them; `content_type` is its header's.
     let response_headers = match &response_media {
         Some(_) => resolver.bytes_response_headers(response_headers),
@@ -179,6 +180,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
         shared: Vec::new(),
         plane: None,
         success_statuses: op.response.as_ref().map(|b| b.status.clone()).unwrap_or_default(),
+        success_variants,
         status_bodies: op
             .responses
             .iter()
@@ -419,6 +421,58 @@ impl Resolver<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Every success body, the main one first, when a page documents a 2xx
+    /// body with other fields than the main one's; none otherwise (a 2xx body
+    /// with the same fields reads into the main type). Arrays and bytes keep
+    /// one type.
+    fn success_variants(
+        &mut self,
+        names: &OperationNames,
+        main: &[Member],
+        scope: &mut Scope<'_>,
+    ) -> Vec<SuccessVariant> {
+        let op = &self.file.value;
+        let Some(response) = op.response.as_ref().filter(|b| !b.array && b.media.is_none()) else {
+            return Vec::new();
+        };
+        let wire = |body: &schema::Body| -> BTreeSet<String> {
+            body.fields.iter().map(|f| f.name.clone()).collect()
+        };
+        let others: Vec<(usize, &schema::Body)> = op
+            .responses
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.status.is_empty() && b.status.iter().all(|s| (200..300).contains(s)))
+            .filter(|(_, b)| !b.array && b.media.is_none() && wire(b) != wire(response))
+            .collect();
+        if others.is_empty() {
+            return Vec::new();
+        }
+        let variant = |statuses: &[u16], fields: Vec<Member>| {
+            let variant = names::success_variant(statuses.first().copied());
+            SuccessVariant {
+                statuses: statuses.to_vec(),
+                type_name: names.success_struct(&variant),
+                variant,
+                fields,
+            }
+        };
+        let mut variants = vec![variant(&response.status, main.to_vec())];
+        // `other_bodies` reported these tables' problems already.
+        let reported = std::mem::take(self.out);
+        for (i, body) in others {
+            let fields = self.fields(&child(&item("responses", i), "fields"), &body.fields, true);
+            variants.push(variant(&body.status, fields));
+        }
+        *self.out = reported;
+        for variant in &variants {
+            if let Err(message) = scope.claim(&variant.type_name, "the struct of a success body") {
+                self.out.push(self.file.error_at("response", message));
+            }
+        }
+        variants
     }
 
     /// The success response's headers, as fields beside the body's: their Rust

@@ -668,3 +668,29 @@ fn bodies_that_are_not_json_are_checked_where_they_differ() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_second_2xx_body_makes_an_enum_that_no_paginator_reads() {
+    let op = format!(
+        "{}  - name: offset\n    in: query\n    type: integer\n{}",
+        &VALID_OPERATION[..VALID_OPERATION.find("response:").unwrap()],
+        "response:\n  status: [200]\n  fields:\n    - name: tags\n      type: array<Tag>\n\
+         responses:\n  - status: [202]\n    fields:\n      - name: job_id\n        type: string\n\
+         objects:\n  - name: Tag\n    fields:\n      - name: key\n        required: true\n        type: string\n"
+    );
+    assert_eq!(check(&[("get_thing", &op)]), Vec::<String>::new());
+    let paged = format!("{op}pagination:\n  scheme: offset\n  parameter: offset\n  items: tags\n");
+    let errors = check(&[("get_thing", &paged)]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("one of several 2xx bodies (`responses`): a paginator reads one")),
+        "{errors:#?}"
+    );
+    // The same fields under 202 read into the one type: the paginator stands.
+    let same = paged.replace(
+        "      - name: job_id\n        type: string\n",
+        "      - name: tags\n        type: array<Tag>\n",
+    );
+    assert_eq!(check(&[("get_thing", &same)]), Vec::<String>::new());
+}

@@ -64,6 +64,15 @@ pub trait Operation {
         http::HeaderMap::new()
     }
 
+    /// The status a response value stands for, where the operation's
+    /// response is one of several 2xx bodies: written by the generator behind
+    /// the `test-util` feature. `None`: the first 2xx status the page documents.
+    #[cfg(feature = "test-util")]
+    fn mock_response_status(response: &Self::Response) -> Option<u16> {
+        let _ = response;
+        None
+    }
+
     /// The body a response value stands for when it is not JSON (its `body`
     /// bytes), for a mock that answers with the value: written by the
     /// generator behind the `test-util` feature for such responses. `None`:

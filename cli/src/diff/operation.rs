@@ -234,6 +234,10 @@ impl<'a> OperationDiff<'a> {
         let shape = |op: &Operation| match (&op.response_media, op.response_is_array) {
             (Some(media), _) => format!("`{media}` bytes"),
             (None, true) => "JSON array".to_owned(),
+            (None, false) if !op.success_variants.is_empty() => {
+                let variants: Vec<&str> = op.success_variants.iter().map(|v| v.variant.as_str()).collect();
+                format!("enum of JSON objects by status ({})", variants.join(", "))
+            }
             (None, false) => "JSON object".to_owned(),
         };
         if shape(old) != shape(new) {

@@ -181,7 +181,15 @@ fn responses(service: &Service, op: &Operation, lang: Lang, schemas: &mut Schema
             "Not a success."
         };
         let mut response = json!({ "description": text.and_then(|t| lang.pick(t)).unwrap_or(fallback) });
-        if success(status) {
+        let variant = op
+            .success_variants
+            .iter()
+            .skip(1)
+            .find(|v| v.statuses.contains(&status));
+        if let Some(variant) = variant {
+            let name = schemas.object(&variant.type_name, &variant.fields);
+            response["content"] = json_content(schema::reference(&name));
+        } else if success(status) {
             success_body(op, lang, schemas, &mut response);
         } else if status >= 400 && !service.error_shapes.is_empty() {
             response["content"] = json_content(schema::reference(schema::ERROR));

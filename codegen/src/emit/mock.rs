@@ -51,8 +51,10 @@ pub(crate) fn operation_items(op: &Operation, feature: &str) -> TokenStream {
             }
         }
     });
+    let status = response_status(op, feature);
     quote! {
         #documented
+        #status
 
         #[cfg(feature = #feature)]
         fn mock_request(&self) -> Option<Box<dyn std::any::Any + Send>> {
@@ -62,6 +64,32 @@ pub(crate) fn operation_items(op: &Operation, feature: &str) -> TokenStream {
         #headers
         #body
     }
+}
+
+/// The status a value of a response enum stands for: its variant's first.
+fn response_status(op: &Operation, feature: &str) -> Option<TokenStream> {
+    if op.success_variants.is_empty() {
+        return None;
+    }
+    let name = ident(&op.names.response);
+    let arms = op.success_variants.iter().map(|v| {
+        let variant = ident(&v.variant);
+        match v.statuses.first() {
+            Some(status) => {
+                let status = proc_macro2::Literal::u16_unsuffixed(*status);
+                quote!(#name::#variant(_) => Some(#status),)
+            }
+            None => quote!(#name::#variant(_) => None,),
+        }
+    });
+    Some(quote! {
+        #[cfg(feature = #feature)]
+        fn mock_response_status(response: &Self::Response) -> Option<u16> {
+            match response {
+                #(#arms)*
+            }
+        }
+    })
 }
 
 /// The response headers a response value's header fields stand for.
@@ -90,9 +118,19 @@ fn response_headers(op: &Operation, feature: &str) -> Option<TokenStream> {
             }
         }
     });
+    // Of a response enum, the main body carries the headers.
+    let unwrap = op.success_variants.first().map(|main| {
+        let (name, variant) = (ident(&op.names.response), ident(&main.variant));
+        quote! {
+            let #name::#variant(response) = response else {
+                return runtime::http::HeaderMap::new();
+            };
+        }
+    });
     Some(quote! {
         #[cfg(feature = #feature)]
         fn mock_response_headers(response: &Self::Response) -> runtime::http::HeaderMap {
+            #unwrap
             let mut headers = runtime::http::HeaderMap::new();
             #(#inserts)*
             headers

@@ -31,8 +31,12 @@ pub(crate) fn operation_module(service: &Service, op: &Operation, mock: Option<&
     let shared = shared_reexport(service, op);
     let objects = op.local_objects().map(|o| structs::object_struct(o, &[]));
     let json_body = op.body.is_some() && op.request_media.is_none();
-    let serde_traits =
-        serde_imports(json_body || op.response_media.is_some() || op.local_objects().any(|o| !o.in_response));
+    let serde_traits = serde_imports(
+        json_body
+            || op.response_media.is_some()
+            || !op.success_variants.is_empty()
+            || op.local_objects().any(|o| !o.in_response),
+    );
     quote! {
         #module_doc
         #allow_deprecated
@@ -174,12 +178,12 @@ fn request_struct(op: &Operation) -> TokenStream {
     let body = op.body.as_ref().map(|_| {
         let body = ident(&op.names.body);
         let field = ident(names::BODY_FIELD);
-        let doc = match &op.request_media {
+        let doc = docs::attrs(&[match &op.request_media {
             None => "The JSON body.".to_owned(),
             Some(media) => format!("The body, sent as `{}`.", media.content_type()),
-        };
+        }]);
         quote!(
-            #[doc = #doc]
+            #doc
             pub #field: #body,
         )
     });
@@ -704,7 +708,7 @@ fn request_body(op: &Operation) -> TokenStream {
 /// The default `parse_response` (or the body's bytes, for a response that is
 /// not JSON), then the documented response headers.
 fn parse_response_override(op: &Operation) -> Option<TokenStream> {
-    if op.response_headers.is_empty() && op.response_media.is_none() {
+    if op.response_headers.is_empty() && op.response_media.is_none() && op.success_variants.is_empty() {
         return None;
     }
     let mut reads: Vec<TokenStream> = op
@@ -740,6 +744,9 @@ fn parse_response_override(op: &Operation) -> Option<TokenStream> {
             }
         });
     }
+    if !op.success_variants.is_empty() {
+        return Some(success_variants_parse(op, &reads));
+    }
     let reads = reads.drain(..);
     Some(quote! {
         fn parse_response(
@@ -752,6 +759,45 @@ fn parse_response_override(op: &Operation) -> Option<TokenStream> {
             Ok(response)
         }
     })
+}
+
+/// `parse_response` of a response enum: the variant by the status, the main
+/// body (with the headers) for any other.
+fn success_variants_parse(op: &Operation, reads: &[TokenStream]) -> TokenStream {
+    let name = ident(&op.names.response);
+    let arms = op.success_variants.iter().skip(1).map(|v| {
+        let statuses = v
+            .statuses
+            .iter()
+            .map(|s| proc_macro2::Literal::u16_unsuffixed(*s));
+        let variant = ident(&v.variant);
+        quote!(#(#statuses)|* => #name::#variant(runtime::parse_response(status, headers, body)?),)
+    });
+    let main = &op.success_variants[0];
+    let (variant, ty) = (ident(&main.variant), ident(&main.type_name));
+    let fallback = if reads.is_empty() {
+        quote!(_ => #name::#variant(runtime::parse_response(status, headers, body)?),)
+    } else {
+        quote! {
+            _ => {
+                let mut response: #ty = runtime::parse_response(status, headers, body)?;
+                #(#reads)*
+                #name::#variant(response)
+            }
+        }
+    };
+    quote! {
+        fn parse_response(
+            status: runtime::http::StatusCode,
+            headers: &runtime::http::HeaderMap,
+            body: &[u8],
+        ) -> Result<Self::Response, runtime::ResponseError<Self::ErrorCode>> {
+            Ok(match status.as_u16() {
+                #(#arms)*
+                #fallback
+            })
+        }
+    }
 }
 
 fn query_step(member: &Member) -> TokenStream {

@@ -7,7 +7,7 @@ use super::deserialize;
 use super::docs;
 use super::names::{argument_type, argument_value, ident, plain};
 use super::operation::{first_example, member_type};
-use hwcloud_model::model::{ExampleKind, Media, Member, Object, Operation};
+use hwcloud_model::model::{ExampleKind, Media, Member, Object, Operation, SuccessVariant};
 use hwcloud_model::names;
 
 /// A struct field with its doc comment and serde attributes.
@@ -167,10 +167,19 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
             #deserialize
         };
     }
-    let headers = op.response_headers.iter().map(header_field);
-    let deserialize =
-        deserialize::keeping_undocumented(&op.names.response, &op.response, &op.response_headers);
-    let default = all_optional(&op.response).then(|| quote!(Default,));
+    if !op.success_variants.is_empty() {
+        return success_enum(op);
+    }
+    success_struct(&op.names.response, lines, &op.response, &op.response_headers)
+}
+
+/// One success body's struct: its fields, its headers, the undocumented keys.
+fn success_struct(name: &str, doc: Vec<String>, fields: &[Member], headers: &[Member]) -> TokenStream {
+    let doc = docs::attrs(&doc);
+    let deserialize = deserialize::keeping_undocumented(name, fields, headers);
+    let default = all_optional(fields).then(|| quote!(Default,));
+    let (name, undocumented) = (ident(name), undocumented_field());
+    let (fields, headers) = (fields.iter().map(field), headers.iter().map(header_field));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #default Serialize)]
@@ -182,6 +191,48 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
         }
 
         #deserialize
+    }
+}
+
+/// The response where a page documents several 2xx bodies: an enum of them
+/// by status, each variant a struct; the main body carries the headers.
+fn success_enum(op: &Operation) -> TokenStream {
+    let name = ident(&op.names.response);
+    let doc = docs::attrs(&[format!(
+        "Success response of [`{}`]: one variant per documented 2xx body, chosen by the status.",
+        op.names.request
+    )]);
+    let statuses = |v: &SuccessVariant| match v.statuses.as_slice() {
+        [] => "any other 2xx status".to_owned(),
+        statuses => statuses.iter().map(u16::to_string).collect::<Vec<_>>().join(", "),
+    };
+    let variants = op.success_variants.iter().map(|v| {
+        let (variant, ty) = (ident(&v.variant), ident(&v.type_name));
+        let doc = docs::attrs(&[format!("Status {}.", statuses(v))]);
+        quote!(#doc #variant(#ty),)
+    });
+    let structs = op.success_variants.iter().enumerate().map(|(i, v)| {
+        let doc = vec![format!(
+            "The body of [`{}`] under status {}.",
+            op.names.response,
+            statuses(v)
+        )];
+        let headers = if i == 0 {
+            op.response_headers.as_slice()
+        } else {
+            &[]
+        };
+        success_struct(&v.type_name, doc, &v.fields, headers)
+    });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(crate = "runtime::serde", untagged)]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        #(#structs)*
     }
 }
 

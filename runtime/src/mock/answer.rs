@@ -75,11 +75,12 @@ impl Answer {
         O::Response: Serialize,
     {
         let headers = O::mock_response_headers(response);
+        let status = O::mock_response_status(response).unwrap_or_else(success_status::<O>);
         if let Some(body) = O::mock_response_body(response) {
-            return Answer::bytes(success_status::<O>(), headers, body);
+            return Answer::bytes(status, headers, body);
         }
         match serde_json::to_string(response) {
-            Ok(body) => Answer::json(success_status::<O>(), headers, &body),
+            Ok(body) => Answer::json(status, headers, &body),
             Err(e) => Answer::Fault(
                 Fault::Unanswered,
                 format!("{}: the response value does not serialize: {e}", O::ID),

@@ -72,6 +72,23 @@ fn norm(name: &str) -> String {
         .collect()
 }
 
+/// Whether another 2xx body with other fields stands beside the response:
+/// its type is then an enum, which no paginator reads.
+fn several_success_bodies(op: &OperationFile, response: &hwcloud_model::spec::schema::Body) -> bool {
+    let names = |fields: &[Field]| {
+        fields
+            .iter()
+            .map(|f| f.name.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    op.responses.iter().any(|body| {
+        !body.status.is_empty()
+            && body.status.iter().all(|s| (200..300).contains(s))
+            && !body.array
+            && names(&body.fields) != names(&response.fields)
+    })
+}
+
 pub fn detect(op: &OperationFile) -> Detected {
     let query: Vec<&Field> = op
         .parameters
@@ -98,9 +115,12 @@ pub fn detect(op: &OperationFile) -> Detected {
             scheme_name(scheme)
         ))
     };
-    let Some(response) = op.response.as_ref().filter(|r| !r.array) else {
+    let Some(response) = op.response.as_ref().filter(|r| !r.array && r.media.is_none()) else {
         return unreadable("the response is not an object".into());
     };
+    if several_success_bodies(op, response) {
+        return unreadable("the page documents another 2xx body beside the list's".into());
+    }
     let Some((items, item_type, siblings)) = items(op, &response.fields) else {
         return unreadable("no single response array holds the items".into());
     };
