@@ -16,10 +16,11 @@ fn main() {
 }
 
 /// The generator's fixtures whose behaviour `tests/bodies.rs` runs (bodies
-/// that are not JSON, several 2xx bodies): no service of `spec/` has all of them.
+/// that are not JSON, several 2xx bodies, an array with headers): no service
+/// of `spec/` has all of them.
 fn fixtures() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("fixtures");
-    for fixture in ["media_bodies", "success_variants"] {
+    for fixture in ["array_response", "media_bodies", "success_variants"] {
         let dir = format!("../codegen/tests/fixtures/{fixture}");
         if let Err(error) = hwcloud_codegen::Config::new()
             .emit_rerun_if_changed(true)

@@ -476,20 +476,24 @@ impl Resolver<'_, '_> {
     }
 
     /// The success response's headers, as fields beside the body's: their Rust
-    /// names share the response struct with the body fields.
+    /// names share the response struct with the body fields (with a JSON
+    /// array's `items`).
     fn response_headers(&mut self, body: &schema::Body, fields: &[Member]) -> Vec<Member> {
         let file = self.file;
-        if body.array && !body.headers.is_empty() {
-            self.out.push(file.error_at(
-                "response.headers",
-                "a JSON-array response has no struct to carry headers in",
-            ));
-            return Vec::new();
-        }
         let headers = self.fields("response.headers", &body.headers, true);
         for (i, header) in body.headers.iter().enumerate() {
             let rust = names::snake(&header.name);
-            if fields.iter().any(|f| f.rust == rust) {
+            // A JSON array travels as the `items` of a struct that has the headers.
+            if body.array && rust == names::ITEMS_FIELD {
+                self.out.push(file.error_at(
+                    &child(&item("response.headers", i), "name"),
+                    format!(
+                        "header `{}` becomes `items`, which the array's elements are",
+                        header.name
+                    ),
+                ));
+            }
+            if !body.array && fields.iter().any(|f| f.rust == rust) {
                 self.out.push(file.error_at(
                     &child(&item("response.headers", i), "name"),
                     format!(
@@ -499,9 +503,13 @@ impl Resolver<'_, '_> {
                 ));
             }
         }
+        let clashes = |h: &Member| match body.array {
+            true => h.rust == names::ITEMS_FIELD,
+            false => fields.iter().any(|f| f.rust == h.rust),
+        };
         headers
             .into_iter()
-            .filter(|h| !fields.iter().any(|f| f.rust == h.rust))
+            .filter(|h| !clashes(h))
             .map(|h| Member { required: false, ..h })
             .collect()
     }

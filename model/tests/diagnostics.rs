@@ -694,3 +694,26 @@ fn a_second_2xx_body_makes_an_enum_that_no_paginator_reads() {
     );
     assert_eq!(check(&[("get_thing", &same)]), Vec::<String>::new());
 }
+
+#[test]
+fn a_json_array_response_carries_headers_except_one_called_items() {
+    let array = |header: &str| {
+        VALID_OPERATION.replace(
+            "response:\n  fields:\n",
+            &format!(
+                "response:\n  array: true\n  headers:\n    - name: {header}\n      type: string\n  fields:\n"
+            ),
+        )
+    };
+    assert_eq!(
+        check(&[("get_thing", &array("X-Total-Count"))]),
+        Vec::<String>::new()
+    );
+    let errors = check(&[("get_thing", &array("Items"))]);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("header `Items` becomes `items`, which the array's elements are")),
+        "{errors:#?}"
+    );
+}

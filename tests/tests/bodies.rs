@@ -1,6 +1,6 @@
 //! Bodies that are not JSON and responses of several 2xx bodies, through the
 //! code generated from the generator's fixtures (`codegen/tests/fixtures/`
-//! `media_bodies`, `success_variants`; `build.rs` generates them).
+//! `media_bodies`, `success_variants`, `array_response`; `build.rs` generates them).
 
 use hwcloud::mock::Mock;
 use hwcloud::runtime::{Operation, Upload, http};
@@ -10,6 +10,10 @@ use hwcloud::runtime::{Operation, Upload, http};
 #[allow(unused_imports, dead_code)]
 mod files {
     include!(concat!(env!("OUT_DIR"), "/fixtures/media_bodies/files.rs"));
+}
+#[allow(unused_imports, dead_code)]
+mod batch {
+    include!(concat!(env!("OUT_DIR"), "/fixtures/array_response/batch.rs"));
 }
 #[allow(unused_imports, dead_code)]
 mod rules {
@@ -168,4 +172,21 @@ async fn a_mock_answers_a_variant_under_its_status() {
         client.send(&request).await.unwrap(),
         rules::CreateRuleResponse::Created(_)
     ));
+}
+
+#[test]
+fn a_json_array_response_carries_its_documented_headers_beside_the_items() {
+    let mut headers = http::HeaderMap::new();
+    headers.insert("content-range", "items 0-0/1".parse().unwrap());
+    let body = br#"[{"id": "p1", "name": "build", "stages": 3}]"#;
+    let response = batch::ListPipelinesRequest::parse_response(http::StatusCode::OK, &headers, body).unwrap();
+    assert_eq!(response.items.len(), 1);
+    assert_eq!(response.items[0].id, "p1");
+    assert_eq!(response.items[0].undocumented["stages"], 3);
+    assert_eq!(response.content_range.as_deref(), Some("items 0-0/1"));
+    // It serializes as the array the service sends: headers are not body.
+    assert_eq!(
+        hwcloud::runtime::serde_json::to_value(&response).unwrap(),
+        hwcloud::runtime::serde_json::json!([{"id": "p1", "name": "build", "stages": 3}])
+    );
 }

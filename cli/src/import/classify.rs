@@ -192,7 +192,10 @@ pub struct Columns {
 impl Columns {
     /// A parameter table's columns: it has a name column and is no status table.
     pub fn of(table: &Table) -> Option<Columns> {
-        let name = table.column(Column::Name).filter(|_| !is_status_table(table))?;
+        let name = table
+            .column(Column::Name)
+            .or_else(|| parameter_first_column(table))
+            .filter(|_| !is_status_table(table))?;
         Some(Columns {
             name,
             required: table.column(Column::Mandatory),
@@ -207,6 +210,15 @@ impl Columns {
     pub fn is_value_table(&self) -> bool {
         self.ty.is_none() && self.required.is_none()
     }
+}
+
+/// A first column headed by no known name but by a word for parameters
+/// (`参数说明`), before a type column: the names.
+fn parameter_first_column(table: &Table) -> Option<usize> {
+    let first = table.header.first()?.to_lowercase();
+    let names_parameters = first.contains("参数") || first.contains("parameter");
+    (names_parameters && Column::of(&first).is_none() && table.column(Column::Type).is_some_and(|t| t > 0))
+        .then_some(0)
 }
 
 /// A table of an operation's HTTP statuses: the status column first, no error codes.
@@ -567,6 +579,20 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_first_column_headed_for_parameters_before_a_type_column_holds_the_names() {
+        let sdrs = table("表 3  tags字段说明", &["参数说明", "参数类型", "说明"], &["key"]);
+        let columns = Columns::of(&sdrs).expect("a parameter table");
+        assert_eq!((columns.name, columns.ty), (0, Some(1)));
+        let mandatory = table("", &["参数说明", "是否必须", "参数类型", "说明"], &["key"]);
+        assert_eq!(Columns::of(&mandatory).unwrap().required, Some(1));
+        let english = table("", &["Parameter", "Mandatory or Not", "Description"], &["key"]);
+        assert_eq!(Columns::of(&english).unwrap().required, Some(1));
+        // Without a type column, or headed by another word, it is no parameter table.
+        assert!(Columns::of(&table("", &["参数说明", "说明"], &["key"])).is_none());
+        assert!(Columns::of(&table("", &["资源类型", "类型", "说明"], &["key"])).is_none());
     }
 
     #[test]

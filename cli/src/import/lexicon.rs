@@ -73,7 +73,15 @@ pub const COLUMNS: &[(Column, &[&str])] = &[
     ),
     (
         Column::Mandatory,
-        &["是否必选", "是否为必选", "必选", "Mandatory", "Required"],
+        &[
+            "是否必选",
+            "是否为必选",
+            "是否必须",
+            "必选",
+            "Mandatory",
+            "Mandatory or Not",
+            "Required",
+        ],
     ),
     (
         Column::Type,

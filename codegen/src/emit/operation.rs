@@ -35,6 +35,7 @@ pub(crate) fn operation_module(service: &Service, op: &Operation, mock: Option<&
         json_body
             || op.response_media.is_some()
             || !op.success_variants.is_empty()
+            || (op.response_is_array && !op.response_headers.is_empty())
             || op.local_objects().any(|o| !o.in_response),
     );
     quote! {

@@ -141,36 +141,72 @@ pub(crate) fn response_struct(op: &Operation) -> TokenStream {
     if let Some(media) = &op.response_media {
         return bytes_response_struct(op, media);
     }
-    let name = ident(&op.names.response);
     let mut lines = vec![format!("Success response of [`{}`].", op.names.request)];
     lines.extend(example_doc(first_example(op, ExampleKind::Response)));
-    let doc = docs::attrs(&lines);
-    let fields = op.response.iter().map(field);
-    let undocumented = undocumented_field();
+    if op.response_is_array && !op.response_headers.is_empty() {
+        return array_with_headers(op, lines);
+    }
     if op.response_is_array {
-        let item = ident(&op.names.response_item);
-        let item_doc = docs::attrs(&[format!("One element of [`{}`].", op.names.response)]);
-        let deserialize = deserialize::keeping_undocumented(&op.names.response_item, &op.response, &[]);
-        let default = all_optional(&op.response).then(|| quote!(Default,));
+        let (doc, name) = (docs::attrs(&lines), ident(&op.names.response));
+        let (item, element) = (ident(&op.names.response_item), element_struct(op));
         return quote! {
             #doc
             pub type #name = Vec<#item>;
 
-            #item_doc
-            #[derive(Debug, Clone, PartialEq, #default Serialize)]
-            #[serde(crate = "runtime::serde")]
-            pub struct #item {
-                #(#fields)*
-                #undocumented
-            }
-
-            #deserialize
+            #element
         };
     }
     if !op.success_variants.is_empty() {
         return success_enum(op);
     }
     success_struct(&op.names.response, lines, &op.response, &op.response_headers)
+}
+
+/// A JSON-array response with documented headers: a struct of the elements
+/// (`items`, what serde reads and writes: the bare array) and the headers.
+fn array_with_headers(op: &Operation, mut lines: Vec<String>) -> TokenStream {
+    lines.push(String::new());
+    lines.push(format!(
+        "The body is a JSON array: its elements are `items`, each a [`{}`].",
+        op.names.response_item
+    ));
+    let doc = docs::attrs(&lines);
+    let (name, item) = (ident(&op.names.response), ident(&op.names.response_item));
+    let items = ident(names::ITEMS_FIELD);
+    let headers = op.response_headers.iter().map(header_field);
+    let element = element_struct(op);
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+        #[serde(crate = "runtime::serde", transparent)]
+        pub struct #name {
+            /// The elements of the JSON array.
+            pub #items: Vec<#item>,
+            #(#headers)*
+        }
+
+        #element
+    }
+}
+
+/// The struct of one element of a JSON-array response.
+fn element_struct(op: &Operation) -> TokenStream {
+    let item = ident(&op.names.response_item);
+    let item_doc = docs::attrs(&[format!("One element of [`{}`].", op.names.response)]);
+    let deserialize = deserialize::keeping_undocumented(&op.names.response_item, &op.response, &[]);
+    let default = all_optional(&op.response).then(|| quote!(Default,));
+    let (fields, undocumented) = (op.response.iter().map(field), undocumented_field());
+    quote! {
+        #item_doc
+        #[derive(Debug, Clone, PartialEq, #default Serialize)]
+        #[serde(crate = "runtime::serde")]
+        pub struct #item {
+            #(#fields)*
+            #undocumented
+        }
+
+        #deserialize
+    }
 }
 
 /// One success body's struct: its fields, its headers, the undocumented keys.

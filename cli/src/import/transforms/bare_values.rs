@@ -12,6 +12,8 @@ pub enum Outcome {
     Scalar { object: String, ty: String },
     /// A body's one row had no name: the body is a bare value, not imported.
     BareBody { request: bool, ty: String },
+    /// The success response is a bare string: text, read as its bytes.
+    TextBody,
 }
 
 /// Whether a row name names nothing: no letter or digit (`-`, `--`, `""`).
@@ -53,17 +55,27 @@ pub fn read_bare_values(op: &mut OperationFile) -> Vec<Outcome> {
         op.objects.retain(|o| o.name != object);
         outcomes.push(Outcome::Scalar { object, ty });
     }
-    let mut bare = |body: &mut Body, request: bool| {
+    let mut bare = |body: &mut Body, request: bool, success: bool| {
         if let Some(ty) = bare_type(&body.fields) {
             body.fields.clear();
-            outcomes.push(Outcome::BareBody { request, ty });
+            // A log, a command's output: text, which a response of bytes carries whole.
+            if success && ty == "string" && body.headers.is_empty() {
+                body.media = Some("text/plain".to_owned());
+                body.array = false;
+                outcomes.push(Outcome::TextBody);
+            } else {
+                outcomes.push(Outcome::BareBody { request, ty });
+            }
         }
     };
     if let Some(body) = op.request_body.as_mut() {
-        bare(body, true);
+        bare(body, true, false);
     }
-    for body in op.response.iter_mut().chain(op.responses.iter_mut()) {
-        bare(body, false);
+    if let Some(body) = op.response.as_mut() {
+        bare(body, false, true);
+    }
+    for body in op.responses.iter_mut() {
+        bare(body, false, false);
     }
     outcomes
 }
@@ -99,14 +111,13 @@ mod tests {
                     object: "Quantity".into(),
                     ty: "string".into()
                 },
-                Outcome::BareBody {
-                    request: false,
-                    ty: "string".into()
-                }
+                Outcome::TextBody
             ]
         );
         assert!(op.objects.is_empty());
-        assert!(op.response.as_ref().unwrap().fields.is_empty());
+        let response = op.response.as_ref().unwrap();
+        assert!(response.fields.is_empty());
+        assert_eq!(response.media.as_deref(), Some("text/plain"));
         let types: Vec<&str> = op.responses[0].fields.iter().map(|f| f.ty.as_str()).collect();
         assert_eq!(types, ["map<string>", "array<string>"]);
     }

@@ -4,6 +4,7 @@
 pub mod array_bodies;
 mod bare_values;
 pub mod constraints;
+mod field_values;
 mod hand_edits;
 pub mod pagination;
 pub mod reconcile;
@@ -21,6 +22,7 @@ pub const TRANSFORMS: &[(&str, Transform)] = &[
     // First: the examples are compared with the bodies as they read.
     ("read bare values", read_bare_values),
     ("read array bodies", read_array_bodies),
+    ("mark examples of one field's value", mark_field_values),
     ("reconcile examples with tables", reconcile_examples),
     ("fit constraints to types", fit_constraints),
     ("repair rust names", repair_rust_names),
@@ -48,6 +50,13 @@ fn read_bare_values(draft: &mut Draft, _: &ExistingSpec) {
                 "bare-value-table",
                 0,
                 format!("table `{object}` has one row without a name: it is a bare `{ty}`, and its fields take that type"),
+            ),
+            bare_values::Outcome::TextBody => Finding::at(
+                Section::Response,
+                Severity::Info,
+                "text-body",
+                0,
+                "the response body is documented as a bare string (one row without a name): it is text, read as `text/plain` bytes",
             ),
             bare_values::Outcome::BareBody { request, ty } => Finding::at(
                 if request { Section::Request } else { Section::Response },
@@ -93,6 +102,18 @@ fn read_array_bodies(draft: &mut Draft, _: &ExistingSpec) {
     }
 }
 
+fn mark_field_values(draft: &mut Draft, _: &ExistingSpec) {
+    for marked in field_values::mark_field_values(&mut draft.operation) {
+        draft.findings.push(Finding::at(
+            Section::Example,
+            Severity::Info,
+            "field-value-example",
+            0,
+            marked,
+        ));
+    }
+}
+
 fn reconcile_examples(draft: &mut Draft, _: &ExistingSpec) {
     let reconciled = reconcile::reconcile(&mut draft.operation);
     let example = |severity, code, message| Finding::at(Section::Example, severity, code, 0, message);
@@ -135,17 +156,6 @@ fn fit_response_headers(draft: &mut Draft, _: &ExistingSpec) {
                 0,
                 format!(
                     "response header `{header}` is documented as `{documented}`; a header travels as text"
-                ),
-            ),
-            response_headers::Outcome::LeftOut { headers } => Finding::at(
-                Section::Response,
-                Severity::Warning,
-                "array-body-headers",
-                0,
-                format!(
-                    "the response body is a JSON array, which has no struct to carry headers in; \
-                     headers `{}` are left out",
-                    headers.join("`, `")
                 ),
             ),
         });
