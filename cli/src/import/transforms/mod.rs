@@ -132,7 +132,17 @@ fn reconcile_examples(draft: &mut Draft, _: &ExistingSpec) {
 }
 
 fn repair_rust_names(draft: &mut Draft, _: &ExistingSpec) {
-    for left_out in rust_names::repair_rust_names(&mut draft.operation) {
+    let repaired = rust_names::repair_rust_names(&mut draft.operation);
+    for (row, kept, place) in repaired.spellings {
+        draft.findings.push(Finding::at(
+            Section::Parameters,
+            Severity::Info,
+            "same-name-spelled-twice",
+            0,
+            format!("row `{row}` of {place} spells `{kept}` another way: one field, `{kept}`, whose note names `{row}`"),
+        ));
+    }
+    for left_out in repaired.left_out {
         draft.findings.push(Finding::at(
             Section::Parameters,
             Severity::Warning,

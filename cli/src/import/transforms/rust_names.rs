@@ -1,8 +1,12 @@
 //! Rows `check` would refuse for their names, repaired one by one rather than
 //! the whole operation withheld: names trimmed of stray spaces and quotes
 //! (`end_time `, `maintain_end"`); rows whose name gives no Rust name (`…`,
-//! `-`) left out; a second row of one struct whose name gives the same Rust
-//! name as an earlier one (`serverId` beside `server_id`) left out. Each said.
+//! `-`) left out; two rows of one struct whose names are one name spelled two
+//! ways (`serverId` beside `server_id`, `beginTime` beside `begin_time`) are one
+//! field: the row spelled as its Rust name is kept (the vendor's definitions
+//! spell them so: `domain_name`, not `domainName`), the other spelling said in
+//! its note. A row repeating an earlier one's name exactly (a path `name` and
+//! a query `name`) is left out. Each said.
 
 use hwcloud_model::names::{is_identifier, snake};
 use hwcloud_model::spec::schema::{Field, OperationFile};
@@ -15,8 +19,16 @@ pub struct LeftOut {
     pub why: String,
 }
 
-pub fn repair_rust_names(op: &mut OperationFile) -> Vec<LeftOut> {
-    let mut out = Vec::new();
+/// What repairing did: rows left out, and rows folded into another spelling.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Repaired {
+    pub left_out: Vec<LeftOut>,
+    /// (the spelling folded away, the row kept, the struct).
+    pub spellings: Vec<(String, String, String)>,
+}
+
+pub fn repair_rust_names(op: &mut OperationFile) -> Repaired {
+    let mut out = Repaired::default();
     // The request struct holds the parameters; the body is a struct of its own.
     repair(vec![&mut op.parameters], "the request", &mut out);
     if let Some(body) = op.request_body.as_mut() {
@@ -38,24 +50,37 @@ pub fn repair_rust_names(op: &mut OperationFile) -> Vec<LeftOut> {
 }
 
 /// Repairs the rows of one struct, given as the lists that make it up.
-fn repair(lists: Vec<&mut Vec<Field>>, place: &str, out: &mut Vec<LeftOut>) {
-    let mut claimed: Vec<(String, String)> = Vec::new();
-    for list in lists {
-        list.retain_mut(|field| {
-            let trimmed = field.name.trim().trim_matches(['"', '\'', '`']).trim();
-            if trimmed != field.name && !trimmed.is_empty() {
-                field.name = trimmed.to_owned();
-            }
+fn repair(mut lists: Vec<&mut Vec<Field>>, place: &str, out: &mut Repaired) {
+    for field in lists.iter_mut().flat_map(|list| list.iter_mut()) {
+        let trimmed = field.name.trim().trim_matches(['"', '\'', '`']).trim();
+        if trimmed != field.name && !trimmed.is_empty() {
+            field.name = trimmed.to_owned();
+        }
+    }
+    let keepers = keepers(&lists);
+    let mut notes: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for list in lists.iter_mut() {
+        list.retain(|field| {
             let rust = snake(&field.name);
             let why = if !is_identifier(&rust) {
                 "its name gives no Rust name".to_owned()
-            } else if let Some((_, first)) = claimed.iter().find(|(r, _)| *r == rust) {
-                format!("its Rust name `{rust}` is that of the earlier row `{first}`")
+            } else if let Some(kept) = keepers.iter().find(|(r, _)| *r == rust).map(|(_, k)| k) {
+                if *kept == field.name && !seen.contains(&rust) {
+                    seen.push(rust);
+                    return true;
+                }
+                if *kept != field.name {
+                    notes.push((kept.clone(), field.name.clone()));
+                    out.spellings
+                        .push((field.name.clone(), kept.clone(), place.to_owned()));
+                    return false;
+                }
+                format!("its Rust name `{rust}` is that of the earlier row `{kept}`")
             } else {
-                claimed.push((rust, field.name.clone()));
                 return true;
             };
-            out.push(LeftOut {
+            out.left_out.push(LeftOut {
                 row: field.name.clone(),
                 place: place.to_owned(),
                 why,
@@ -63,6 +88,30 @@ fn repair(lists: Vec<&mut Vec<Field>>, place: &str, out: &mut Vec<LeftOut>) {
             false
         });
     }
+    for field in lists.iter_mut().flat_map(|list| list.iter_mut()) {
+        for (_, other) in notes.iter().filter(|(kept, _)| *kept == field.name) {
+            let note = format!("The page also lists it as `{other}`.");
+            field.note = Some(match field.note.take() {
+                Some(before) => format!("{before} {note}"),
+                None => note,
+            });
+        }
+    }
+}
+
+/// For each Rust name, the row that keeps it: the first spelled as the Rust
+/// name itself, else the first.
+fn keepers(lists: &[&mut Vec<Field>]) -> Vec<(String, String)> {
+    let mut keepers: Vec<(String, String)> = Vec::new();
+    for field in lists.iter().flat_map(|list| list.iter()) {
+        let rust = snake(&field.name);
+        match keepers.iter_mut().find(|(r, _)| *r == rust) {
+            Some(keeper) if keeper.1 != rust && field.name == rust => keeper.1 = field.name.clone(),
+            Some(_) => {}
+            None => keepers.push((rust, field.name.clone())),
+        }
+    }
+    keepers
 }
 
 #[cfg(test)]
@@ -78,21 +127,48 @@ mod tests {
              response:\n  fields:\n  - name: server_id\n    type: string\n  - name: serverId\n    type: string\n",
         )
         .unwrap();
-        let left_out = repair_rust_names(&mut op);
+        let repaired = repair_rust_names(&mut op);
+        let left_out = repaired.left_out;
         let rows: Vec<(&str, &str)> = left_out
             .iter()
             .map(|l| (l.row.as_str(), l.place.as_str()))
             .collect();
-        assert_eq!(
-            rows,
-            [
-                ("name", "the request"),
-                ("…", "the request body"),
-                ("serverId", "the response")
-            ]
-        );
+        assert_eq!(rows, [("name", "the request"), ("…", "the request body")]);
         assert_eq!(op.request_body.as_ref().unwrap().fields[0].name, "end_time");
         assert_eq!(op.parameters.len(), 1);
-        assert!(left_out[2].why.contains("`server_id`"));
+        assert_eq!(
+            repaired.spellings,
+            [(
+                "serverId".to_owned(),
+                "server_id".to_owned(),
+                "the response".to_owned()
+            )]
+        );
+        let response = &op.response.as_ref().unwrap().fields;
+        assert_eq!(response.len(), 1);
+        assert_eq!(
+            response[0].note.as_deref(),
+            Some("The page also lists it as `serverId`.")
+        );
+    }
+
+    #[test]
+    fn the_row_spelled_as_its_rust_name_is_kept_wherever_it_stands() {
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: x\ntitle: {en: X}\nsources: []\nmethod: GET\nuri: /v1/x\n\
+             response:\n  fields:\n  - name: domainName\n    type: string\n  - name: domain_name\n    type: string\n",
+        )
+        .unwrap();
+        let repaired = repair_rust_names(&mut op);
+        assert!(repaired.left_out.is_empty());
+        let names: Vec<&str> = op
+            .response
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .map(|f| f.name.as_str())
+            .collect();
+        assert_eq!(names, ["domain_name"]);
     }
 }
