@@ -454,39 +454,6 @@ mod tests {
         assert_eq!(error.status.as_u16(), 503);
         assert!(error.message.is_none() && error.code.is_none());
     }
-}
-
-#[cfg(test)]
-mod bytes_response_tests {
-    use super::*;
-
-    #[derive(Debug, Clone, PartialEq)]
-    struct Code(String);
-    impl std::str::FromStr for Code {
-        type Err = std::convert::Infallible;
-        fn from_str(s: &str) -> Result<Self, Self::Err> {
-            Ok(Code(s.to_owned()))
-        }
-    }
-    impl ErrorCodeEnum for Code {
-        const SHAPES: &'static [ErrorShape] = &[ErrorShape {
-            code: Some("error_code"),
-            message: "error_msg",
-            success: None,
-        }];
-        fn code(&self) -> &str {
-            &self.0
-        }
-        fn http_status(&self) -> Option<u16> {
-            None
-        }
-        fn message(&self) -> Option<&'static str> {
-            None
-        }
-        fn is_documented(&self) -> bool {
-            false
-        }
-    }
 
     #[test]
     fn a_success_is_its_bytes_and_an_error_status_is_the_api_error() {

@@ -520,7 +520,7 @@ fn excerpt(value: &Value) -> String {
     }
 }
 
-fn add_note(field: &mut Field, note: &str) {
+pub(super) fn add_note(field: &mut Field, note: &str) {
     match &mut field.note {
         Some(existing) if existing.contains(note) => {}
         Some(existing) => {

@@ -88,13 +88,13 @@ fn repair(mut lists: Vec<&mut Vec<Field>>, place: &str, out: &mut Repaired) {
             false
         });
     }
-    for field in lists.iter_mut().flat_map(|list| list.iter_mut()) {
-        for (_, other) in notes.iter().filter(|(kept, _)| *kept == field.name) {
-            let note = format!("The page also lists it as `{other}`.");
-            field.note = Some(match field.note.take() {
-                Some(before) => format!("{before} {note}"),
-                None => note,
-            });
+    for (kept, other) in &notes {
+        let field = lists
+            .iter_mut()
+            .flat_map(|list| list.iter_mut())
+            .find(|f| f.name == *kept);
+        if let Some(field) = field {
+            super::reconcile::add_note(field, &format!("The page also lists it as `{other}`."));
         }
     }
 }
