@@ -352,24 +352,19 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                         method,
                         uri: format!("/v1/things{path}"),
                         parameters,
-                        request_body: body.map(|fields| Body {
-                            // Now and then a JSON array of such elements.
-                            array: paging % 7 == 3 && !fields.is_empty(),
-                            fields,
-                            ..Body::default()
-                        }),
-                        response: Some(Body {
-                            array,
-                            fields: response,
-                            // Headers need a struct: none on a JSON-array response.
-                            headers: if array {
-                                Vec::new()
-                            } else {
-                                vec![field("X-Subject-Token", "string".into(), None, None)]
-                            },
-                            ..Body::default()
-                        }),
-                        responses: Vec::new(),
+                        request_body: body.map(|fields| request_body(fields, paging)),
+                        response: Some(response_body(response, array, paging, pagination.is_none())),
+                        // Now and then a second 2xx body (the response is an enum),
+                        // where no paginator reads it.
+                        responses: if pagination.is_none() && paging % 4 == 2 {
+                            vec![Body {
+                                status: vec![202],
+                                fields: vec![field("job_id", "string".into(), None, None)],
+                                ..Body::default()
+                            }]
+                        } else {
+                            Vec::new()
+                        },
                         objects: objects
                             .into_iter()
                             .zip(tables)
@@ -386,6 +381,53 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                 },
             )
     })
+}
+
+/// A request body: JSON (now and then an array of such elements), a form
+/// (objects and arrays become files), or one file as the whole body.
+fn request_body(mut fields: Vec<Field>, choice: u8) -> Body {
+    const SCALARS: [&str; 5] = ["string", "integer", "long", "number", "boolean"];
+    let media = match choice % 11 {
+        5 => Some("multipart/form-data"),
+        8 => Some("application/octet-stream"),
+        _ => None,
+    };
+    match media {
+        Some("multipart/form-data") => {
+            for field in &mut fields {
+                if !SCALARS.contains(&field.ty.as_str()) {
+                    field.ty = "file".into();
+                }
+            }
+        }
+        Some(_) => fields = vec![field("content", "file".into(), Some(true), None)],
+        None => {}
+    }
+    Body {
+        array: media.is_none() && choice % 7 == 3 && !fields.is_empty(),
+        media: media.map(str::to_owned),
+        fields,
+        ..Body::default()
+    }
+}
+
+/// The success body: JSON (an object or an array, with a header either way)
+/// or, now and then where no paginator reads it, a download of bytes.
+fn response_body(fields: Vec<Field>, array: bool, choice: u8, unpaged: bool) -> Body {
+    let headers = vec![field("X-Subject-Token", "string".into(), None, None)];
+    if unpaged && choice % 13 == 4 {
+        return Body {
+            media: Some("application/zip".into()),
+            headers,
+            ..Body::default()
+        };
+    }
+    Body {
+        array,
+        fields,
+        headers,
+        ..Body::default()
+    }
 }
 
 /// Now and then a pagination over the first query parameter and array field
