@@ -437,16 +437,7 @@ impl Resolver<'_, '_> {
         let Some(response) = op.response.as_ref().filter(|b| !b.array && b.media.is_none()) else {
             return Vec::new();
         };
-        let wire = |body: &schema::Body| -> BTreeSet<String> {
-            body.fields.iter().map(|f| f.name.clone()).collect()
-        };
-        let others: Vec<(usize, &schema::Body)> = op
-            .responses
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| !b.status.is_empty() && b.status.iter().all(|s| (200..300).contains(s)))
-            .filter(|(_, b)| !b.array && b.media.is_none() && wire(b) != wire(response))
-            .collect();
+        let others = op.other_success_bodies();
         if others.is_empty() {
             return Vec::new();
         }

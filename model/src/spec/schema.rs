@@ -212,6 +212,27 @@ pub struct OperationFile {
     pub pagination: Option<Pagination>,
 }
 
+impl OperationFile {
+    /// The 2xx bodies of `responses` whose fields differ from the success
+    /// body's (an object, JSON): each a variant of the response enum, and the
+    /// reason no paginator or waiter reads the response. One rule for the
+    /// model and the importer.
+    pub fn other_success_bodies(&self) -> Vec<(usize, &Body)> {
+        let Some(response) = self.response.as_ref().filter(|b| !b.array && b.media.is_none()) else {
+            return Vec::new();
+        };
+        let names = |body: &Body| -> std::collections::BTreeSet<String> {
+            body.fields.iter().map(|f| f.name.clone()).collect()
+        };
+        self.responses
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !b.status.is_empty() && b.status.iter().all(|s| (200..300).contains(s)))
+            .filter(|(_, b)| !b.array && b.media.is_none() && names(b) != names(response))
+            .collect()
+    }
+}
+
 /// How a list operation pages. Field paths are dotted response fields
 /// (`page_info.next_marker`); parameters are query parameters by wire name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -72,23 +72,6 @@ fn norm(name: &str) -> String {
         .collect()
 }
 
-/// Whether another 2xx body with other fields stands beside the response:
-/// its type is then an enum, which no paginator reads.
-fn several_success_bodies(op: &OperationFile, response: &hwcloud_model::spec::schema::Body) -> bool {
-    let names = |fields: &[Field]| {
-        fields
-            .iter()
-            .map(|f| f.name.clone())
-            .collect::<std::collections::BTreeSet<_>>()
-    };
-    op.responses.iter().any(|body| {
-        !body.status.is_empty()
-            && body.status.iter().all(|s| (200..300).contains(s))
-            && !body.array
-            && names(&body.fields) != names(&response.fields)
-    })
-}
-
 pub fn detect(op: &OperationFile) -> Detected {
     let query: Vec<&Field> = op
         .parameters
@@ -118,7 +101,7 @@ pub fn detect(op: &OperationFile) -> Detected {
     let Some(response) = op.response.as_ref().filter(|r| !r.array && r.media.is_none()) else {
         return unreadable("the response is not an object".into());
     };
-    if several_success_bodies(op, response) {
+    if !op.other_success_bodies().is_empty() {
         return unreadable("the page documents another 2xx body beside the list's".into());
     }
     let Some((items, item_type, siblings)) = items(op, &response.fields) else {
