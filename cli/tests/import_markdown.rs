@@ -1711,3 +1711,87 @@ fn a_nested_table_printed_twice_is_a_repeat_not_an_unused_table() {
     assert_eq!(unused.len(), 1, "{findings:?}");
     assert!(unused[0].contains("binding"), "{unused:?}");
 }
+
+#[test]
+fn a_table_no_row_cites_describes_the_object_the_example_prints_there() {
+    let params = ["参数", "参数类型", "描述"];
+    let response = table(
+        &params,
+        &[
+            &["resource_id", "String", "资源ID。"],
+            &["resource_detail", "Object", "资源详情。"],
+        ],
+    );
+    let detail = table(
+        &params,
+        &[
+            &["id", "String", "云硬盘ID。"],
+            &["name", "String", "名称。"],
+            &["size", "Integer", "大小。"],
+        ],
+    );
+    // The EVS layout: the table is captioned by a type name no row gives, and
+    // the example (with a trailing comma, as printed) shows where it goes.
+    let page = |example: &str| {
+        format!(
+            "# 查询详情\n\n## URI\n\nGET /v1/resources\n\n## 响应消息\n\n**表 1**  响应参数\n\n{response}\n\
+             **表 2**  VolumeDetailForTag字段数据结构说明\n\n{detail}\n## 响应示例\n\n```\n{example}\n```\n"
+        )
+    };
+    let (op, findings) = import(&page(
+        r#"{"resource_id": "r1", "resource_detail": {"id": "v1", "name": "disk", "size": 40,}}"#,
+    ));
+    let detail_field = &op.response.as_ref().unwrap().fields[1];
+    assert_eq!(detail_field.ty, "ResourceDetail", "{findings:?}");
+    assert_eq!(op.objects[0].fields.len(), 3);
+    assert!(findings.iter().any(|f| f.code == "linked-by-example"));
+    assert!(
+        !findings.iter().any(|f| f.severity == Severity::Warning),
+        "{findings:?}"
+    );
+    // An example that prints other keys there is no witness: the table stays unused.
+    let (op, findings) = import(&page(r#"{"resource_id": "r1", "resource_detail": {"other": 1}}"#));
+    assert_eq!(op.response.as_ref().unwrap().fields[1].ty, "object");
+    assert!(findings.iter().any(|f| f.code == "unused-table"), "{findings:?}");
+}
+
+#[test]
+fn a_field_only_a_caption_and_the_example_name_is_added_optional_with_a_note() {
+    let params = ["参数", "是否必选", "参数类型", "描述"];
+    let body = table(&params, &[&["node_group", "是", "String", "节点组。"]]);
+    let policy = table(
+        &params,
+        &[
+            &["auto_scaling_enable", "是", "Boolean", "是否启用。"],
+            &["min_capacity", "是", "Integer", "最小节点数。"],
+        ],
+    );
+    // The MRS layout: `auto_scaling_policy` is only the second table's caption.
+    let page = format!(
+        "# 配置弹性伸缩规则\n\n## URI\n\nPOST /v1/autoscaling-policy\n\n## 请求消息\n\n**表 1**  请求参数\n\n{body}\n\
+         **表 2**  auto_scaling_policy参数说明\n\n{policy}\n## 请求示例\n\n```\n\
+         {{\"node_group\": \"task\", \"auto_scaling_policy\": {{\"auto_scaling_enable\": true, \"min_capacity\": 1}}}}\n```\n"
+    );
+    let (op, findings) = import(&page);
+    let fields = &op.request_body.as_ref().unwrap().fields;
+    let added = fields
+        .iter()
+        .find(|f| f.name == "auto_scaling_policy")
+        .expect("added");
+    assert_eq!(
+        (added.ty.as_str(), added.required),
+        ("AutoScalingPolicy", Some(false))
+    );
+    assert!(
+        added
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("auto_scaling_policy参数说明")
+    );
+    assert_eq!(op.objects[0].fields[1].name, "min_capacity");
+    assert!(
+        !findings.iter().any(|f| f.severity == Severity::Warning),
+        "{findings:?}"
+    );
+}

@@ -4,12 +4,13 @@
 
 use std::collections::BTreeSet;
 
+use super::by_example;
 use super::fields::{self, uri_parameters};
 use super::link::Linker;
 use super::statuses::status_rows;
 use crate::import::classify::{self, PageTable, Role};
 use crate::import::report::Section;
-use hwcloud_model::spec::schema::{Body, Field, Lang, ParamLocation, StatusCodeDoc};
+use hwcloud_model::spec::schema::{Body, Example, Field, Lang, ParamLocation, StatusCodeDoc};
 
 /// What the first roles read from a page's tables.
 #[derive(Default)]
@@ -71,8 +72,9 @@ impl Interface {
         }
     }
 
-    /// Links nested tables: the request, then each status's body, successes first.
-    pub fn link(&mut self, linker: &mut Linker) {
+    /// Links nested tables: the request, then each status's body, successes
+    /// first; then tables no field cites, by the examples and by elimination.
+    pub fn link(&mut self, linker: &mut Linker, examples: &[Example]) {
         if let Some((table, fields)) = &mut self.body {
             linker.link(fields, *table, Section::Request);
         }
@@ -87,6 +89,13 @@ impl Interface {
         // followed down all the same. (Objects are named in the order they
         // are linked, so the response's roots keep going first where there are any.)
         linker.link_pending();
+        if let Some((_, fields)) = &mut self.body {
+            by_example::link(linker, Section::Request, fields, examples);
+        }
+        let success = self.groups.iter_mut().find(|g| classify::is_success(g.status));
+        if let Some((_, fields)) = success.and_then(|g| g.root.as_mut()) {
+            by_example::link(linker, Section::Response, fields, examples);
+        }
         let request = self
             .body
             .iter_mut()

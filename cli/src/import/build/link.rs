@@ -6,6 +6,8 @@ use super::cite::{
     caption_mentions_field, caption_names_field, cited_numbers, cites_by_title, field_cites_caption,
     named_type,
 };
+use std::collections::BTreeSet;
+
 use super::fields::{self, text_in};
 use crate::import::classify::{PageTable, Role};
 use crate::import::naming::object_name;
@@ -111,6 +113,42 @@ impl<'a, 'p> Linker<'a, 'p> {
             ),
         ));
         self.link_pending();
+    }
+
+    /// Parameter tables of `section` no field took, in page order.
+    pub fn free_tables(&self, section: Section) -> Vec<usize> {
+        (0..self.tables.len())
+            .filter(|&t| {
+                let table = &self.tables[t];
+                !self.roles[t].is_assigned()
+                    && table.section == section
+                    && table.columns.as_ref().is_some_and(|c| !c.is_value_table())
+            })
+            .collect()
+    }
+
+    /// The names in table `t`'s name column.
+    pub fn row_names(&self, t: usize) -> BTreeSet<String> {
+        let Some(columns) = self.tables[t].columns.as_ref() else {
+            return BTreeSet::new();
+        };
+        let cells = self.tables[t]
+            .table
+            .rows
+            .iter()
+            .filter_map(|row| row.get(columns.name));
+        cells
+            .map(|cell| cell.text.trim().to_owned())
+            .filter(|name| !name.is_empty())
+            .collect()
+    }
+
+    pub fn caption(&self, t: usize) -> String {
+        self.tables[t].table.caption.clone()
+    }
+
+    pub fn line(&self, t: usize) -> usize {
+        self.tables[t].table.line
     }
 
     /// Follows the objects queued so far, and theirs, to the end.
@@ -221,7 +259,7 @@ impl<'a, 'p> Linker<'a, 'p> {
     }
 
     /// Table `t` becomes the object of `field`, queued to follow its own fields.
-    fn nest(&mut self, field: &mut Field, t: usize, section: Section) {
+    pub fn nest(&mut self, field: &mut Field, t: usize, section: Section) {
         let table = self.tables[t].table;
         let columns = self.tables[t].columns.as_ref().expect("a parameter table");
         let mut nested = fields::rows(&table.rows, columns, self.lang);

@@ -3,6 +3,7 @@
 //! texts. Every table ends with a role, reported with the operation.
 
 mod bodies;
+mod by_example;
 mod cite;
 pub mod constraints;
 mod examples;
@@ -85,8 +86,9 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
         query_names: &uri.query_names,
     };
     let mut interface = Interface::read(&tables, &roles, page.lang, &names);
+    let examples = examples::examples(page, &sections, &mut findings);
     let mut linker = Linker::new(&tables, roles, page.lang);
-    interface.link(&mut linker);
+    interface.link(&mut linker, &examples);
     let Linker {
         mut roles,
         mut objects,
@@ -113,7 +115,7 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
     let unimported = uri::unimported_query_names(&shown, &uri.uri, &interface.parameters);
     let unimported = unimported.into_iter().filter(|(name, _)| !dropped.contains(name));
     uri::add_shown_query_names(&mut interface.parameters, unimported, &mut findings);
-    let operation = assemble(
+    let mut operation = assemble(
         page,
         source_page,
         &sections,
@@ -122,6 +124,8 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
         objects,
         &mut findings,
     );
+    // Read before linking, which places tables by them.
+    operation.examples = examples;
     let replacement = operation
         .deprecated
         .as_ref()
@@ -211,7 +215,7 @@ fn assemble(
         responses,
         objects,
         status_codes: all_statuses(page, sections, status_codes),
-        examples: examples::examples(page, sections, findings),
+        examples: Vec::new(),
         pagination: None,
     };
     media::read(page, sections, body_caption.as_deref(), &mut operation, findings);
