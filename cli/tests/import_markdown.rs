@@ -1795,3 +1795,37 @@ fn a_field_only_a_caption_and_the_example_name_is_added_optional_with_a_note() {
         "{findings:?}"
     );
 }
+
+#[test]
+fn pages_of_one_route_with_one_body_and_other_actions_are_operations_named_by_their_verbs() {
+    let (_dir, docs) = docs_folder("huawei-foo-zh");
+    let body = table(
+        &["参数", "是否必选", "参数类型", "描述"],
+        &[
+            &["action", "是", "String", "操作标识。"],
+            &["tags", "是", "Array of strings", "标签列表。"],
+        ],
+    );
+    for (file, title) in [
+        ("批量添加标签.md", "批量添加服务器标签"),
+        ("批量删除标签.md", "批量删除服务器标签"),
+    ] {
+        let page = format!(
+            "# {title}\n\n## URI\n\nPOST /v1/{{project_id}}/servers/{{server_id}}/tags/action\n\n\
+             ## 请求消息\n\n**表 1**  请求Body参数\n\n{body}"
+        );
+        std::fs::write(docs.join(file), page).unwrap();
+    }
+    let imported = hwcloud_codegen_cli::import::import(&[docs], None);
+    let report = imported.report.to_string();
+    // Each page is an operation (the vendor's BatchCreate…Tags and
+    // BatchDelete…Tags), its id led by its own verb and not repeating it.
+    for (path, variant) in [
+        ("foo/operations/batch_create_server_tags.yaml", "batch_create"),
+        ("foo/operations/batch_delete_server_tags.yaml", "batch_delete"),
+    ] {
+        let op: OperationFile = serde_yaml::from_str(file(&imported, path)).unwrap();
+        assert_eq!(op.variant.as_deref(), Some(variant), "{report}");
+    }
+    assert!(!report.contains("merge-conflict"), "{report}");
+}

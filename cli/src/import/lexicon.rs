@@ -466,6 +466,7 @@ pub const TITLE_VERBS_ZH: &[(&str, Option<&str>)] = &[
     ("挂载", Some("attach")),
     ("卸载", Some("detach")),
     ("解除关联", Some("disassociate")),
+    ("解关联", Some("disassociate")),
     ("关联", Some("associate")),
     ("扩容", Some("resize")),
     ("缩容", Some("resize")),
@@ -489,6 +490,7 @@ pub const TITLE_VERBS_ZH: &[(&str, Option<&str>)] = &[
     ("切换", Some("switch")),
     ("统计", Some("count")),
     ("发送", Some("send")),
+    ("推送", Some("push")),
     ("接受", Some("accept")),
     ("拒绝", Some("reject")),
     ("刷新", Some("refresh")),
@@ -521,6 +523,9 @@ pub fn title_verb(title: &str) -> Option<&'static str> {
 
 /// Words a title's id leaves out.
 pub const ARTICLES: &[&str] = &["a", "an", "the"];
+
+/// Words that tell no two titles apart (`Tags for the Disk`, `Tags of a Disk`).
+pub const PREPOSITIONS: &[&str] = &["for", "of", "in", "on", "to", "from", "with", "by", "at", "and"];
 
 #[cfg(test)]
 mod tests {

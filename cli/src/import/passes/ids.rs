@@ -9,22 +9,17 @@ use std::path::PathBuf;
 use heck::ToSnakeCase;
 
 use super::Context;
+use super::variants;
 use crate::import::draft::{Draft, OperationKey};
-use crate::import::lexicon::{ARTICLES, GERUNDS, title_verb, without_remarks};
+use crate::import::lexicon::{ARTICLES, GERUNDS, TITLE_VERBS_ZH, title_verb, without_remarks};
 use crate::import::naming::{PathName, bounded_id, operation_id_of_length, unique_id};
 
 /// A snake_case id from an English title, or `None` when the title starts with
 /// no known verb. Parenthesised remarks (`(Deprecated)`) and articles go.
 pub fn from_title(title: &str) -> Option<String> {
-    let plain = without_remarks(title.lines().next()?);
-    let plain = plain.replace("'s", "").replace(',', " , ");
-    let words: Vec<&str> = plain
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != ',')
-        .filter(|w| !w.is_empty() && !ARTICLES.contains(&w.to_ascii_lowercase().as_str()))
-        .collect();
-    let verb = |word: &str| GERUNDS.iter().find(|(g, _)| *g == word).map(|(_, v)| *v);
-    // The verb comes first, or after a qualifier (`Batch Deleting Jobs`).
-    let first = words.iter().take(2).position(|w| verb(w).is_some())?;
+    let words = title_words(title);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let first = first_verb(&words)?;
     // Later gerunds are verbs only in a list of actions (`Restarting, Scaling
     // Out, and Scaling In`); elsewhere they qualify a noun (`Scaling Policy`).
     let mut id = Vec::new();
@@ -34,13 +29,50 @@ pub fn from_title(title: &str) -> Option<String> {
         }
         let after = at.checked_sub(1).map(|before| words[before]);
         let is_verb = at == first || after.is_some_and(|w| w == "," || w == "and");
-        id.push(match verb(word).filter(|_| is_verb) {
+        id.push(match gerund(word).filter(|_| is_verb) {
             Some(verb) => verb.to_owned(),
             None => word.to_snake_case(),
         });
     }
     let id = id.join("_");
     id.starts_with(|c: char| c.is_ascii_lowercase()).then_some(id)
+}
+
+/// The verb an English title starts with, with its qualifier (`Batch Adding
+/// Tags` → `batch_add`), for ids made from paths: only a verb that says more
+/// than the method does (`Querying` says what `GET` says; a Chinese title's
+/// `查询` gives no verb either).
+pub fn title_verb_en(title: &str) -> Option<String> {
+    let words = title_words(title);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let first = first_verb(&words)?;
+    let verb = gerund(words[first])?;
+    if !TITLE_VERBS_ZH.iter().any(|(_, v)| *v == Some(verb)) {
+        return None;
+    }
+    let qualifier = words[..first].iter().map(|w| w.to_snake_case());
+    Some(qualifier.chain([verb.to_owned()]).collect::<Vec<_>>().join("_"))
+}
+
+/// A title's words without remarks and articles; commas are words.
+fn title_words(title: &str) -> Vec<String> {
+    let plain = without_remarks(title.lines().next().unwrap_or_default());
+    let plain = plain.replace("'s", "").replace(',', " , ");
+    plain
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != ',')
+        .filter(|w| !w.is_empty() && !ARTICLES.contains(&w.to_ascii_lowercase().as_str()))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The verb a gerund stands for (`Deleting` → `delete`).
+fn gerund(word: &str) -> Option<&'static str> {
+    GERUNDS.iter().find(|(g, _)| *g == word).map(|(_, v)| *v)
+}
+
+/// Where the verb is: first, or after a qualifier (`Batch Deleting Jobs`).
+fn first_verb(words: &[&str]) -> Option<usize> {
+    words.iter().take(2).position(|w| gerund(w).is_some())
 }
 
 /// Gives each operation its id and file: the one an existing spec file for the
@@ -139,12 +171,20 @@ fn path_ids(pending: &[Draft], ids: &mut [Option<String>], reserved: &BTreeSet<(
                 .unwrap_or_default()
         })
         .collect();
+    let verbs: Vec<Option<String>> = pending
+        .iter()
+        .map(|p| {
+            let title = &p.operation.title;
+            let zh = title.zh.as_deref().and_then(title_verb).map(str::to_owned);
+            zh.or_else(|| title.en.as_deref().and_then(title_verb_en))
+        })
+        .collect();
     let base = |at: usize, length: usize| {
         let op = &pending[at].operation;
         let name = PathName {
             method: op.method,
             uri: &op.uri,
-            verb: op.title.zh.as_deref().and_then(title_verb),
+            verb: verbs[at].as_deref(),
             service: &services[at],
         };
         operation_id_of_length(&name, LENGTHS[length])
@@ -220,9 +260,14 @@ fn name_group(
             .api_version
             .as_ref()
             .map(|v| format!("{base}_v{}", v.replace('.', "_")));
-        // A variant of a route (`totp`) is named after what tells it apart.
+        // A variant of a route (`totp`) is named after what tells it apart;
+        // one told apart by nothing but its number, or by what the id says
+        // already (the verb of `batch_delete_tags`), takes the plain id first.
+        let said = |v: &str| variants::is_numbered(v) || base.starts_with(&format!("{v}_"));
+        let numbered = op.variant.as_deref().is_some_and(said);
         let variant = op.variant.as_ref().map(|v| format!("{base}_{v}"));
-        let plain = (nth == 0 || variant.is_none()).then(|| base.to_owned());
+        let plain = (nth == 0 || numbered || variant.is_none()).then(|| base.to_owned());
+        let variant = if numbered { None } else { variant };
         // The same route shape under another path version than the first
         // of the group's: `create_cluster_v2` beside `create_cluster` (v1).
         let path_versioned = uri_version(&op.uri)
@@ -267,7 +312,21 @@ fn version_numbers(version: Option<&str>) -> Vec<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::from_title;
+    use super::{from_title, title_verb_en};
+
+    #[test]
+    fn titles_give_path_ids_the_verbs_the_method_does_not_say() {
+        assert_eq!(
+            title_verb_en("Batch Adding Tags for the Specified EVS Disk").as_deref(),
+            Some("batch_add")
+        );
+        assert_eq!(
+            title_verb_en("Deleting a Public Zone (Deprecated)").as_deref(),
+            Some("delete")
+        );
+        assert_eq!(title_verb_en("Querying Public Zones"), None);
+        assert_eq!(title_verb_en("API Overview"), None);
+    }
 
     #[test]
     fn titles_become_verb_first_ids() {

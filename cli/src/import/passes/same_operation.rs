@@ -62,7 +62,7 @@ fn merge_group(group: Vec<Draft>, navigation: &Navigations) -> Vec<Draft> {
                 "variant",
                 0,
                 format!(
-                    "{routes} pages document this method and URI with different request bodies; \
+                    "{routes} pages document this method and URI with different request bodies or titles; \
                      each is an operation, this one `{variant}`"
                 ),
             );
@@ -85,7 +85,6 @@ fn folder_variants(mut folder: Vec<Draft>, navigation: &Navigations) -> Vec<Clus
     let mut clusters: Vec<Cluster> = Vec::new();
     for page in folder {
         let standing = Standing::of(&page, navigation);
-        let paths = variants::request_paths(&page.operation);
         let same = clusters
             .iter()
             .position(|head| !variants::are_variants(&head.operation, &page.operation));
@@ -97,8 +96,9 @@ fn folder_variants(mut folder: Vec<Draft>, navigation: &Navigations) -> Vec<Clus
                 .enumerate()
                 .filter(|(_, head)| older_than(head))
                 .max_by(|a, b| {
-                    let like = |h: &Draft| variants::likeness(&variants::request_paths(&h.operation), &paths);
-                    like(a.1).total_cmp(&like(b.1))
+                    let like = |h: &Draft| variants::alike(&h.operation, &page.operation);
+                    let (x, y) = (like(a.1), like(b.1));
+                    x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1))
                 })
                 .map(|(at, _)| at)
         });
@@ -125,17 +125,14 @@ fn join_folder(bases: &mut Vec<Draft>, clusters: Vec<Cluster>) {
     let single = bases.len() == 1 && clusters.len() == 1;
     let mut paired: BTreeSet<usize> = BTreeSet::new();
     for head in clusters {
-        let paths = variants::request_paths(&head.operation);
         let best = (0..bases.len())
             .filter(|at| !paired.contains(at))
-            .map(|at| {
-                (
-                    at,
-                    variants::likeness(&variants::request_paths(&bases[at].operation), &paths),
-                )
+            .map(|at| (at, variants::alike(&bases[at].operation, &head.operation)))
+            .filter(|&(_, like)| single || like.0 > 0.0)
+            .max_by(|a, b| {
+                let (x, y) = (a.1, b.1);
+                x.0.total_cmp(&y.0).then(x.1.total_cmp(&y.1)).then(b.0.cmp(&a.0))
             })
-            .filter(|&(_, like)| single || like > 0.0)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(at, _)| at);
         let at = match best {
             Some(at) => {
