@@ -306,6 +306,30 @@ fn documentation_only_changes() {
         "text changed (en)",
         "response.things[].caption",
     );
+    let with_table = |rows: &str| {
+        format!(
+            "{OPERATION}tables:\n  - lang: en\n    caption: Table 3 Resource types\n    header: [Type, Cores]\n    rows: [{rows}]\n"
+        )
+    };
+    let one_row = with_table("[A, '2']");
+    one(
+        &between(OPERATION, &one_row),
+        Class::Documentation,
+        "table added",
+        "tables",
+    );
+    one(
+        &between(&one_row, &with_table("[A, '4']")),
+        Class::Documentation,
+        "table changed",
+        "tables",
+    );
+    one(
+        &between(&one_row, OPERATION),
+        Class::Documentation,
+        "table removed",
+        "tables",
+    );
     // {project_id} -> {projectId}: the Rust name stays `project_id`, the name never travels.
     let camel = OPERATION
         .replace("{project_id}", "{projectId}")

@@ -1829,3 +1829,35 @@ fn pages_of_one_route_with_one_body_and_other_actions_are_operations_named_by_th
     }
     assert!(!report.contains("merge-conflict"), "{report}");
 }
+
+#[test]
+fn a_table_no_column_of_which_names_a_parameter_is_kept_to_read_in_the_docs() {
+    let body = table(
+        &["参数", "是否必选", "参数类型", "描述"],
+        &[&["sc_type", "否", "String", "资源类型，请参见表3。"]],
+    );
+    let reference = table(
+        &["资源类型", "物理资源", "driverCores"],
+        &[&["A", "8核32G内存", "2"], &["B", "16核64G内存"]],
+    );
+    // A type column without a name column is a parameter table misread: unused, said.
+    let misread = table(&["选项", "参数类型"], &[&["x", "String"]]);
+    let page = format!(
+        "# 创建批处理作业\n\n## URI\n\nPOST /v2.0/batches\n\n## 请求消息\n\n**表 1**  请求参数\n\n{body}\n\
+         **表 3**  资源类型说明\n\n{reference}\n**表 4**  其他\n\n{misread}"
+    );
+    let (op, findings) = import(&page);
+    assert_eq!(op.tables.len(), 1, "{findings:?}");
+    let kept = &op.tables[0];
+    assert_eq!(kept.caption, "表 3  资源类型说明");
+    assert_eq!(kept.header, ["资源类型", "物理资源", "driverCores"]);
+    // A short row keeps its cells and is padded to the header.
+    assert_eq!(kept.rows[1], ["B", "16核64G内存", ""]);
+    assert!(findings.iter().any(|f| f.code == "reference-table"));
+    let unused: Vec<_> = findings.iter().filter(|f| f.code == "unused-table").collect();
+    assert_eq!(unused.len(), 1, "{findings:?}");
+    assert!(
+        unused[0].message.contains("其他") && unused[0].message.contains("no column names a parameter"),
+        "{unused:?}"
+    );
+}

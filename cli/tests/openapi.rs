@@ -191,6 +191,16 @@ fn descriptions_come_in_the_language_asked_for() {
     let en = exported(Lang::En);
     assert_eq!(en["dli"]["info"]["title"], "Data Lake Insight");
     assert_eq!(zh["dli"]["info"]["title"], "数据湖探索");
+    // A table to read goes into the description as Markdown, in the language asked for.
+    let batches = |docs: &BTreeMap<String, Value>| {
+        docs["dli"]["paths"]["/v2.0/{project_id}/batches"]["post"]["description"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(batches(&en).contains("| Resource Type | Physical Resource | driverCores |"));
+    assert!(!batches(&en).contains("资源类型"));
+    assert!(batches(&zh).contains("| 资源类型 | 物理资源 | driverCores |"));
 }
 
 #[test]

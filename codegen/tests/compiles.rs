@@ -28,8 +28,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use hwcloud_model::spec::schema::{
-    Body, Deprecation, ErrorBodyShape, ErrorCodeEntry, Field, Lang, Method, ObjectTable, OperationFile,
-    PageScheme, Pagination, ParamLocation, ServiceFile, Source, Text, WaiterSpec,
+    Body, Deprecation, DocTable, ErrorBodyShape, ErrorCodeEntry, Field, Lang, Method, ObjectTable,
+    OperationFile, PageScheme, Pagination, ParamLocation, ServiceFile, Source, Text, WaiterSpec,
 };
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -223,6 +223,19 @@ const DESCRIPTIONS: &[&str] = &[
     "0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz",
 ];
 
+/// Tables to read, their caption and cells descriptions of every kind.
+fn doc_tables(cells: &[&str]) -> Vec<DocTable> {
+    let Some(caption) = cells.first() else {
+        return Vec::new();
+    };
+    vec![DocTable {
+        lang: Lang::En,
+        caption: caption.to_string(),
+        header: vec!["Kind".into(), "Text | more".into()],
+        rows: cells.iter().map(|c| vec!["A".into(), c.to_string()]).collect(),
+    }]
+}
+
 fn description() -> impl Strategy<Value = &'static str> {
     prop_oneof![4 => Just(DESCRIPTIONS[0]), 1 => prop::sample::select(&DESCRIPTIONS[1..])]
 }
@@ -322,9 +335,10 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
             any::<bool>(),
             prop::sample::select(vec![Method::Get, Method::Post, Method::Delete, Method::Put]),
             any::<u8>(),
+            prop::collection::vec(description(), 0..3),
         )
             .prop_map(
-                move |(objects, tables, mut parameters, body, mut response, array, method, paging)| {
+                move |(objects, tables, mut parameters, body, mut response, array, method, paging, cells)| {
                     let pagination = pagination(&mut parameters, &mut response, array, paging);
                     let path: String = parameters
                         .iter()
@@ -376,6 +390,7 @@ fn operation(id: &'static str) -> impl Strategy<Value = OperationFile> {
                             .collect(),
                         status_codes: Vec::new(),
                         examples: Vec::new(),
+                        tables: doc_tables(&cells),
                         pagination,
                     }
                 },

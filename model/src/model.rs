@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 pub use crate::names::OperationNames;
-pub use crate::spec::schema::{ErrorBodyShape, ExampleKind, Method, Text};
+pub use crate::spec::schema::{DocTable, ErrorBodyShape, ExampleKind, Method, Text};
 
 /// A whole spec directory.
 #[derive(Debug, Clone)]
@@ -215,6 +215,8 @@ pub struct Operation {
     pub status_bodies: Vec<StatusBody>,
     pub status_codes: Vec<(u16, Text)>,
     pub examples: Vec<Example>,
+    /// Tables the page gives for reading beside its fields; docs only.
+    pub tables: Vec<DocTable>,
     /// How it pages through a list, when it does.
     pub pagination: Option<Pagination>,
 }

@@ -143,6 +143,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
     resolver.builder_names(&inputs, &mut scope);
     let statuses = status_codes(file, out);
     let examples = examples(file, &op.examples, out);
+    doc_tables(file, &op.tables, out);
     clouds(file, "clouds", &op.clouds, out);
     let template = template?;
     // Deeper tables are not modelled: later walks (shared types) need not bound them.
@@ -191,6 +192,7 @@ fn operation(file: &SpecFile<OperationFile>, out: &mut Diagnostics) -> Option<Op
             .collect(),
         status_codes: statuses,
         examples,
+        tables: op.tables.clone(),
         pagination: None,
     })
 }
@@ -1018,6 +1020,31 @@ fn check_nesting<T>(file: &SpecFile<T>, tables: &[schema::ObjectTable], out: &mu
 
 /// How deep object tables may nest.
 pub(crate) const MAX_NESTING: usize = 64;
+
+/// Tables to read: a header, and rows of as many cells.
+fn doc_tables(file: &SpecFile<OperationFile>, tables: &[schema::DocTable], out: &mut Diagnostics) {
+    for (i, table) in tables.iter().enumerate() {
+        let path = item("tables", i);
+        if table.header.is_empty() {
+            out.push(file.error_at_key(
+                &child(&path, "header"),
+                "a table needs a header of at least one cell",
+            ));
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            if row.len() != table.header.len() {
+                out.push(file.error_at(
+                    &item(&child(&path, "rows"), r),
+                    format!(
+                        "a row of {} cell(s) under a header of {}",
+                        row.len(),
+                        table.header.len()
+                    ),
+                ));
+            }
+        }
+    }
+}
 
 pub(crate) fn examples<T>(
     file: &SpecFile<T>,

@@ -717,3 +717,16 @@ fn a_json_array_response_carries_headers_except_one_called_items() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn a_table_to_read_needs_a_header_and_rows_as_wide() {
+    let tables = "tables:\n  - lang: zh\n    caption: 表 3  资源类型说明\n    header: [资源类型, driverCores]\n    rows:\n      - [A, '2']\n      - [B]\n  - lang: en\n    header: []\n    rows: []\n";
+    let file = Path::new("demo/operations/get_thing.yaml").display().to_string();
+    assert_eq!(
+        check(&[("get_thing", &format!("{VALID_OPERATION}{tables}"))]),
+        [
+            format!("{file}:34:9: a row of 1 cell(s) under a header of 2"),
+            format!("{file}:36:5: a table needs a header of at least one cell"),
+        ]
+    );
+}

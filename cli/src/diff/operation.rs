@@ -148,6 +148,35 @@ impl<'a> OperationDiff<'a> {
             let at = At::new(path, &self.request);
             self.changes.text(at, o, n);
         }
+        // Tables to read, by caption: documentation too.
+        let captions =
+            |op: &Operation| -> BTreeSet<String> { op.tables.iter().map(|t| t.caption.clone()).collect() };
+        for table in &new.tables {
+            match old
+                .tables
+                .iter()
+                .find(|t| t.caption == table.caption && t.lang == table.lang)
+            {
+                None => self.push(
+                    Class::Documentation,
+                    "table added",
+                    "tables",
+                    None,
+                    Some(&table.caption),
+                ),
+                Some(was) if was != table => self.push(
+                    Class::Documentation,
+                    "table changed",
+                    "tables",
+                    Some(&was.caption),
+                    Some(&table.caption),
+                ),
+                Some(_) => {}
+            }
+        }
+        for gone in captions(old).difference(&captions(new)) {
+            self.push(Class::Documentation, "table removed", "tables", Some(gone), None);
+        }
     }
 
     /// The paginator, see [`behaviour::pagination`].

@@ -265,6 +265,9 @@ pub enum Role {
     ErrorCodes,
     /// A regions-and-endpoints table, read for the service's endpoint pattern.
     Endpoints,
+    /// A table to read beside the fields (resource types, metrics): kept in
+    /// the operation's docs.
+    Reference,
     /// A table in a part of the page that documents no part of the interface
     /// (the function section, examples, notes), with where it is.
     Prose(Section),
@@ -291,6 +294,7 @@ impl Role {
             Role::Repeat(_) => "repeat",
             Role::ErrorCodes => "error-codes",
             Role::Endpoints => "endpoints",
+            Role::Reference => "reference",
             Role::Prose(_) => "prose",
         }
     }

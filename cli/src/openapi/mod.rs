@@ -50,6 +50,12 @@ impl Lang {
             Lang::Zh => text.zh.as_deref().or(text.en.as_deref()),
         }
     }
+
+    /// Whether a spec's language is this one.
+    pub fn is(self, lang: hwcloud_model::spec::schema::Lang) -> bool {
+        use hwcloud_model::spec::schema::Lang as Spec;
+        matches!((self, lang), (Lang::En, Spec::En) | (Lang::Zh, Spec::Zh))
+    }
 }
 
 /// One OpenAPI document per service, keyed by service id, each read back as

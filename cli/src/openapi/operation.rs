@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use hwcloud_model::model::{Location, Media, Member, Operation, PathPiece, Service, Text};
+use hwcloud_model::model::{DocTable, Location, Media, Member, Operation, PathPiece, Service, Text};
 use serde_json::{Map, Value, json};
 
 use super::schema::{self, Schemas};
@@ -141,7 +141,39 @@ fn description(op: &Operation, lang: Lang) -> Option<String> {
         }
         parts.push(line);
     }
+    parts.extend(tables(op, lang));
     (!parts.is_empty()).then(|| parts.join("\n\n"))
+}
+
+/// The tables a page gives for reading, as Markdown: those in the document's
+/// language, else all.
+fn tables(op: &Operation, lang: Lang) -> Vec<String> {
+    let same: Vec<&DocTable> = op.tables.iter().filter(|t| lang.is(t.lang)).collect();
+    let chosen = if same.is_empty() {
+        op.tables.iter().collect()
+    } else {
+        same
+    };
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells
+            .iter()
+            .map(|c| c.replace(['\n', '\r'], " ").replace('|', "\\|"))
+            .collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    chosen
+        .into_iter()
+        .map(|table| {
+            let mut lines = Vec::new();
+            if !table.caption.is_empty() {
+                lines.push(format!("{}\n", table.caption));
+            }
+            lines.push(row(&table.header));
+            lines.push(format!("|{}", " --- |".repeat(table.header.len())));
+            lines.extend(table.rows.iter().map(|r| row(r)));
+            lines.join("\n")
+        })
+        .collect()
 }
 
 fn parameter(member: &Member, name: &str, lang: Lang, schemas: &Schemas) -> Value {

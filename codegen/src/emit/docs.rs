@@ -3,7 +3,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use hwcloud_model::model::{Member, Text, Type};
+use hwcloud_model::model::{DocTable, Member, Text, Type};
+use hwcloud_model::spec::schema::Lang;
 
 /// `#[doc = "..."]` attributes, one per line, each made safe by [`doc_lines`]:
 /// every doc comment the generator writes passes here.
@@ -269,6 +270,30 @@ fn constraints(member: &Member) -> Vec<String> {
     length.into_iter().chain(value).collect()
 }
 
+/// The tables a page gives for reading, each a Markdown table under its
+/// caption, English ones first; every cell escaped, its pipes too.
+pub(crate) fn tables(tables: &[DocTable]) -> Vec<String> {
+    let cell = |text: &str| escape(&text.replace(['\n', '\r'], " ")).replace('|', "\\|");
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut ordered: Vec<&DocTable> = tables.iter().filter(|t| t.lang == Lang::En).collect();
+    ordered.extend(tables.iter().filter(|t| t.lang != Lang::En));
+    let mut lines = Vec::new();
+    for table in ordered {
+        lines.push(String::new());
+        if !table.caption.trim().is_empty() {
+            lines.push(cell(&table.caption));
+            lines.push(String::new());
+        }
+        lines.push(row(&table.header));
+        lines.push(format!("|{}", " --- |".repeat(table.header.len())));
+        lines.extend(table.rows.iter().map(|r| row(r)));
+    }
+    lines
+}
+
 /// [`escape`] for the importer's own notes, whose `code spans` stay code spans
 /// when their backticks pair up.
 pub(crate) fn escape_keeping_code(text: &str) -> String {
@@ -328,6 +353,27 @@ fn escape_chars(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_table_is_a_markdown_table_whose_cells_stay_cells() {
+        let table = DocTable {
+            lang: Lang::Zh,
+            caption: "表 5  资源类型说明".into(),
+            header: vec!["资源类型".into(), "driverCores".into()],
+            rows: vec![vec!["A".into(), "1 | 2\n```rust".into()]],
+        };
+        assert_eq!(
+            tables(&[table]),
+            [
+                "",
+                "表 5  资源类型说明",
+                "",
+                "| 资源类型 | driverCores |",
+                "| --- | --- |",
+                "| A | 1 \\| 2 \\`\\`\\`rust |",
+            ]
+        );
+    }
 
     fn safe(lines: &[&str]) -> Vec<String> {
         doc_lines(&lines.iter().map(|l| l.to_string()).collect::<Vec<_>>())

@@ -155,6 +155,7 @@ fn request_doc_lines(op: &Operation) -> Vec<String> {
             lines.push(format!("- {status}: {description}"));
         }
     }
+    lines.extend(docs::tables(&op.tables));
     lines.push(String::new());
     let sources: Vec<String> = op
         .sources

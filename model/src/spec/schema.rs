@@ -206,6 +206,11 @@ pub struct OperationFile {
     pub status_codes: Vec<StatusCodeDoc>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Example>,
+    /// Tables the page gives for reading beside its fields (resource types and
+    /// their sizes, metrics, the characters of a date pattern): shown in the
+    /// docs as printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<DocTable>,
     /// How the operation pages through a list, where it does: the importer detects
     /// it from the query parameters and the response, a reviewer corrects it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -477,6 +482,18 @@ pub struct StatusCodeDoc {
     pub status: u16,
     #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub description: Text,
+}
+
+/// A table to read, not fields: a header and rows of cells, in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocTable {
+    pub lang: Lang,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    pub header: Vec<String>,
+    /// Each row has as many cells as the header (`check` says where not).
+    pub rows: Vec<Vec<String>>,
 }
 
 /// A request or response example as the page prints it.

@@ -10,7 +10,7 @@ use super::link::Linker;
 use super::statuses::status_rows;
 use crate::import::classify::{self, PageTable, Role};
 use crate::import::report::Section;
-use hwcloud_model::spec::schema::{Body, Example, Field, Lang, ParamLocation, StatusCodeDoc};
+use hwcloud_model::spec::schema::{Body, DocTable, Example, Field, Lang, ParamLocation, StatusCodeDoc};
 
 /// What the first roles read from a page's tables.
 #[derive(Default)]
@@ -22,6 +22,8 @@ pub struct Interface {
     pub body_caption: Option<String>,
     pub groups: Vec<StatusGroup>,
     pub status_codes: Vec<StatusCodeDoc>,
+    /// Tables to read beside the fields, kept in the docs.
+    pub doc_tables: Vec<DocTable>,
 }
 
 /// What the URI says about parameters: its placeholders and the query names

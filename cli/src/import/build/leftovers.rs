@@ -7,8 +7,9 @@ use super::cite::{caption_names_field, cited_numbers};
 use super::fields;
 use super::link::join_optional;
 use crate::import::classify::{self, PageTable, Role};
+use crate::import::lexicon::Column;
 use crate::import::report::{Finding, Section, Severity};
-use hwcloud_model::spec::schema::{Field, Lang, ObjectTable};
+use hwcloud_model::spec::schema::{DocTable, Field, Lang, ObjectTable};
 use hwcloud_model::spec::types::TypeExpr;
 
 /// Gives the tables left after linking their roles, with a finding each.
@@ -47,6 +48,21 @@ pub fn assign(
         if roles[t].is_assigned() {
             continue;
         }
+        if let Some(doc) = reference(table, lang) {
+            roles[t] = Role::Reference;
+            findings.push(Finding::at(
+                table.section,
+                Severity::Info,
+                "reference-table",
+                table.table.line,
+                format!(
+                    "table `{}` is to read, not fields: kept in the operation's docs",
+                    table.table.caption
+                ),
+            ));
+            interface.doc_tables.push(doc);
+            continue;
+        }
         roles[t] = classify::leftover(table);
         if let Role::Unused(why) = &roles[t] {
             findings.push(Finding::at(
@@ -58,6 +74,43 @@ pub fn assign(
             ));
         }
     }
+}
+
+/// A table of the interface sections no field took and no parameter column
+/// heads (`资源类型 | 物理资源 | driverCores`, `Cluster Type | Metric | Value
+/// Type | Description`), as the docs show it. A table with a type or mandatory
+/// column is a parameter table whose name column was not recognised: that
+/// stays unused, and said.
+fn reference(table: &PageTable, lang: Lang) -> Option<DocTable> {
+    let page_table = table.table;
+    let parameter_like =
+        page_table.column(Column::Type).is_some() || page_table.column(Column::Mandatory).is_some();
+    let readable = table.columns.is_none()
+        && classify::is_interface(table.section)
+        && !classify::is_error_code_table(page_table)
+        && !parameter_like
+        && page_table.header.len() >= 2
+        && !page_table.rows.is_empty();
+    if !readable {
+        return None;
+    }
+    let width = page_table.header.len();
+    let rows = page_table.rows.iter().map(|row| {
+        let mut cells: Vec<String> = row.iter().map(|c| c.text.trim().to_owned()).collect();
+        // A ragged row keeps every cell: extras join the last, gaps are empty.
+        if cells.len() > width {
+            let extra = cells.split_off(width - 1).join(" ");
+            cells.push(extra);
+        }
+        cells.resize(width, String::new());
+        cells
+    });
+    Some(DocTable {
+        lang,
+        caption: page_table.caption.trim().to_owned(),
+        header: page_table.header.iter().map(|h| h.trim().to_owned()).collect(),
+        rows: rows.collect(),
+    })
 }
 
 /// A second response table titled like the body's (`要素说明` under `同步模式`,

@@ -171,6 +171,7 @@ fn assemble(
         body_caption,
         groups,
         status_codes,
+        doc_tables,
     } = interface;
     let (mut response, mut responses) = StatusGroup::into_bodies(groups);
     let mut request_body = body
@@ -216,6 +217,7 @@ fn assemble(
         objects,
         status_codes: all_statuses(page, sections, status_codes),
         examples: Vec::new(),
+        tables: doc_tables,
         pagination: None,
     };
     media::read(page, sections, body_caption.as_deref(), &mut operation, findings);

@@ -34,6 +34,12 @@ pub fn merge(base: &mut OperationFile, other: OperationFile, mode: Mode) -> Vec<
             None => {}
         }
     }
+    // A peer's tables to read join; each language's copy is its own.
+    for table in other.tables.into_iter().filter(|_| peer) {
+        if !base.tables.contains(&table) {
+            base.tables.push(table);
+        }
+    }
     // An old page's examples show the old shape.
     for example in other.examples.into_iter().filter(|_| peer) {
         if !base.examples.iter().any(|e| same_example(e, &example)) {
