@@ -1842,12 +1842,18 @@ fn a_table_no_column_of_which_names_a_parameter_is_kept_to_read_in_the_docs() {
     );
     // A type column without a name column is a parameter table misread: unused, said.
     let misread = table(&["选项", "参数类型"], &[&["x", "String"]]);
+    // Fields of an example no field holds: what the example means, to read.
+    let of_example = table(
+        &["参数", "参数类型", "描述"],
+        &[&["listOfAllowedFlavors", "Array", "允许的规格。"]],
+    );
     let page = format!(
         "# 创建批处理作业\n\n## URI\n\nPOST /v2.0/batches\n\n## 请求消息\n\n**表 1**  请求参数\n\n{body}\n\
-         **表 3**  资源类型说明\n\n{reference}\n**表 4**  其他\n\n{misread}"
+         **表 3**  资源类型说明\n\n{reference}\n**表 4**  其他\n\n{misread}\n**表 5**  示例策略参数说明\n\n{of_example}"
     );
     let (op, findings) = import(&page);
-    assert_eq!(op.tables.len(), 1, "{findings:?}");
+    assert_eq!(op.tables.len(), 2, "{findings:?}");
+    assert_eq!(op.tables[1].rows[0][0], "listOfAllowedFlavors");
     let kept = &op.tables[0];
     assert_eq!(kept.caption, "表 3  资源类型说明");
     assert_eq!(kept.header, ["资源类型", "物理资源", "driverCores"]);

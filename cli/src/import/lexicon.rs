@@ -258,6 +258,9 @@ pub fn is_array_element_row(name: &str) -> bool {
 pub const EXAMPLE_ERROR_WORDS: (&[&str], &[&str]) = (&["失败", "异常"], &["error", "fail"]);
 pub const EXAMPLE_RESPONSE_WORDS: (&[&str], &[&str]) = (&["响应", "成功"], &["response"]);
 pub const EXAMPLE_REQUEST_WORDS: (&[&str], &[&str]) = (&["请求"], &["request"]);
+/// A caption that says its table describes an example (`Parameter description
+/// of the example policy`, `示例策略参数说明`): what the example holds, no field.
+pub const OF_AN_EXAMPLE_WORDS: (&[&str], &[&str]) = (&["示例", "样例"], &["of the example", "example "]);
 
 /// Whether a label has one of `words` (as written) or `lower` (lower-cased).
 pub fn says(label: &str, (words, lower): (&[&str], &[&str])) -> bool {

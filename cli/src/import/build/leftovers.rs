@@ -7,7 +7,7 @@ use super::cite::{caption_names_field, cited_numbers};
 use super::fields;
 use super::link::join_optional;
 use crate::import::classify::{self, PageTable, Role};
-use crate::import::lexicon::Column;
+use crate::import::lexicon::{Column, OF_AN_EXAMPLE_WORDS, says};
 use crate::import::report::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{DocTable, Field, Lang, ObjectTable};
 use hwcloud_model::spec::types::TypeExpr;
@@ -76,19 +76,23 @@ pub fn assign(
     }
 }
 
-/// A table of the interface sections no field took and no parameter column
-/// heads (`资源类型 | 物理资源 | driverCores`, `Cluster Type | Metric | Value
-/// Type | Description`), as the docs show it. A table with a type or mandatory
-/// column is a parameter table whose name column was not recognised: that
-/// stays unused, and said.
+/// A table of the interface sections no field took, to read as the docs show
+/// it: one no parameter column heads (`资源类型 | 物理资源 | driverCores`,
+/// `Cluster Type | Metric | Value Type | Description`), or one whose caption
+/// says it describes an example (`Parameter description of the example
+/// policy`). A table with a type or mandatory column and no name column is a
+/// parameter table misread: that stays unused, and said.
 fn reference(table: &PageTable, lang: Lang) -> Option<DocTable> {
     let page_table = table.table;
     let parameter_like =
         page_table.column(Column::Type).is_some() || page_table.column(Column::Mandatory).is_some();
-    let readable = table.columns.is_none()
+    let to_read = match table.columns {
+        None => !parameter_like,
+        Some(_) => says(page_table.title(), OF_AN_EXAMPLE_WORDS),
+    };
+    let readable = to_read
         && classify::is_interface(table.section)
         && !classify::is_error_code_table(page_table)
-        && !parameter_like
         && page_table.header.len() >= 2
         && !page_table.rows.is_empty();
     if !readable {
