@@ -1867,3 +1867,63 @@ fn a_table_no_column_of_which_names_a_parameter_is_kept_to_read_in_the_docs() {
         "{unused:?}"
     );
 }
+
+#[test]
+fn other_forms_of_a_body_and_of_its_objects_join_as_optional_fields() {
+    let params = ["参数", "是否必选", "参数类型", "描述"];
+    let server_form = table(
+        &params,
+        &[
+            &["name", "是", "String", "镜像名称。"],
+            &["instance_id", "是", "String", "云服务器ID。"],
+            &[
+                "data_images",
+                "否",
+                "Array of objects",
+                "数据盘信息，详情请参见表1。",
+            ],
+        ],
+    );
+    let data_images = table(
+        &params,
+        &[
+            &["name", "是", "String", "名称。"],
+            &["volume_id", "是", "String", "数据盘ID。"],
+        ],
+    );
+    // The IMS layout: the form for an OBS file, uncaptioned under a line of prose,
+    // and the data disks' table printed again, with another row.
+    let file_form = table(
+        &params,
+        &[
+            &["name", "是", "String", "镜像名称。"],
+            &["image_url", "是", "String", "镜像文件地址。"],
+            &["data_images", "否", "Array of objects", "数据盘信息。"],
+        ],
+    );
+    let data_images_again = table(
+        &params,
+        &[
+            &["name", "是", "String", "名称。"],
+            &["description", "否", "String", "描述。"],
+        ],
+    );
+    let page = format!(
+        "# 制作镜像\n\n## URI\n\nPOST /v2/cloudimages/action\n\n## 请求消息\n\n- 使用云服务器制作镜像时的请求参数\n\n{server_form}\n\
+         **表 1**  data_images字段数据结构说明\n\n{data_images}\n- 使用OBS桶中的镜像文件时的请求参数\n\n{file_form}\n\
+         **表 2**  data_images字段说明\n\n{data_images_again}"
+    );
+    let (op, findings) = import(&page);
+    assert!(
+        !findings.iter().any(|f| f.severity == Severity::Warning),
+        "{findings:?}"
+    );
+    let body = &op.request_body.as_ref().unwrap().fields;
+    let required = |name: &str| body.iter().find(|f| f.name == name).map(|f| f.required);
+    assert_eq!(required("name"), Some(Some(true)), "every form has it");
+    assert_eq!(required("instance_id"), Some(Some(false)), "one form lacks it");
+    assert_eq!(required("image_url"), Some(Some(false)), "another form's field");
+    let object = &op.objects[0];
+    let names: Vec<&str> = object.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["name", "volume_id", "description"]);
+}

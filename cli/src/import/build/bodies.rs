@@ -104,6 +104,9 @@ impl Interface {
             .flat_map(|(_, fields)| fields.iter_mut())
             .collect();
         linker.pair_by_elimination(Section::Request, request);
+        if let Some((_, fields)) = &mut self.body {
+            linker.join_other_forms(Section::Request, fields);
+        }
         let response = self
             .groups
             .iter_mut()

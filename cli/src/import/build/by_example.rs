@@ -8,10 +8,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::fields::object_of;
 use super::link::{Linker, wants_object};
 use crate::import::report::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{Example, ExampleKind, Field};
-use hwcloud_model::spec::types::TypeExpr;
 use serde_json::Value;
 
 /// Where a table's fields go.
@@ -135,18 +135,6 @@ fn resolve(linker: &Linker, roots: &[Field], path: &[String]) -> Option<Spot> {
         Some(at) if wants_object(&fields[at]) => Some(Spot::Field(owner, at)),
         Some(_) => None,
         None => Some(Spot::New(owner)),
-    }
-}
-
-/// The object table a field's type names, inside its arrays and maps.
-fn object_of(ty: &str) -> Option<String> {
-    let mut ty = TypeExpr::parse(ty).ok()?;
-    loop {
-        match ty {
-            TypeExpr::Array(inner) | TypeExpr::Map(inner) => ty = *inner,
-            TypeExpr::Ref(name) => return Some(name),
-            _ => return None,
-        }
     }
 }
 

@@ -21,6 +21,19 @@ pub fn is(field: &Field, test: impl Fn(&TypeExpr) -> bool) -> bool {
     TypeExpr::parse(&field.ty).is_ok_and(|ty| test(&ty))
 }
 
+/// The object table a type names, through arrays, maps and `text_or`
+/// (`array<Link>` names `Link`); none for a scalar.
+pub fn object_of(ty: &str) -> Option<String> {
+    let mut ty = TypeExpr::parse(ty).ok()?;
+    loop {
+        ty = match ty {
+            TypeExpr::Ref(name) => return Some(name),
+            TypeExpr::Array(inner) | TypeExpr::Map(inner) | TypeExpr::TextOr(inner) => *inner,
+            _ => return None,
+        };
+    }
+}
+
 /// Fields of every row of a parameter table.
 pub fn rows(rows: &[Vec<Cell>], columns: &Columns, lang: Lang) -> Vec<Field> {
     rows.iter().map(|r| from_row(r, columns, lang)).collect()

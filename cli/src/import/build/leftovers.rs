@@ -44,6 +44,7 @@ pub fn assign(
         }
     }
     repeats(tables, roles, findings);
+    other_forms_of_objects(tables, roles, interface, objects, lang, findings);
     for (t, table) in tables.iter().enumerate() {
         if roles[t].is_assigned() {
             continue;
@@ -203,6 +204,59 @@ fn repeats(tables: &[PageTable], roles: &mut [Role], findings: &mut Vec<Finding>
             ),
         ));
         roles[t] = Role::Repeat(object);
+    }
+}
+
+/// A parameter table no field took whose caption names a field that has its
+/// object already (IMS prints `data_images字段说明` again under the body's
+/// other form, with other rows) is another form of that object: its rows
+/// join as optional fields.
+fn other_forms_of_objects(
+    tables: &[PageTable],
+    roles: &mut [Role],
+    interface: &mut Interface,
+    objects: &mut [ObjectTable],
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) {
+    let holders: Vec<(String, String)> = interface
+        .fields_mut()
+        .map(|f| &*f)
+        .chain(objects.iter().flat_map(|o| o.fields.iter()))
+        .filter_map(|f| Some((f.name.clone(), fields::object_of(&f.ty)?)))
+        .collect();
+    for (t, table) in tables.iter().enumerate() {
+        let Some(columns) = table.columns.as_ref() else {
+            continue;
+        };
+        if roles[t].is_assigned() || !classify::is_interface(table.section) || columns.is_value_table() {
+            continue;
+        }
+        // A dotted caption (`token.roles`) is a path, which linking follows.
+        if table.table.title().contains('.') {
+            continue;
+        }
+        // The object of a field the caption names, sharing a field with the
+        // table: another form of an object has something of it.
+        let rows = fields::rows(&table.table.rows, columns, lang);
+        let shares = |o: &ObjectTable| rows.iter().any(|r| o.fields.iter().any(|f| f.name == r.name));
+        let named = holders
+            .iter()
+            .filter(|(field, _)| caption_names_field(table.table, field))
+            .find_map(|(_, object)| objects.iter().position(|o| o.name == *object && shares(o)));
+        let Some(at) = named else { continue };
+        join_optional(&mut objects[at].fields, rows);
+        roles[t] = Role::AlternativeObject;
+        findings.push(Finding::at(
+            table.section,
+            Severity::Info,
+            "alternative-object",
+            table.table.line,
+            format!(
+                "table `{}` is another form of `{}`; its other fields join as optional ones",
+                table.table.caption, objects[at].name
+            ),
+        ));
     }
 }
 

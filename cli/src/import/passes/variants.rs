@@ -12,9 +12,9 @@ use std::collections::BTreeSet;
 use heck::ToSnakeCase;
 
 use super::ids::title_verb_en;
+use crate::import::build::fields::object_of;
 use crate::import::lexicon::{ARTICLES, PREPOSITIONS, title_verb, without_remarks};
 use hwcloud_model::spec::schema::{Field, OperationFile, ParamLocation, Text};
-use hwcloud_model::spec::types::TypeExpr;
 
 /// How deep object tables are followed; nesting past this is rare and bounded.
 const MAX_DEPTH: usize = 8;
@@ -42,18 +42,6 @@ fn walk(op: &OperationFile, fields: &[Field], prefix: &str, depth: usize, paths:
             walk(op, &object.fields, &path, depth + 1, paths);
         }
         paths.insert(path);
-    }
-}
-
-/// The object table a type refers to, through arrays and maps.
-fn object_of(ty: &str) -> Option<String> {
-    let mut ty = TypeExpr::parse(ty).ok()?;
-    loop {
-        ty = match ty {
-            TypeExpr::Ref(name) => return Some(name),
-            TypeExpr::Array(inner) | TypeExpr::Map(inner) | TypeExpr::TextOr(inner) => *inner,
-            _ => return None,
-        };
     }
 }
 
