@@ -1908,10 +1908,20 @@ fn other_forms_of_a_body_and_of_its_objects_join_as_optional_fields() {
             &["description", "否", "String", "描述。"],
         ],
     );
+    // A caption with the field among its words (ModelArts' `batch config结构`
+    // beside `config`) takes two shared rows.
+    let batch = table(
+        &params,
+        &[
+            &["name", "是", "String", "名称。"],
+            &["volume_id", "是", "String", "数据盘ID。"],
+            &["batch_size", "否", "Integer", "批大小。"],
+        ],
+    );
     let page = format!(
         "# 制作镜像\n\n## URI\n\nPOST /v2/cloudimages/action\n\n## 请求消息\n\n- 使用云服务器制作镜像时的请求参数\n\n{server_form}\n\
          **表 1**  data_images字段数据结构说明\n\n{data_images}\n- 使用OBS桶中的镜像文件时的请求参数\n\n{file_form}\n\
-         **表 2**  data_images字段说明\n\n{data_images_again}"
+         **表 2**  data_images字段说明\n\n{data_images_again}\n**表 3**  batch data_images结构\n\n{batch}"
     );
     let (op, findings) = import(&page);
     assert!(
@@ -1925,5 +1935,5 @@ fn other_forms_of_a_body_and_of_its_objects_join_as_optional_fields() {
     assert_eq!(required("image_url"), Some(Some(false)), "another form's field");
     let object = &op.objects[0];
     let names: Vec<&str> = object.fields.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["name", "volume_id", "description"]);
+    assert_eq!(names, ["name", "volume_id", "description", "batch_size"]);
 }

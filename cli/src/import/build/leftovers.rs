@@ -3,7 +3,7 @@
 //! without a role is unused, with the reason (`classify::leftover`).
 
 use super::bodies::Interface;
-use super::cite::{caption_names_field, cited_numbers};
+use super::cite::{caption_mentions_field, caption_names_field, cited_numbers};
 use super::fields;
 use super::link::join_optional;
 use crate::import::classify::{self, PageTable, Role};
@@ -236,14 +236,28 @@ fn other_forms_of_objects(
         if table.table.title().contains('.') {
             continue;
         }
-        // The object of a field the caption names, sharing a field with the
-        // table: another form of an object has something of it.
+        // The object of a field the caption names (`data_images字段说明`), or
+        // has among its words (`batch config结构` beside `config`), sharing
+        // one field with the table, two where the caption only has the name:
+        // another form of an object has something of it.
         let rows = fields::rows(&table.table.rows, columns, lang);
-        let shares = |o: &ObjectTable| rows.iter().any(|r| o.fields.iter().any(|f| f.name == r.name));
-        let named = holders
-            .iter()
-            .filter(|(field, _)| caption_names_field(table.table, field))
-            .find_map(|(_, object)| objects.iter().position(|o| o.name == *object && shares(o)));
+        let shared = |o: &ObjectTable| {
+            rows.iter()
+                .filter(|r| o.fields.iter().any(|f| f.name == r.name))
+                .count()
+        };
+        let named = holders.iter().find_map(|(field, object)| {
+            let least = if caption_names_field(table.table, field) {
+                1
+            } else if caption_mentions_field(table.table, field) {
+                2
+            } else {
+                return None;
+            };
+            objects
+                .iter()
+                .position(|o| o.name == *object && shared(o) >= least)
+        });
         let Some(at) = named else { continue };
         join_optional(&mut objects[at].fields, rows);
         roles[t] = Role::AlternativeObject;
