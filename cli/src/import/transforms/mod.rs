@@ -143,13 +143,19 @@ fn repair_rust_names(draft: &mut Draft, _: &ExistingSpec) {
         ));
     }
     for left_out in repaired.left_out {
+        // A row that only says "and so on" loses nothing.
+        let (severity, also) = if left_out.and_so_on {
+            (Severity::Info, "; it says only \"and so on\"")
+        } else {
+            (Severity::Warning, "")
+        };
         draft.findings.push(Finding::at(
             Section::Parameters,
-            Severity::Warning,
+            severity,
             "row-left-out",
             0,
             format!(
-                "row `{}` of {} is left out: {}",
+                "row `{}` of {} is left out: {}{also}",
                 left_out.row, left_out.place, left_out.why
             ),
         ));

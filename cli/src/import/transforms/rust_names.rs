@@ -17,6 +17,22 @@ pub struct LeftOut {
     pub row: String,
     pub place: String,
     pub why: String,
+    /// The row only says "and so on" (`…` with `-` in every other cell): no
+    /// field is lost by leaving it out.
+    pub and_so_on: bool,
+}
+
+/// Whether a row names nothing and says nothing: its name and every other
+/// cell dashes, dots or ellipses (containerops prints `… | - | - | -` after
+/// `param1`, `paramvalue1`).
+fn says_and_so_on(field: &Field) -> bool {
+    let blank = |text: &str| {
+        text.chars()
+            .all(|c| matches!(c, '…' | '.' | '-' | '—' | '_' | ' ' | '*'))
+    };
+    let described = field.description.preferred().is_some_and(|d| !blank(d));
+    let typed = field.doc_type.as_deref().is_some_and(|t| !blank(t));
+    blank(&field.name) && !described && !typed
 }
 
 /// What repairing did: rows left out, and rows folded into another spelling.
@@ -84,6 +100,7 @@ fn repair(mut lists: Vec<&mut Vec<Field>>, place: &str, out: &mut Repaired) {
                 row: field.name.clone(),
                 place: place.to_owned(),
                 why,
+                and_so_on: says_and_so_on(field),
             });
             false
         });
@@ -134,6 +151,9 @@ mod tests {
             .map(|l| (l.row.as_str(), l.place.as_str()))
             .collect();
         assert_eq!(rows, [("name", "the request"), ("…", "the request body")]);
+        // `…` says nothing else: only "and so on"; a repeated name is a field lost.
+        let and_so_on: Vec<bool> = left_out.iter().map(|l| l.and_so_on).collect();
+        assert_eq!(and_so_on, [false, true]);
         assert_eq!(op.request_body.as_ref().unwrap().fields[0].name, "end_time");
         assert_eq!(op.parameters.len(), 1);
         assert_eq!(
@@ -150,6 +170,24 @@ mod tests {
             response[0].note.as_deref(),
             Some("The page also lists it as `serverId`.")
         );
+    }
+
+    #[test]
+    fn a_row_of_dashes_with_a_type_or_description_is_a_field_not_and_so_on() {
+        let row = |name: &str, doc_type: Option<&str>, description: Option<&str>| Field {
+            name: name.into(),
+            doc_type: doc_type.map(Into::into),
+            description: hwcloud_model::spec::schema::Text {
+                en: description.map(Into::into),
+                zh: None,
+            },
+            ..Field::default()
+        };
+        assert!(says_and_so_on(&row("…", Some("-"), Some("-"))));
+        assert!(says_and_so_on(&row("...", None, None)));
+        // CCI: `-` of type Object, described: the body itself, not nothing.
+        assert!(!says_and_so_on(&row("-", Some("Object"), None)));
+        assert!(!says_and_so_on(&row("-", None, Some("Patch is provided ..."))));
     }
 
     #[test]
