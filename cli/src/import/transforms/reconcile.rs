@@ -59,7 +59,7 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
                 ExampleKind::Response if !response_media => Table::Response,
                 _ => return None,
             };
-            Some((table, serde_json::from_str(&e.body).ok()?))
+            Some((table, trimmed_keys(serde_json::from_str(&e.body).ok()?)))
         })
         .collect();
     for (table, value) in &examples {
@@ -194,6 +194,29 @@ fn array_request(operation: &mut OperationFile) -> Option<String> {
         ),
         None => "request: the example is a JSON array of the objects the table describes".to_owned(),
     })
+}
+
+/// An example's keys without the spaces a page types around them (MRS
+/// prints `"end_time " : "12:00"`): the key is the table's `end_time`, not a
+/// field of its own. A key whose trimmed spelling is also printed stays.
+fn trimmed_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut trimmed = serde_json::Map::new();
+            for (key, inner) in map {
+                let plain = key.trim();
+                let key = if plain != key && !plain.is_empty() && !trimmed.contains_key(plain) {
+                    plain.to_owned()
+                } else {
+                    key
+                };
+                trimmed.insert(key, trimmed_keys(inner));
+            }
+            Value::Object(trimmed)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(trimmed_keys).collect()),
+        other => other,
+    }
 }
 
 /// Pages that print the body as `{"labels": [...]}` but tabulate only the
@@ -540,6 +563,16 @@ mod tests {
         check(&TypeExpr::parse(ty).unwrap(), &value)
             .err()
             .map(|t| t.to_string())
+    }
+
+    #[test]
+    fn spaces_typed_around_an_example_key_are_not_another_field() {
+        let value =
+            serde_json::json!({"plans": [{"end_time ": "12:00", " start_time": "9:00"}], "a ": 1, "a": 2});
+        assert_eq!(
+            trimmed_keys(value),
+            serde_json::json!({"plans": [{"end_time": "12:00", "start_time": "9:00"}], "a ": 1, "a": 2})
+        );
     }
 
     #[test]
