@@ -80,6 +80,59 @@ fn name_and_remark(cell: &str) -> (String, Option<String>) {
 }
 
 pub fn from_row(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
+    let (shifted, said_required) = without_stray_mandatory_cell(row, columns);
+    let row = shifted.as_deref().unwrap_or(row);
+    let mut field = from_cells(row, columns, lang);
+    if field.required.is_none() {
+        field.required = said_required;
+    }
+    field
+}
+
+/// A row of a table with no mandatory column whose type cell says mandatory
+/// or not (`否`) and whose next cell starts with the type (CPH:
+/// `network_version | 否 | String 云手机…` under `参数 | 参数类型 | 描述`): the
+/// row without that cell, its type and description apart where they shared
+/// one, and what the cell said.
+fn without_stray_mandatory_cell(row: &[Cell], columns: &Columns) -> (Option<Vec<Cell>>, Option<bool>) {
+    let Some(at) = columns.ty.filter(|_| columns.required.is_none()) else {
+        return (None, None);
+    };
+    let said = row.get(at).and_then(|c| lexicon::mandatory(&c.text));
+    let first_line = |c: &Cell| c.text.trim().lines().next().unwrap_or_default().trim().to_owned();
+    let is_type = |text: &str| TypeExpr::parse(&normalize_type(text)).is_ok_and(|t| t != TypeExpr::Any);
+    let (Some(required), Some(next)) = (said, row.get(at + 1)) else {
+        return (None, None);
+    };
+    let ty = first_line(next);
+    if !is_type(&ty) {
+        return (None, None);
+    }
+    let mut cells: Vec<Cell> = row
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, c)| c.clone())
+        .collect();
+    let description_missing = columns.description.is_some_and(|d| d >= cells.len());
+    if description_missing {
+        let rest = next.text.trim().lines().skip(1).collect::<Vec<_>>().join("\n");
+        cells[at] = Cell {
+            text: ty,
+            links: Vec::new(),
+        };
+        cells.insert(
+            at + 1,
+            Cell {
+                text: rest,
+                links: next.links.clone(),
+            },
+        );
+    }
+    (Some(cells), Some(required))
+}
+
+fn from_cells(row: &[Cell], columns: &Columns, lang: Lang) -> Field {
     let (name, remark) = row
         .get(columns.name)
         .map(|c| name_and_remark(&c.text))
@@ -466,6 +519,56 @@ fn drop_stray_path_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_mandatory_cell_before_the_type_is_read_as_such() {
+        let columns = Columns {
+            name: 0,
+            required: None,
+            ty: Some(1),
+            description: Some(2),
+            range: None,
+            default: None,
+        };
+        let cells = |texts: &[&str]| -> Vec<Cell> {
+            texts
+                .iter()
+                .map(|t| Cell {
+                    text: t.to_string(),
+                    links: Vec::new(),
+                })
+                .collect()
+        };
+        let field = from_row(
+            &cells(&["network_version", "否", "String", "网络标识。"]),
+            &columns,
+            Lang::Zh,
+        );
+        assert_eq!((field.ty.as_str(), field.required), ("string", Some(false)));
+        assert_eq!(field.description.zh.as_deref(), Some("网络标识。"));
+        // The type and the description in one cell, as CPH prints them.
+        let field = from_row(
+            &cells(&[
+                "network_version",
+                "否",
+                "String\n云手机服务器是否为自定义网络标识。",
+            ]),
+            &columns,
+            Lang::Zh,
+        );
+        assert_eq!((field.ty.as_str(), field.required), ("string", Some(false)));
+        assert_eq!(
+            field.description.zh.as_deref(),
+            Some("云手机服务器是否为自定义网络标识。")
+        );
+        // A row as wide as its header is read as it is.
+        let field = from_row(
+            &cells(&["volumes", "Array of strings", "卷。"]),
+            &columns,
+            Lang::Zh,
+        );
+        assert_eq!((field.ty.as_str(), field.required), ("array<string>", None));
+    }
 
     #[test]
     fn an_object_of_a_type_no_table_describes_is_a_json_object() {
