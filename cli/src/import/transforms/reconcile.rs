@@ -48,7 +48,7 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
     if !request_media && let Some(change) = array_request(operation) {
         changes.push(change);
     }
-    unsupported_examples(operation, &mut unsupported);
+    unsupported_examples(operation, &mut changes, &mut unsupported);
     let examples: Vec<(Table, Value)> = operation
         .examples
         .iter()
@@ -96,9 +96,14 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
     Reconciled { changes, unsupported }
 }
 
-/// Examples the spec cannot express are kept as text, and said: one object
-/// where the response is an array, a JSON array as a whole request body.
-fn unsupported_examples(operation: &mut OperationFile, unsupported: &mut Vec<String>) {
+/// Examples kept as text, and said: one object where the response is an
+/// array (the page contradicts itself: a change, as the others), a JSON
+/// array as a whole request body (which the spec cannot express: unsupported).
+fn unsupported_examples(
+    operation: &mut OperationFile,
+    changes: &mut Vec<String>,
+    unsupported: &mut Vec<String>,
+) {
     let is_array_response = operation.response.as_ref().is_some_and(|b| b.array);
     let is_array_request = operation.request_body.as_ref().is_some_and(|b| b.array);
     for example in operation
@@ -114,7 +119,7 @@ fn unsupported_examples(operation: &mut OperationFile, unsupported: &mut Vec<Str
                     "Prints one object where the other response examples print the JSON array; kept verbatim."
                         .to_owned(),
                 );
-                unsupported.push(
+                changes.push(
                     "a response example prints one object where the other examples print a JSON array; kept as text"
                         .to_owned(),
                 );
@@ -646,6 +651,23 @@ mod tests {
             assert!(!op.request_body.as_ref().unwrap().array, "{example}");
             assert_eq!(reconciled.unsupported.len(), 1, "{example}: {reconciled:?}");
         }
+    }
+
+    #[test]
+    fn one_element_printed_for_an_array_response_is_kept_as_text_and_said_as_a_change() {
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: stop\ntitle: {en: Stop}\nsources: []\nmethod: POST\nuri: /v1/jobs/stop\n\
+             response:\n  array: true\n  fields:\n  - name: is_success\n    type: boolean\n\
+             examples:\n- kind: response\n  status: 200\n  body: '{\"is_success\": true}'\n",
+        )
+        .unwrap();
+        let reconciled = reconcile(&mut op);
+        assert_eq!(op.examples[0].format, ExampleFormat::Text);
+        assert!(reconciled.unsupported.is_empty(), "{reconciled:?}");
+        assert!(
+            reconciled.changes.iter().any(|c| c.contains("prints one object")),
+            "{reconciled:?}"
+        );
     }
 
     #[test]
