@@ -146,7 +146,10 @@ pub fn is_header_table(table: &Table, lead: &str, name_column: usize) -> bool {
         let lower = text.to_lowercase();
         HEADER_WORDS.iter().any(|w| lower.contains(w))
     };
-    if says(table.title()) || table.caption.is_empty() && says(lead) {
+    // A dotted type name (`io.k8s.api.core.v1.HTTPHeader`) titles an object.
+    let title = table.title().trim();
+    let names_a_type = title.contains('.') && title.is_ascii() && !title.contains(char::is_whitespace);
+    if says(title) && !names_a_type || table.caption.is_empty() && says(lead) {
         return true;
     }
     let names: Vec<&str> = table
@@ -533,6 +536,19 @@ mod tests {
             line: 1,
             ..Table::default()
         }
+    }
+
+    #[test]
+    fn a_dotted_type_name_with_header_in_it_titles_an_object_not_headers() {
+        let header = ["Parameter", "Mandatory", "Type", "Description"];
+        let k8s = table(
+            "Table 9 io.k8s.api.core.v1.HTTPHeader",
+            &header,
+            &["name", "value"],
+        );
+        assert!(!is_header_table(&k8s, "", 0));
+        let headers = table("Table 3 Request header parameters", &header, &["name", "value"]);
+        assert!(is_header_table(&headers, "", 0));
     }
 
     fn page(blocks: Vec<Block>) -> Page {
