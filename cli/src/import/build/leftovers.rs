@@ -51,16 +51,11 @@ pub fn assign(
         }
         if let Some(doc) = reference(table, lang) {
             roles[t] = Role::Reference;
-            findings.push(Finding::at(
-                table.section,
-                Severity::Info,
-                "reference-table",
-                table.table.line,
-                format!(
-                    "table `{}` is to read, not fields: kept in the operation's docs",
-                    table.table.caption
-                ),
-            ));
+            let message = format!(
+                "table `{}` is to read, not fields: kept in the operation's docs",
+                table.table.caption
+            );
+            findings.push(said(table, "reference-table", message));
             interface.doc_tables.push(doc);
             continue;
         }
@@ -75,6 +70,11 @@ pub fn assign(
             ));
         }
     }
+}
+
+/// What became of a table, said at its line: an Info finding.
+fn said(table: &PageTable, code: &'static str, message: String) -> Finding {
+    Finding::at(table.section, Severity::Info, code, table.table.line, message)
 }
 
 /// A table of the interface sections no field took, to read as the docs show
@@ -261,16 +261,11 @@ fn other_forms_of_objects(
         let Some(at) = named else { continue };
         join_optional(&mut objects[at].fields, rows);
         roles[t] = Role::AlternativeObject;
-        findings.push(Finding::at(
-            table.section,
-            Severity::Info,
-            "alternative-object",
-            table.table.line,
-            format!(
-                "table `{}` is another form of `{}`; its other fields join as optional ones",
-                table.table.caption, objects[at].name
-            ),
-        ));
+        let message = format!(
+            "table `{}` is another form of `{}`; its other fields join as optional ones",
+            table.table.caption, objects[at].name
+        );
+        findings.push(said(table, "alternative-object", message));
     }
 }
 

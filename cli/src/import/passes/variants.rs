@@ -147,34 +147,28 @@ pub fn is_numbered(name: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The last step of the shortest path only `sets[at]` has, in snake case.
-fn own_path(sets: &[BTreeSet<String>], at: usize) -> Option<String> {
+/// What `sets[at]` has and no other set has.
+fn only_in(sets: &[BTreeSet<String>], at: usize) -> Vec<&String> {
     let others: BTreeSet<&String> = sets
         .iter()
         .enumerate()
         .filter(|(other, _)| *other != at)
         .flat_map(|(_, p)| p)
         .collect();
-    sets[at]
-        .iter()
-        .filter(|p| !others.contains(p))
+    sets[at].iter().filter(|p| !others.contains(p)).collect()
+}
+
+/// The last step of the shortest path only `sets[at]` has, in snake case.
+fn own_path(sets: &[BTreeSet<String>], at: usize) -> Option<String> {
+    only_in(sets, at)
+        .into_iter()
         .min_by_key(|p| (p.matches('.').count(), p.len(), (*p).clone()))
         .map(|p| p.rsplit('.').next().unwrap_or(p).to_snake_case())
 }
 
 /// The words of the English title only `sets[at]` has, joined in snake case.
 fn own_words(sets: &[BTreeSet<String>], at: usize) -> Option<String> {
-    let others: BTreeSet<&String> = sets
-        .iter()
-        .enumerate()
-        .filter(|(other, _)| *other != at)
-        .flat_map(|(_, p)| p)
-        .collect();
-    let own: Vec<&str> = sets[at]
-        .iter()
-        .filter(|w| !others.contains(w))
-        .map(String::as_str)
-        .collect();
+    let own: Vec<&str> = only_in(sets, at).into_iter().map(String::as_str).collect();
     (!own.is_empty()).then(|| own.join("_").to_snake_case())
 }
 
@@ -270,34 +264,30 @@ mod tests {
         assert!(!are_variants(&zone_page("{zh: 删除公网Zone}", ""), &public));
     }
 
+    /// The names two pages of one route get: (title, response rows) each.
+    fn names_of(a: (&str, &str), b: (&str, &str)) -> (Option<String>, Option<String>) {
+        let (mut a, mut b) = (zone_page(a.0, a.1), zone_page(b.0, b.1));
+        name(&mut [&mut a, &mut b]);
+        (a.variant, b.variant)
+    }
+
     #[test]
     fn variants_without_body_differences_are_named_by_verb_title_words_or_what_else_only_they_have() {
-        let (mut add, mut delete) = (
-            zone_page("{zh: 批量添加标签}", ""),
-            zone_page("{zh: 批量删除标签}", ""),
-        );
-        name(&mut [&mut add, &mut delete]);
+        let named = |a: Option<&str>, b: Option<&str>| (a.map(str::to_owned), b.map(str::to_owned));
         assert_eq!(
-            (add.variant.as_deref(), delete.variant.as_deref()),
-            (Some("batch_create"), Some("batch_delete"))
+            names_of(("{zh: 批量添加标签}", ""), ("{zh: 批量删除标签}", "")),
+            named(Some("batch_create"), Some("batch_delete"))
         );
-        let (mut public, mut private) = (
-            zone_page("{en: Deleting a Public Zone}", ""),
-            zone_page("{en: Deleting a Private Zone}", ROUTERS),
-        );
-        name(&mut [&mut public, &mut private]);
         assert_eq!(
-            (public.variant.as_deref(), private.variant.as_deref()),
-            (Some("public"), Some("private"))
+            names_of(
+                ("{en: Deleting a Public Zone}", ""),
+                ("{en: Deleting a Private Zone}", ROUTERS)
+            ),
+            named(Some("public"), Some("private"))
         );
-        let (mut public, mut private) = (
-            zone_page("{zh: 删除公网Zone}", ""),
-            zone_page("{zh: 删除内网Zone}", ROUTERS),
-        );
-        name(&mut [&mut public, &mut private]);
         assert_eq!(
-            (public.variant.as_deref(), private.variant.as_deref()),
-            (None, Some("routers"))
+            names_of(("{zh: 删除公网Zone}", ""), ("{zh: 删除内网Zone}", ROUTERS)),
+            named(None, Some("routers"))
         );
         assert!(is_numbered("variant_2") && !is_numbered("variant") && !is_numbered("routers"));
     }
