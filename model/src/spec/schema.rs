@@ -174,8 +174,10 @@ pub struct OperationFile {
     pub api_version: Option<String>,
     /// What tells this operation apart from others of the same method and URI:
     /// pages that document one route with different request bodies (IAM tokens
-    /// by authentication method) are variants, each its own operation. The
-    /// importer names it after a request field only this variant has (`totp`).
+    /// by authentication method) or under titles naming other actions (DNS's
+    /// public and private zones) are variants, each its own operation. The
+    /// importer names it after a request field only this variant has (`totp`),
+    /// else its title's verb or words (`batch_delete`, `private`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
