@@ -1916,12 +1916,22 @@ fn other_forms_of_a_body_and_of_its_objects_join_as_optional_fields() {
             &["name", "是", "String", "名称。"],
             &["volume_id", "是", "String", "数据盘ID。"],
             &["batch_size", "否", "Integer", "批大小。"],
+            &["nodes", "否", "node结构数组", "节点。"],
+        ],
+    );
+    // A field only another form has is followed to its own table.
+    let node = table(
+        &params,
+        &[
+            &["host", "是", "String", "主机。"],
+            &["port", "否", "Integer", "端口。"],
         ],
     );
     let page = format!(
         "# 制作镜像\n\n## URI\n\nPOST /v2/cloudimages/action\n\n## 请求消息\n\n- 使用云服务器制作镜像时的请求参数\n\n{server_form}\n\
          **表 1**  data_images字段数据结构说明\n\n{data_images}\n- 使用OBS桶中的镜像文件时的请求参数\n\n{file_form}\n\
-         **表 2**  data_images字段说明\n\n{data_images_again}\n**表 3**  batch data_images结构\n\n{batch}"
+         **表 2**  data_images字段说明\n\n{data_images_again}\n**表 3**  batch data_images结构\n\n{batch}\n\
+         **表 4**  node结构\n\n{node}"
     );
     let (op, findings) = import(&page);
     assert!(
@@ -1935,5 +1945,11 @@ fn other_forms_of_a_body_and_of_its_objects_join_as_optional_fields() {
     assert_eq!(required("image_url"), Some(Some(false)), "another form's field");
     let object = &op.objects[0];
     let names: Vec<&str> = object.fields.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["name", "volume_id", "description", "batch_size"]);
+    assert_eq!(names, ["name", "volume_id", "description", "batch_size", "nodes"]);
+    let nodes = &object.fields[4];
+    let node = op
+        .objects
+        .iter()
+        .find(|o| format!("array<{}>", o.name) == nodes.ty);
+    assert_eq!(node.expect("linked").fields[0].name, "host", "{:?}", nodes.ty);
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use super::by_example;
 use super::fields::{self, uri_parameters};
+use super::forms;
 use super::link::Linker;
 use super::statuses::status_rows;
 use crate::import::classify::{self, PageTable, Role};
@@ -105,7 +106,12 @@ impl Interface {
             .collect();
         linker.pair_by_elimination(Section::Request, request);
         if let Some((_, fields)) = &mut self.body {
-            linker.join_other_forms(Section::Request, fields);
+            forms::join_body_forms(linker, Section::Request, fields);
+            forms::join_object_forms(linker, Section::Request, fields);
+        }
+        let success = self.groups.iter().find(|g| classify::is_success(g.status));
+        if let Some((_, fields)) = success.and_then(|g| g.root.as_ref()) {
+            forms::join_object_forms(linker, Section::Response, fields);
         }
         let response = self
             .groups

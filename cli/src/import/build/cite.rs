@@ -106,7 +106,7 @@ pub fn field_cites_caption(table: &Table, field: &Field) -> bool {
 }
 
 /// `X` of the type spellings `X object`, `Array of X objects`, `List<X>`,
-/// `Map<String,X>` (and these nested), `X`.
+/// `Map<String,X>` (and these nested), `X结构数组`, `X结构体`, `X`.
 pub fn named_type(doc_type: &str) -> Option<&str> {
     // Unwrapped in a loop: a page's cell may nest `List<` as deep as it likes.
     let mut doc_type = doc_type.trim();
@@ -117,10 +117,19 @@ pub fn named_type(doc_type: &str) -> Option<&str> {
     let start = if lower.starts_with("array of ") { 9 } else { 0 };
     let rest = &doc_type[start..];
     let lower = &lower[start..];
-    let end = ["objects", "object"]
-        .iter()
-        .find_map(|suffix| lower.strip_suffix(suffix))
-        .map_or(rest.len(), str::len);
+    let end = [
+        "objects",
+        "object",
+        "结构体数组",
+        "结构数组",
+        "对象数组",
+        "结构体",
+        "结构",
+        "对象",
+    ]
+    .iter()
+    .find_map(|suffix| lower.strip_suffix(suffix))
+    .map_or(rest.len(), str::len);
     let name = rest[..end].trim();
     (!name.is_empty()).then_some(name)
 }
@@ -228,6 +237,8 @@ mod tests {
         );
         assert_eq!(named_type("List<List<Route>>"), Some("Route"));
         assert_eq!(named_type("VersionStrategy object"), Some("VersionStrategy"));
+        assert_eq!(named_type("node结构数组"), Some("node"));
+        assert_eq!(named_type("custom_spec结构体"), Some("custom_spec"));
         // A cell nesting a million deep is unwrapped in a loop, not by recursion.
         let deep = format!("{}Thing{}", "List<".repeat(1_000_000), ">".repeat(1_000_000));
         assert_eq!(named_type(&deep), Some("Thing"));

@@ -3,7 +3,7 @@
 //! without a role is unused, with the reason (`classify::leftover`).
 
 use super::bodies::Interface;
-use super::cite::{caption_mentions_field, caption_names_field, cited_numbers};
+use super::cite::{caption_names_field, cited_numbers};
 use super::fields;
 use super::link::join_optional;
 use crate::import::classify::{self, PageTable, Role};
@@ -44,7 +44,6 @@ pub fn assign(
         }
     }
     repeats(tables, roles, findings);
-    other_forms_of_objects(tables, roles, interface, objects, lang, findings);
     for (t, table) in tables.iter().enumerate() {
         if roles[t].is_assigned() {
             continue;
@@ -204,68 +203,6 @@ fn repeats(tables: &[PageTable], roles: &mut [Role], findings: &mut Vec<Finding>
             ),
         ));
         roles[t] = Role::Repeat(object);
-    }
-}
-
-/// A parameter table no field took whose caption names a field that has its
-/// object already (IMS prints `data_images字段说明` again under the body's
-/// other form, with other rows) is another form of that object: its rows
-/// join as optional fields.
-fn other_forms_of_objects(
-    tables: &[PageTable],
-    roles: &mut [Role],
-    interface: &mut Interface,
-    objects: &mut [ObjectTable],
-    lang: Lang,
-    findings: &mut Vec<Finding>,
-) {
-    let holders: Vec<(String, String)> = interface
-        .fields_mut()
-        .map(|f| &*f)
-        .chain(objects.iter().flat_map(|o| o.fields.iter()))
-        .filter_map(|f| Some((f.name.clone(), fields::object_of(&f.ty)?)))
-        .collect();
-    for (t, table) in tables.iter().enumerate() {
-        let Some(columns) = table.columns.as_ref() else {
-            continue;
-        };
-        if roles[t].is_assigned() || !classify::is_interface(table.section) || columns.is_value_table() {
-            continue;
-        }
-        // A dotted caption (`token.roles`) is a path, which linking follows.
-        if table.table.title().contains('.') {
-            continue;
-        }
-        // The object of a field the caption names (`data_images字段说明`), or
-        // has among its words (`batch config结构` beside `config`), sharing
-        // one field with the table, two where the caption only has the name:
-        // another form of an object has something of it.
-        let rows = fields::rows(&table.table.rows, columns, lang);
-        let shared = |o: &ObjectTable| {
-            rows.iter()
-                .filter(|r| o.fields.iter().any(|f| f.name == r.name))
-                .count()
-        };
-        let named = holders.iter().find_map(|(field, object)| {
-            let least = if caption_names_field(table.table, field) {
-                1
-            } else if caption_mentions_field(table.table, field) {
-                2
-            } else {
-                return None;
-            };
-            objects
-                .iter()
-                .position(|o| o.name == *object && shared(o) >= least)
-        });
-        let Some(at) = named else { continue };
-        join_optional(&mut objects[at].fields, rows);
-        roles[t] = Role::AlternativeObject;
-        let message = format!(
-            "table `{}` is another form of `{}`; its other fields join as optional ones",
-            table.table.caption, objects[at].name
-        );
-        findings.push(said(table, "alternative-object", message));
     }
 }
 

@@ -143,65 +143,22 @@ impl<'a, 'p> Linker<'a, 'p> {
             .collect()
     }
 
+    /// The fields of table `t`'s rows.
+    pub fn rows(&self, t: usize) -> Vec<Field> {
+        let columns = self.tables[t].columns.as_ref().expect("a parameter table");
+        fields::rows(&self.tables[t].table.rows, columns, self.lang)
+    }
+
+    pub fn table(&self, t: usize) -> &'p crate::import::page::Table {
+        self.tables[t].table
+    }
+
     pub fn caption(&self, t: usize) -> String {
         self.tables[t].table.caption.clone()
     }
 
     pub fn line(&self, t: usize) -> usize {
         self.tables[t].table.line
-    }
-
-    /// Tables of `section` no field took whose rows are mostly the body's
-    /// (IMS's `使用上传至OBS桶中的外部镜像文件时的请求参数` beside the form for a
-    /// server, OTC's `Parameters for creating an image using an image file`):
-    /// other forms of the body, one sent at a time. Their other fields join as
-    /// optional ones, followed to their own tables; a body field a form lacks
-    /// is no longer required. The vendor's definitions have the one body.
-    pub fn join_other_forms(&mut self, section: Section, roots: &mut Vec<Field>) {
-        for t in self.free_tables(section) {
-            let names = self.row_names(t);
-            let root_names: BTreeSet<String> = roots.iter().map(|f| f.name.clone()).collect();
-            let shared = names.intersection(&root_names).count();
-            // A caption naming a field (`data_images字段说明`) is that field's table.
-            let names_a_field = root_names
-                .iter()
-                .any(|n| caption_mentions_field(self.tables[t].table, n));
-            if shared < 2 || shared * 5 < names.len() * 2 || names_a_field {
-                continue;
-            }
-            let columns = self.tables[t].columns.as_ref().expect("a parameter table");
-            let mut fields = fields::rows(&self.tables[t].table.rows, columns, self.lang);
-            // Rows the body has are not followed again: their tables are taken.
-            for field in fields.iter_mut().filter(|f| root_names.contains(&f.name)) {
-                field.ty = "string".to_owned();
-            }
-            self.roles[t] = Role::AlternativeBody;
-            self.link(&mut fields, t, section);
-            self.link_pending();
-            for root in roots.iter_mut().filter(|f| !names.contains(&f.name)) {
-                if root.required == Some(true) {
-                    root.required = Some(false);
-                }
-            }
-            join_optional(
-                roots,
-                fields
-                    .into_iter()
-                    .filter(|f| !root_names.contains(&f.name))
-                    .collect(),
-            );
-            self.findings.push(Finding::at(
-                section,
-                Severity::Info,
-                "alternative-body",
-                self.tables[t].table.line,
-                format!(
-                    "table `{}` is another form of the body: its other fields join as optional ones, \
-                     and a field not every form has is not required",
-                    self.tables[t].table.caption
-                ),
-            ));
-        }
     }
 
     /// Follows the objects queued so far, and theirs, to the end.

@@ -8,6 +8,7 @@ mod cite;
 pub mod constraints;
 mod examples;
 pub mod fields;
+mod forms;
 mod leftovers;
 pub mod link;
 mod media;
