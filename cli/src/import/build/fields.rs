@@ -348,7 +348,23 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
             && !doc_type.to_ascii_lowercase().starts_with("array")
             && !doc_type.to_ascii_lowercase().ends_with("objects")
     });
-    if field.location.is_some() {
+    let compact: String = doc_type.chars().filter(|c| !c.is_whitespace()).collect();
+    if compact.eq_ignore_ascii_case("jsonstring") {
+        // `jsonString` no table describes: text that holds JSON (the vendor's
+        // definitions type CPH's `property` so). An example that sends an
+        // object makes it one later, as for any string.
+        findings.push(Finding::at(
+            Section::Parameters,
+            Severity::Info,
+            "json-string",
+            1,
+            format!(
+                "type `{doc_type}` of `{}` is text holding JSON: a string",
+                field.name
+            ),
+        ));
+        field.ty = "string".into();
+    } else if field.location.is_some() {
         // A parameter travels as text whatever its column says (`User token`,
         // `MIME type of the body in the request`: a description in the type column).
         findings.push(Finding::at(
@@ -588,6 +604,20 @@ mod tests {
             let mut findings = Vec::new();
             check_type(&mut field, &mut findings);
             assert_eq!(field.ty, ty, "{doc_type}: {findings:?}");
+        }
+    }
+
+    #[test]
+    fn a_json_string_no_table_describes_is_a_string() {
+        for doc_type in ["jsonString", "JSON String"] {
+            let mut field = Field {
+                doc_type: Some(doc_type.into()),
+                ..Field::added("property", "any", false, "")
+            };
+            let mut findings = Vec::new();
+            check_type(&mut field, &mut findings);
+            assert_eq!(field.ty, "string", "{doc_type}");
+            assert_eq!(findings[0].severity, Severity::Info);
         }
     }
 
