@@ -364,6 +364,19 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
             ),
         ));
         field.ty = "string".into();
+    } else if compact.eq_ignore_ascii_case("null") {
+        // `os-start | null`: a marker whose value says nothing (BMS sends
+        // `{"os-start": {}}`, OpenStack `null`): any JSON, the caller's choice.
+        findings.push(Finding::at(
+            Section::Parameters,
+            Severity::Info,
+            "null-type",
+            1,
+            format!(
+                "type `null` of `{}`: a marker whose value says nothing; any JSON",
+                field.name
+            ),
+        ));
     } else if field.location.is_some() {
         // A parameter travels as text whatever its column says (`User token`,
         // `MIME type of the body in the request`: a description in the type column).
@@ -608,7 +621,7 @@ mod tests {
     }
 
     #[test]
-    fn a_json_string_no_table_describes_is_a_string() {
+    fn a_json_string_no_table_describes_is_a_string_and_null_is_any_json() {
         for doc_type in ["jsonString", "JSON String"] {
             let mut field = Field {
                 doc_type: Some(doc_type.into()),
@@ -619,6 +632,14 @@ mod tests {
             assert_eq!(field.ty, "string", "{doc_type}");
             assert_eq!(findings[0].severity, Severity::Info);
         }
+        // `null`: a marker; any JSON, said as Info.
+        let mut field = Field {
+            doc_type: Some("null".into()),
+            ..Field::added("os-start", "any", true, "")
+        };
+        let mut findings = Vec::new();
+        check_type(&mut field, &mut findings);
+        assert_eq!((field.ty.as_str(), findings[0].severity), ("any", Severity::Info));
     }
 
     #[test]
