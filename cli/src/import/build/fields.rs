@@ -332,7 +332,8 @@ pub fn uri_parameters(
 /// like `GesMetaData` (defined on another page) is a JSON object; anything else
 /// stays `any`, with a warning.
 pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
-    let doc_type = field.doc_type.as_deref().unwrap_or_default();
+    let doc_type = field.doc_type.clone().unwrap_or_default();
+    let doc_type = doc_type.as_str();
     // A file is typed by where it stands (`media::read`).
     if !is(field, |t| *t == TypeExpr::Any) || field.doc_type.is_none() || is_file_type(doc_type) {
         return;
@@ -348,35 +349,8 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
             && !doc_type.to_ascii_lowercase().starts_with("array")
             && !doc_type.to_ascii_lowercase().ends_with("objects")
     });
-    let compact: String = doc_type.chars().filter(|c| !c.is_whitespace()).collect();
-    if compact.eq_ignore_ascii_case("jsonstring") {
-        // `jsonString` no table describes: text that holds JSON (the vendor's
-        // definitions type CPH's `property` so). An example that sends an
-        // object makes it one later, as for any string.
-        findings.push(Finding::at(
-            Section::Parameters,
-            Severity::Info,
-            "json-string",
-            1,
-            format!(
-                "type `{doc_type}` of `{}` is text holding JSON: a string",
-                field.name
-            ),
-        ));
-        field.ty = "string".into();
-    } else if compact.eq_ignore_ascii_case("null") {
-        // `os-start | null`: a marker whose value says nothing (BMS sends
-        // `{"os-start": {}}`, OpenStack `null`): any JSON, the caller's choice.
-        findings.push(Finding::at(
-            Section::Parameters,
-            Severity::Info,
-            "null-type",
-            1,
-            format!(
-                "type `null` of `{}`: a marker whose value says nothing; any JSON",
-                field.name
-            ),
-        ));
+    if let Some(finding) = json_string_or_null(field, doc_type) {
+        findings.push(finding);
     } else if field.location.is_some() {
         // A parameter travels as text whatever its column says (`User token`,
         // `MIME type of the body in the request`: a description in the type column).
@@ -415,6 +389,34 @@ pub fn check_type(field: &mut Field, findings: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// `jsonString` no table describes: text that holds JSON (the vendor's
+/// definitions type CPH's `property` so; an example that sends an object
+/// makes it one later, as for any string). `null` (`os-start | null`, sent as
+/// `{}` or `null`): a marker whose value says nothing, any JSON. What was
+/// read, said as Info.
+fn json_string_or_null(field: &mut Field, doc_type: &str) -> Option<Finding> {
+    let compact: String = doc_type.chars().filter(|c| !c.is_whitespace()).collect();
+    let (code, message) = if compact.eq_ignore_ascii_case("jsonstring") {
+        field.ty = "string".into();
+        (
+            "json-string",
+            format!(
+                "type `{doc_type}` of `{}` is text holding JSON: a string",
+                field.name
+            ),
+        )
+    } else if compact.eq_ignore_ascii_case("null") {
+        let message = format!(
+            "type `null` of `{}`: a marker whose value says nothing; any JSON",
+            field.name
+        );
+        ("null-type", message)
+    } else {
+        return None;
+    };
+    Some(Finding::at(Section::Parameters, Severity::Info, code, 1, message))
 }
 
 /// A type column that names a file (`File`, `MultipartFile`, `binary`).
