@@ -154,24 +154,12 @@ fn tables(op: &Operation, lang: Lang) -> Vec<String> {
     } else {
         same
     };
-    let row = |cells: &[String]| {
-        let cells: Vec<String> = cells
-            .iter()
-            .map(|c| c.replace(['\n', '\r'], " ").replace('|', "\\|"))
-            .collect();
-        format!("| {} |", cells.join(" | "))
-    };
     chosen
         .into_iter()
         .map(|table| {
-            let mut lines = Vec::new();
-            if !table.caption.is_empty() {
-                lines.push(format!("{}\n", table.caption));
-            }
-            lines.push(row(&table.header));
-            lines.push(format!("|{}", " --- |".repeat(table.header.len())));
-            lines.extend(table.rows.iter().map(|r| row(r)));
-            lines.join("\n")
+            let caption = (!table.caption.is_empty()).then(|| format!("{}\n", table.caption));
+            let lines = caption.into_iter().chain(table.markdown(str::to_owned));
+            lines.collect::<Vec<_>>().join("\n")
         })
         .collect()
 }

@@ -271,25 +271,18 @@ fn constraints(member: &Member) -> Vec<String> {
 }
 
 /// The tables a page gives for reading, each a Markdown table under its
-/// caption, English ones first; every cell escaped, its pipes too.
+/// caption, English ones first; every cell escaped for rustdoc.
 pub(crate) fn tables(tables: &[DocTable]) -> Vec<String> {
-    let cell = |text: &str| escape(&text.replace(['\n', '\r'], " ")).replace('|', "\\|");
-    let row = |cells: &[String]| {
-        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
-        format!("| {} |", cells.join(" | "))
-    };
     let mut ordered: Vec<&DocTable> = tables.iter().filter(|t| t.lang == Lang::En).collect();
     ordered.extend(tables.iter().filter(|t| t.lang != Lang::En));
     let mut lines = Vec::new();
     for table in ordered {
         lines.push(String::new());
         if !table.caption.trim().is_empty() {
-            lines.push(cell(&table.caption));
+            lines.push(escape(&table.caption.replace(['\n', '\r'], " ")));
             lines.push(String::new());
         }
-        lines.push(row(&table.header));
-        lines.push(format!("|{}", " --- |".repeat(table.header.len())));
-        lines.extend(table.rows.iter().map(|r| row(r)));
+        lines.extend(table.markdown(escape));
     }
     lines
 }

@@ -498,6 +498,26 @@ pub struct DocTable {
     pub rows: Vec<Vec<String>>,
 }
 
+impl DocTable {
+    /// The table as Markdown lines: the header, its rule, a line per row. `cell`
+    /// makes a cell's text safe where the lines go (a newline would end the
+    /// row, a pipe a cell: each becomes text here before `cell` sees it).
+    pub fn markdown(&self, cell: impl Fn(&str) -> String) -> Vec<String> {
+        let row = |cells: &[String]| {
+            let cells: Vec<String> = cells
+                .iter()
+                .map(|c| cell(&c.replace(['\n', '\r'], " ")).replace('|', "\\|"))
+                .collect();
+            format!("| {} |", cells.join(" | "))
+        };
+        let rule = format!("|{}", " --- |".repeat(self.header.len()));
+        [row(&self.header), rule]
+            .into_iter()
+            .chain(self.rows.iter().map(|r| row(r)))
+            .collect()
+    }
+}
+
 /// A request or response example as the page prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -51,34 +51,23 @@ impl<'a, 'p> Linker<'a, 'p> {
     /// together, and it is said (the page forgot the citation). Fields whose row links to
     /// another page are left to the pass that follows such links.
     pub fn pair_by_elimination(&mut self, section: Section, roots: Vec<&mut Field>) {
-        let free: Vec<usize> = (0..self.tables.len())
-            .filter(|&t| {
-                let table = &self.tables[t];
-                // A caption names something, and a guess against it is worse
-                // than a JSON object: only a table without one is paired.
-                !self.roles[t].is_assigned()
-                    && table.section == section
-                    && table.table.title().trim().is_empty()
-                    && table.columns.as_ref().is_some_and(|c| !c.is_value_table())
-            })
+        // A caption names something, and a guess against it is worse than a
+        // JSON object: only a table without one is paired.
+        let free: Vec<usize> = self
+            .free_tables(section)
+            .into_iter()
+            .filter(|&t| self.tables[t].table.title().trim().is_empty())
             .collect();
         let &[t] = free.as_slice() else { return };
         // A table that repeats a row of the section's tables is another form of
         // one of them, not an object.
         let in_section = (0..self.objects.len()).filter(|&i| self.sections.get(i) == Some(&section));
-        let names: Vec<String> = roots
+        let mut names = roots
             .iter()
-            .map(|f| f.name.clone())
-            .chain(in_section.flat_map(|i| self.objects[i].fields.iter().map(|f| f.name.clone())))
-            .collect();
-        let columns = self.tables[t].columns.as_ref().expect("a parameter table");
-        let repeats_root = self.tables[t]
-            .table
-            .rows
-            .iter()
-            .filter_map(|row| row.get(columns.name))
-            .any(|cell| names.iter().any(|n| *n == cell.text.trim()));
-        if repeats_root {
+            .map(|f| &f.name)
+            .chain(in_section.flat_map(|i| self.objects[i].fields.iter().map(|f| &f.name)));
+        let rows = self.row_names(t);
+        if names.any(|n| rows.contains(n)) {
             return;
         }
         let elsewhere = |f: &Field| self.unlinked.iter().any(|(name, _)| *name == f.name);

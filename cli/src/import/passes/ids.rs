@@ -13,6 +13,7 @@ use super::variants;
 use crate::import::draft::{Draft, OperationKey};
 use crate::import::lexicon::{ARTICLES, GERUNDS, TITLE_VERBS_ZH, title_verb, without_remarks};
 use crate::import::naming::{PathName, bounded_id, operation_id_of_length, unique_id};
+use hwcloud_model::spec::schema::OperationFile;
 
 /// A snake_case id from an English title, or `None` when the title starts with
 /// no known verb. Parenthesised remarks (`(Deprecated)`) and articles go.
@@ -52,6 +53,14 @@ pub fn title_verb_en(title: &str) -> Option<String> {
     }
     let qualifier = words[..first].iter().map(|w| w.to_snake_case());
     Some(qualifier.chain([verb.to_owned()]).collect::<Vec<_>>().join("_"))
+}
+
+/// The verb an operation's title gives an id from its path: the Chinese
+/// title's (`批量删除` → `batch_delete`), else the English one's (`Batch
+/// Adding Tags` → `batch_add`).
+pub fn title_verb_of(op: &OperationFile) -> Option<String> {
+    let zh = op.title.zh.as_deref().and_then(title_verb).map(str::to_owned);
+    zh.or_else(|| op.title.en.as_deref().and_then(title_verb_en))
 }
 
 /// A title's words without remarks and articles; commas are words.
@@ -171,14 +180,7 @@ fn path_ids(pending: &[Draft], ids: &mut [Option<String>], reserved: &BTreeSet<(
                 .unwrap_or_default()
         })
         .collect();
-    let verbs: Vec<Option<String>> = pending
-        .iter()
-        .map(|p| {
-            let title = &p.operation.title;
-            let zh = title.zh.as_deref().and_then(title_verb).map(str::to_owned);
-            zh.or_else(|| title.en.as_deref().and_then(title_verb_en))
-        })
-        .collect();
+    let verbs: Vec<Option<String>> = pending.iter().map(|p| title_verb_of(&p.operation)).collect();
     let base = |at: usize, length: usize| {
         let op = &pending[at].operation;
         let name = PathName {

@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 
 use heck::ToSnakeCase;
 
-use super::ids::title_verb_en;
+use super::ids::title_verb_of;
 use crate::import::build::fields::object_of;
-use crate::import::lexicon::{ARTICLES, PREPOSITIONS, title_verb, without_remarks};
+use crate::import::lexicon::{ARTICLES, PREPOSITIONS, without_remarks};
 use hwcloud_model::spec::schema::{Field, OperationFile, ParamLocation, Text};
 
 /// How deep object tables are followed; nesting past this is rare and bounded.
@@ -181,13 +181,6 @@ fn title_words(op: &OperationFile) -> BTreeSet<String> {
         .map(str::to_ascii_lowercase)
         .filter(|w| !w.is_empty() && !ARTICLES.contains(&w.as_str()) && !PREPOSITIONS.contains(&w.as_str()))
         .collect()
-}
-
-/// The verb an operation's title gives (`批量删除` → `batch_delete`,
-/// `Batch Adding Tags` → `batch_add`).
-fn title_verb_of(op: &OperationFile) -> Option<String> {
-    let zh = op.title.zh.as_deref().and_then(title_verb).map(str::to_owned);
-    zh.or_else(|| op.title.en.as_deref().and_then(title_verb_en))
 }
 
 /// The verb of `verbs[at]` when no other variant's title gives it.
