@@ -147,6 +147,20 @@ pub fn is_identifier(name: &str) -> bool {
         && plain(name) != "_"
 }
 
+/// Whether `text` mentions `name` as a whole name, not as part of a longer one:
+/// `marker` is not mentioned by `next_marker`, nor the caption
+/// `TrafficMirrorFilter` by `Array of TrafficMirrorFilterRule objects`.
+pub fn mentions(text: &str, name: &str) -> bool {
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    let (first, last) = (name.chars().next(), name.chars().next_back());
+    !name.is_empty()
+        && text.match_indices(name).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + name.len()..].chars().next();
+            !(joins(before) && joins(first)) && !(joins(after) && joins(last))
+        })
+}
+
 /// Whether `name` is usable as an `operation` or `service` id and in file names.
 pub fn is_snake_identifier(name: &str) -> bool {
     let mut chars = name.chars();
@@ -335,6 +349,20 @@ impl<C: fmt::Display + Clone> Scope<'_, C> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_mentioned_whole() {
+        assert!(mentions("limit and marker", "marker"));
+        assert!(mentions("见表3 job属性", "job"));
+        assert!(mentions("Array of JobDetail objects", "JobDetail"));
+        assert!(!mentions("previous_marker, next_marker", "marker"));
+        assert!(!mentions(
+            "Array of TrafficMirrorFilterRule objects",
+            "TrafficMirrorFilter"
+        ));
+        assert!(mentions("x-auth-token", "auth"), "a hyphen parts names");
+        assert!(!mentions("anything", ""));
+    }
 
     #[test]
     fn derives_rust_names_from_doc_names() {

@@ -4,6 +4,7 @@
 
 use crate::import::lexicon::{CAPTION_SUFFIXES, CITATION_LABELS};
 use crate::import::page::Table;
+use hwcloud_model::names;
 use hwcloud_model::spec::schema::Field;
 
 /// `表4`, `表 4`, `Table 4` cited in a description.
@@ -99,7 +100,8 @@ pub fn field_cites_caption(table: &Table, field: &Field) -> bool {
         .trim();
     let doc_type = field.doc_type.as_deref().unwrap_or_default().trim();
     let description = field.description.preferred().unwrap_or_default();
-    let cites_title = title.chars().count() >= 4 && (doc_type.contains(title) || description.contains(title));
+    let cites_title = title.chars().count() >= 4
+        && (names::mentions(doc_type, title) || names::mentions(description, title));
     let names_subject = subject.len() >= 3
         && (doc_type == subject || named_type(doc_type).is_some_and(|name| same_name(name, subject)));
     cites_title || names_subject
@@ -192,6 +194,26 @@ mod tests {
             ..Field::added("fixed_ips", "array<object>", false, "")
         };
         assert!(field_cites_caption(&captioned("表3 fixed_ip对象"), &field));
+        // A caption that is a prefix of the type's name is another type.
+        let rules = Field {
+            doc_type: Some("Array of TrafficMirrorFilterRule objects".into()),
+            ..Field::added("egress_rules", "array<object>", false, "")
+        };
+        assert!(!field_cites_caption(
+            &captioned("表 5 TrafficMirrorFilter"),
+            &rules
+        ));
+        assert!(field_cites_caption(
+            &captioned("表 6 TrafficMirrorFilterRule"),
+            &rules
+        ));
+        assert!(field_cites_caption(
+            &captioned("表 7 JobDetail"),
+            &Field {
+                doc_type: Some("JobDetail数据结构".into()),
+                ..Field::added("jobDetail", "object", false, "")
+            }
+        ));
         assert!(same_name("Security Group", "security_groups"));
         assert!(caption_mentions_field(
             &captioned("Table 4 Parameter description of field tag"),
