@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use heck::ToSnakeCase;
 use hwcloud_model::diagnostic::Diagnostics;
+use hwcloud_model::names;
 use hwcloud_model::spec::SpecFile;
 use hwcloud_model::spec::schema::OperationFile;
 use serde::Serialize;
@@ -409,17 +410,19 @@ fn compare_found(theirs: &Member, found: &Member, figures: &mut Figures, out: &m
     }
 }
 
-/// Why a vendor member is not where the vendor has it: found under its name
-/// elsewhere, drift, or missing; where our spec would say it.
+/// Why a vendor member is not where the vendor has it: drift, found under its
+/// name elsewhere, or missing; where our spec would say it.
 fn absent(
     theirs: &Member,
     ours: &[Member],
     page_text: Option<&str>,
     first: &SpecFile<OperationFile>,
 ) -> (&'static str, String, Option<String>) {
-    if let Some(other) = ours
-        .iter()
-        .find(|m| m.name() == theirs.name() && m.place != Place::Header)
+    let drift = page_text.is_some_and(|text| !mentions_its_place(text, theirs));
+    if !drift
+        && let Some(other) = ours
+            .iter()
+            .find(|m| m.name() == theirs.name() && m.place != Place::Header)
     {
         return (
             "elsewhere",
@@ -433,11 +436,15 @@ fn absent(
         .and_then(|p| ours.iter().find(|m| m.place == theirs.place && m.path == p))
         .and_then(|m| m.at.clone())
         .unwrap_or_else(|| format!("{}:1", first.path.display()));
-    let kind = match page_text {
-        Some(text) if !text.contains(theirs.name()) => "drift",
-        _ => "missing",
-    };
-    (kind, at, None)
+    (if drift { "drift" } else { "missing" }, at, None)
+}
+
+/// Whether the pages name the member and every object it nests in, each as a
+/// whole name (`marker` is not named by `next_marker`): a field
+/// under an object the pages never name (`spec.extensionScaleGroups.metadata`)
+/// cannot be documented in its place, so it is drift like its object.
+fn mentions_its_place(text: &str, member: &Member) -> bool {
+    member.path.split('.').all(|name| names::mentions(text, name))
 }
 
 /// The text of every page the operations name as their sources.
@@ -469,8 +476,9 @@ mod tests {
         assert_eq!(shape("/v3/{project_id}/backups/"), "/v3/{}/backups");
     }
 
-    #[test]
-    fn disagreements_are_located_in_our_spec_and_drift_is_told_apart() {
+    /// A service `widgets` with one operation file, one page and one vendor
+    /// definition, compared with the pages at hand.
+    fn compare_one(operation_yaml: &str, page: &str, definition: &str) -> Comparison {
         let dir = tempfile::tempdir().unwrap();
         let service = dir.path().join("spec/widgets");
         std::fs::create_dir_all(service.join("operations")).unwrap();
@@ -479,37 +487,34 @@ mod tests {
             "service: widgets\nname:\n  en: Widgets\nerror_body:\n- code: error_code\n  message: error_msg\nerror_codes: []\n",
         )
         .unwrap();
-        std::fs::write(
-            service.join("operations/list_widgets.yaml"),
+        std::fs::write(service.join("operations/list_widgets.yaml"), operation_yaml).unwrap();
+        std::fs::create_dir_all(dir.path().join("docs")).unwrap();
+        std::fs::write(dir.path().join("docs/list.md"), page).unwrap();
+        let defs = dir.path().join("defs");
+        std::fs::create_dir_all(&defs).unwrap();
+        std::fs::write(defs.join("ListWidgets.json"), definition).unwrap();
+        compare(&Options {
+            service_dir: service,
+            against: defs,
+            pages: Some(dir.path().to_owned()),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn disagreements_are_located_in_our_spec_and_drift_is_told_apart() {
+        let comparison = compare_one(
             "operation: list_widgets\ntitle:\n  en: Listing Widgets\nsources:\n- page: docs/list.md\n  lang: en\n\
              method: GET\nuri: /v1/{project_id}/widgets\nparameters:\n- name: project_id\n  in: path\n  required: true\n  type: string\n\
              - name: limit\n  in: query\n  required: true\n  type: string\nresponse:\n  fields:\n  - name: marker\n    type: string\n",
-        )
-        .unwrap();
-        std::fs::create_dir_all(dir.path().join("docs")).unwrap();
-        std::fs::write(
-            dir.path().join("docs/list.md"),
             "limit, marker and offset are documented",
-        )
-        .unwrap();
-        let defs = dir.path().join("defs");
-        std::fs::create_dir_all(&defs).unwrap();
-        std::fs::write(
-            defs.join("ListWidgets.json"),
             r#"{"paths": {"/v1/{project_id}/widgets/": {"get": {"operationId": "ListWidgets",
                 "parameters": [{"name": "project_id", "in": "path", "type": "string"},
                   {"name": "limit", "in": "query", "type": "integer"},
                   {"name": "marker", "in": "query", "type": "string"},
                   {"name": "offset", "in": "query", "type": "integer"},
                   {"name": "since", "in": "query", "type": "string"}]}}}}"#,
-        )
-        .unwrap();
-        let comparison = compare(&Options {
-            service_dir: service.clone(),
-            against: defs,
-            pages: Some(dir.path().to_owned()),
-        })
-        .unwrap();
+        );
         assert_eq!(comparison.matched.len(), 1);
         let f = &comparison.matched[0].figures;
         assert_eq!(
@@ -564,5 +569,33 @@ mod tests {
         let at = &comparison.matched[0].disagreements[0].at;
         assert!(at.ends_with("list_widgets.yaml:14"), "{at}");
         assert!(text(&comparison).contains("query names: 1/4 found in place (25.0%)"));
+    }
+
+    #[test]
+    fn a_field_under_an_object_the_pages_never_name_is_drift() {
+        // The pages document `metadata` at the top of the response; the vendor
+        // has it there and again under `groups`, which no page names, and has
+        // `data`, which the pages name only within `metadata`.
+        let comparison = compare_one(
+            "operation: list_widgets\ntitle:\n  en: Listing Widgets\nsources:\n- page: docs/list.md\n  lang: en\n\
+             method: GET\nuri: /v1/widgets\nresponse:\n  fields:\n  - name: metadata\n    type: string\n",
+            "metadata: the widget's metadata",
+            r#"{"paths": {"/v1/widgets": {"get": {"operationId": "ListWidgets", "responses": {"200": {"schema":
+                {"type": "object", "properties": {"metadata": {"type": "string"}, "data": {"type": "string"},
+                  "groups": {"type": "array", "items": {"type": "object", "properties": {"metadata": {"type": "string"}}}}}}}}}}}}"#,
+        );
+        let kinds: Vec<(&str, &str)> = comparison.matched[0]
+            .disagreements
+            .iter()
+            .map(|d| (d.kind, d.member.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("drift", "response data"),
+                ("drift", "response groups"),
+                ("drift", "response groups.metadata")
+            ]
+        );
     }
 }
