@@ -6,6 +6,7 @@ mod bare_values;
 pub mod constraints;
 mod field_values;
 mod hand_edits;
+mod inferred;
 pub mod pagination;
 pub mod reconcile;
 mod response_headers;

@@ -8,8 +8,11 @@
 
 use serde_json::Value;
 
+use hwcloud_model::names;
 use hwcloud_model::spec::schema::{Body, ExampleFormat, ExampleKind, Field, ObjectTable, OperationFile};
 use hwcloud_model::spec::types::TypeExpr;
+
+use super::inferred::Inference;
 
 /// Which field list an example object is read against.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,34 +66,29 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
         })
         .collect();
     for (table, value) in &examples {
+        let request = *table == Table::Request;
+        let prefix = if request {
+            "request field"
+        } else {
+            "response field"
+        };
+        let cx = Walk { prefix, request };
         if let Value::Array(items) = value {
-            let cx = match table {
-                Table::Request => Walk {
-                    prefix: "request field",
-                    keep_unknown: true,
-                },
-                _ => Walk {
-                    prefix: "response field",
-                    keep_unknown: false,
-                },
-            };
             for item in items {
                 walk(operation, &cx, table, item, "[]", &mut changes, 0);
             }
             continue;
         }
-        let (prefix, body) = match table {
-            Table::Request => ("request field", &mut operation.request_body),
-            _ => ("response field", &mut operation.response),
+        let body = if request {
+            &mut operation.request_body
+        } else {
+            &mut operation.response
         };
         if let Some(body) = body
             && let Some(change) = unwrap_root(body, &mut operation.objects, value)
         {
             changes.push(format!("{prefix}s: {change}"));
         }
-        // Request types drop keys they do not know; response types keep them.
-        let keep_unknown = *table == Table::Request;
-        let cx = Walk { prefix, keep_unknown };
         walk(operation, &cx, table, value, "", &mut changes, 0);
     }
     Reconciled { changes, unsupported }
@@ -270,7 +268,7 @@ fn unwrap_root(body: &mut Body, objects: &mut Vec<ObjectTable>, example: &Value)
 
 struct Walk<'a> {
     prefix: &'a str,
-    keep_unknown: bool,
+    request: bool,
 }
 
 fn fields_mut<'a>(operation: &'a mut OperationFile, table: &Table) -> Option<&'a mut Vec<Field>> {
@@ -305,11 +303,7 @@ fn walk(
     if let Some(fields) = fields_mut(operation, table) {
         respell(fields, map, prefix, path, changes);
     }
-    if cx.keep_unknown
-        && let Some(fields) = fields_mut(operation, table)
-    {
-        add_sent_keys(fields, map, prefix, path, changes);
-    }
+    add_sent_keys(operation, table, map, cx, path, changes);
     let count = fields_mut(operation, table).map_or(0, |f| f.len());
     for index in 0..count {
         let Some(field) = fields_mut(operation, table).and_then(|f| f.get_mut(index)) else {
@@ -333,29 +327,70 @@ fn walk(
     }
 }
 
-/// Keys an example sends that the table lacks join as optional fields.
+/// Keys an example sends or shows that the table lacks join as optional fields:
+/// a request's, since the types would drop them otherwise (scalars as sent,
+/// objects free-form, for the caller to fill); a response's, since the service
+/// was seen to send them (`request_id`, `page_info` beside a table of the list
+/// alone), typed as shown, objects too. Keys that read as values rather than
+/// names (ids, dotted keys) do not.
 fn add_sent_keys(
-    fields: &mut Vec<Field>,
+    operation: &mut OperationFile,
+    table: &Table,
     map: &serde_json::Map<String, Value>,
-    prefix: &str,
+    cx: &Walk<'_>,
     path: &str,
     changes: &mut Vec<String>,
 ) {
+    let Some(fields) = fields_mut(operation, table) else {
+        return;
+    };
+    // A key of a field's Rust name is that field, spelled otherwise (`OTHER`
+    // beside `Other`); so is another key of one Rust name before it.
+    let mut taken: Vec<String> = fields.iter().map(|f| names::snake(&f.name)).collect();
+    let mut unknown: Vec<(&String, &Value)> = Vec::new();
     for (key, sent) in map {
-        if sent.is_null() || fields.iter().any(|f| &f.name == key) {
-            continue;
+        let rust = names::snake(key);
+        if !sent.is_null() && is_field_name(key) && !taken.contains(&rust) {
+            taken.push(rust);
+            unknown.push((key, sent));
         }
-        let ty = scalar_type(sent).unwrap_or_else(|| widen_scalar(sent));
-        changes.push(format!(
-            "{prefix} `{path}{key}`: not in the table, an example sends it; added as optional `{ty}`"
-        ));
-        fields.push(Field::added(
-            key.clone(),
-            ty.to_string(),
-            false,
-            "Not in the page's table; the page's example sends it.",
-        ));
     }
+    for (key, sent) in unknown {
+        let field = if cx.request {
+            let ty = scalar_type(sent).unwrap_or_else(|| widen_scalar(sent));
+            Field::added(
+                key,
+                ty.to_string(),
+                false,
+                "Not in the page's table; the page's example sends it.",
+            )
+        } else {
+            Inference {
+                objects: &mut operation.objects,
+            }
+            .field(key, sent)
+        };
+        let (prefix, seen) = (cx.prefix, if cx.request { "sends" } else { "shows" });
+        changes.push(format!(
+            "{prefix} `{path}{key}`: not in the table, an example {seen} it; added as optional `{}`",
+            field.ty
+        ));
+        if let Some(fields) = fields_mut(operation, table) {
+            fields.push(field);
+        }
+    }
+}
+
+/// Whether an example's key reads as a field's name: not an id, a dotted
+/// key or a sentence, which are a map's keys or a value.
+pub(super) fn is_field_name(key: &str) -> bool {
+    let digits = key.chars().filter(char::is_ascii_digit).count();
+    key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '@'))
+        && !(digits >= 4 && digits * 3 >= key.len())
 }
 
 /// One field against what an example sends for it (`sent`): left out, a
@@ -705,5 +740,61 @@ mod tests {
         );
         assert_eq!(widened("Job", "[{}]").as_deref(), Some("array<Job>"));
         assert_eq!(widened("text_or<integer>", "\"x\""), None);
+    }
+
+    #[test]
+    fn keys_a_response_example_shows_join_as_fields_of_the_types_it_shows() {
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: list\ntitle: {en: List}\nsources: []\nmethod: GET\nuri: /v1/servers\n\
+             response:\n  fields:\n  - name: servers\n    type: array<Server>\n\
+             objects:\n- name: Server\n  fields:\n  - name: id\n    type: string\n  - name: links\n    type: array<Link>\n\
+             - name: Link\n  fields:\n  - name: href\n    type: string\n  - name: rel\n    type: string\n\
+             examples:\n- kind: response\n  status: 200\n  body: |\n    {\"servers\": [{\"id\": \"s1\", \"image\": {\"id\": \"i1\", \
+             \"links\": [{\"href\": \"h\", \"rel\": \"self\"}]}, \"metadata\": {\"metering.order_id\": \"o\"}}],\n     \
+             \"request_id\": \"r\", \"page_info\": {\"current_count\": 1, \"next_marker\": null},\n     \
+             \"5849fdf1-9d79-4589-80c2-fe557990c417\": 1, \"ratio\": 0.5, \"gone\": null}\n",
+        )
+        .unwrap();
+        let reconciled = reconcile(&mut op);
+        let typed = |fields: &[Field]| -> Vec<String> {
+            fields
+                .iter()
+                .map(|f| format!("{}: {} ({:?})", f.name, f.ty, f.required))
+                .collect()
+        };
+        // An id as a key is a value, and null shows no type: neither is a field.
+        assert_eq!(
+            typed(&op.response.as_ref().unwrap().fields),
+            [
+                "servers: array<Server> (None)",
+                "page_info: PageInfo (None)",
+                "ratio: number (None)",
+                "request_id: string (None)"
+            ]
+        );
+        let object = |name: &str| typed(&op.objects.iter().find(|o| o.name == name).unwrap().fields);
+        // The image's links are of the operation's `Link`; dotted keys make a map.
+        assert_eq!(
+            object("Server"),
+            [
+                "id: string (None)",
+                "links: array<Link> (None)",
+                "image: Image (None)",
+                "metadata: object (None)"
+            ]
+        );
+        assert_eq!(
+            object("Image"),
+            ["id: string (None)", "links: array<Link> (None)"]
+        );
+        assert_eq!(
+            object("PageInfo"),
+            ["current_count: long (None)", "next_marker: any (None)"]
+        );
+        assert_eq!(reconciled.changes.len(), 5, "{:?}", reconciled.changes);
+        assert_eq!(
+            reconciled.changes[0],
+            "response field `page_info`: not in the table, an example shows it; added as optional `PageInfo`"
+        );
     }
 }
