@@ -157,7 +157,8 @@ pub fn mentions(text: &str, name: &str) -> bool {
         && text.match_indices(name).any(|(at, _)| {
             let before = text[..at].chars().next_back();
             let after = text[at + name.len()..].chars().next();
-            !(joins(before) && joins(first)) && !(joins(after) && joins(last))
+            let runs_on = joins(before) && joins(first) || joins(after) && joins(last);
+            !runs_on
         })
 }
 

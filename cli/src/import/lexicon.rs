@@ -268,6 +268,25 @@ pub fn says(label: &str, (words, lower): (&[&str], &[&str])) -> bool {
     words.iter().any(|w| label.contains(w)) || lower.iter().any(|w| lowered.contains(w))
 }
 
+/// Fields whose object is the caller's or the service's own keys, a map
+/// whatever an example shows (`metadata`, `image_tags`): by the last word of
+/// the name, and by words of the description.
+pub const FREE_FORM_NAMES: &[&str] = &[
+    "metadata",
+    "meta",
+    "tags",
+    "tag",
+    "labels",
+    "annotations",
+    "properties",
+    "parameters",
+    "specs",
+    "headers",
+    "translate",
+];
+pub const FREE_FORM_WORDS: (&[&str], &[&str]) =
+    (&["键值对", "自定义"], &["key-value", "key/value", "user-defined"]);
+
 /// Example bodies that stand for none.
 pub const NO_EXAMPLE: &[&str] = &["None", "无"];
 

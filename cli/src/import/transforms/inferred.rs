@@ -10,7 +10,9 @@ use hwcloud_model::spec::schema::{Field, ObjectTable};
 use hwcloud_model::spec::types::TypeExpr;
 
 use super::reconcile::is_field_name;
+use crate::import::lexicon::{FREE_FORM_NAMES, FREE_FORM_WORDS, says};
 use crate::import::naming::object_name;
+use hwcloud_model::names;
 
 /// Arrays and objects nest no deeper than this (within the type grammar's
 /// bound); below it a container is `any`.
@@ -26,6 +28,33 @@ impl Inference<'_> {
     pub fn field(&mut self, name: &str, value: &Value) -> Field {
         let ty = self.infer(name, value, 0);
         added(name, &ty)
+    }
+
+    /// The object a field the table leaves untyped (`object`, `array<object>`)
+    /// holds, as an example shows it; `None` where the field reads as a map
+    /// (its name or description says so, or the keys are numbered: `key1`,
+    /// `az1`, `eu-de-01`) or the example holds no object of names.
+    pub fn untyped(&mut self, field: &Field, value: &Value) -> Option<TypeExpr> {
+        let maps: Vec<&Map<String, Value>> = match value {
+            Value::Object(map) => vec![map],
+            Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+            _ => return None,
+        };
+        let keys: Vec<&String> = maps.iter().flat_map(|m| m.keys()).collect();
+        let description = field.description.preferred().unwrap_or_default();
+        if maps.is_empty()
+            || is_free_form(&field.name)
+            || says(description, FREE_FORM_WORDS)
+            || numbered(&keys)
+        {
+            return None;
+        }
+        let ty = match self.infer(&field.name, value, 0) {
+            TypeExpr::Array(inner) if matches!(*inner, TypeExpr::Ref(_)) => TypeExpr::Array(inner),
+            ty @ TypeExpr::Ref(_) => ty,
+            _ => return None,
+        };
+        Some(ty)
     }
 
     fn infer(&mut self, key: &str, value: &Value, depth: usize) -> TypeExpr {
@@ -124,4 +153,21 @@ fn added(name: &str, ty: &TypeExpr) -> Field {
             "Not in the page's tables; the page's example shows it.",
         )
     }
+}
+
+/// Whether the last word of a field's name names a map (`extra_specs`, `sys_tags`).
+fn is_free_form(name: &str) -> bool {
+    let snake = names::snake(name);
+    let last = snake.rsplit('_').next().unwrap_or(&snake);
+    FREE_FORM_NAMES.contains(&last)
+}
+
+/// Whether keys are numbered instances of one name (`key1`, `key2`; `az1`;
+/// `eu-de-01`): a map's keys, however they read.
+fn numbered(keys: &[&String]) -> bool {
+    let stem = |key: &str| key.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    keys.iter().any(|key| {
+        let own = stem(key);
+        own.len() < key.len() && keys.iter().any(|other| other != key && stem(other) == own)
+    })
 }

@@ -306,6 +306,9 @@ fn walk(
     add_sent_keys(operation, table, map, cx, path, changes);
     let count = fields_mut(operation, table).map_or(0, |f| f.len());
     for index in 0..count {
+        if !cx.request {
+            type_by_example(operation, table, index, map, path, changes);
+        }
         let Some(field) = fields_mut(operation, table).and_then(|f| f.get_mut(index)) else {
             return;
         };
@@ -378,6 +381,46 @@ fn add_sent_keys(
         if let Some(fields) = fields_mut(operation, table) {
             fields.push(field);
         }
+    }
+}
+
+/// A response field the table leaves an untyped object (`servers | Array of
+/// objects` and no table) takes the object its example shows, unless it
+/// reads as a map: the service was seen to send those fields.
+fn type_by_example(
+    operation: &mut OperationFile,
+    table: &Table,
+    index: usize,
+    map: &serde_json::Map<String, Value>,
+    path: &str,
+    changes: &mut Vec<String>,
+) {
+    let Some(field) = fields_mut(operation, table).and_then(|f| f.get(index)).cloned() else {
+        return;
+    };
+    // A field widened by an earlier example (it has a note) may be of another
+    // shape there: it stays as wide as both.
+    let untyped =
+        ["object", "any", "array<object>", "array<any>"].contains(&field.ty.as_str()) && field.note.is_none();
+    let Some(sent) = map.get(&field.name).filter(|_| untyped) else {
+        return;
+    };
+    let Some(ty) = (Inference {
+        objects: &mut operation.objects,
+    })
+    .untyped(&field, sent) else {
+        return;
+    };
+    changes.push(format!(
+        "response field `{path}{}`: documented as `{}` with no table, an example shows its fields; now `{ty}`",
+        field.name, field.ty
+    ));
+    if let Some(field) = fields_mut(operation, table).and_then(|f| f.get_mut(index)) {
+        add_note(
+            field,
+            "The page describes no fields; they are read off the page's example.",
+        );
+        field.ty = ty.to_string();
     }
 }
 
@@ -795,6 +838,50 @@ mod tests {
         assert_eq!(
             reconciled.changes[0],
             "response field `page_info`: not in the table, an example shows it; added as optional `PageInfo`"
+        );
+    }
+
+    #[test]
+    fn a_response_field_left_untyped_takes_the_object_its_example_shows_unless_a_map() {
+        let mut op: OperationFile = serde_yaml::from_str(
+            "operation: list\ntitle: {en: List}\nsources: []\nmethod: GET\nuri: /v1/servers\n\
+             response:\n  fields:\n  - name: servers\n    type: array<object>\n  - name: sys_tags\n    type: object\n\
+             \x20 - name: az_status\n    type: object\n  - name: quota\n    type: object\n    description: {en: Key-value pairs.}\n\
+             examples:\n- kind: response\n  status: 200\n  body: |\n    {\"servers\": [{\"id\": \"s1\", \"OS-EXT-STS:power_state\": 1}, \
+             {\"id\": \"s2\", \"name\": \"b\"}],\n     \"sys_tags\": {\"env\": \"prod\"}, \"az_status\": {\"az1\": \"sellout\", \"az2\": \"normal\"},\n     \
+             \"quota\": {\"cores\": 4}}\n",
+        )
+        .unwrap();
+        let reconciled = reconcile(&mut op);
+        let types: Vec<(&str, &str)> = op
+            .response
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .map(|f| (f.name.as_str(), f.ty.as_str()))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                ("servers", "array<Server>"),
+                ("sys_tags", "object"),
+                ("az_status", "object"),
+                ("quota", "object")
+            ]
+        );
+        let server: Vec<&str> = op.objects[0].fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            server,
+            ["OS-EXT-STS:power_state", "id", "name"],
+            "every element's keys"
+        );
+        assert_eq!(
+            reconciled.changes,
+            [
+                "response field `servers`: documented as `array<object>` with no table, an example shows its fields; \
+              now `array<Server>`"
+            ]
         );
     }
 }
