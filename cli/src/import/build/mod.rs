@@ -22,7 +22,7 @@ use bodies::{Interface, StatusGroup, UriNames};
 use fields::text_in;
 use link::Linker;
 
-use super::classify::{self, PageKind};
+use super::classify::{self, PageKind, PageTable, Role};
 use super::naming::operation_id;
 use super::page::Page;
 use super::report::{Finding, Section, Severity, TableReport};
@@ -70,7 +70,7 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
         return Built::skipped(kind.skipped(), findings);
     }
     let sections = classify::sections(page);
-    let Some(uri) = uri::find(page, &sections) else {
+    let Some(mut uri) = uri::find(page, &sections) else {
         findings.push(Finding::at(
             Section::Uri,
             Severity::Error,
@@ -80,8 +80,8 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
         ));
         return Built::skipped("no URI line", findings);
     };
-    let placeholders = placeholders(&uri, &mut findings);
     let (tables, roles) = classify::tables(page, &sections, &classify::statuses(page));
+    let placeholders = settled_placeholders(&mut uri, &tables, &roles, &mut findings);
     let names = UriNames {
         placeholders: &placeholders,
         query_names: &uri.query_names,
@@ -137,6 +137,37 @@ pub fn operation(page: &Page, source_page: &str) -> Built {
         tables: classify::report(&tables, &roles),
         unlinked,
     }
+}
+
+/// The URI's placeholders; where the URI line shows an example's values and
+/// none, the URI tables' names read into it.
+fn settled_placeholders(
+    uri: &mut uri::UriLine,
+    tables: &[PageTable],
+    roles: &[Role],
+    findings: &mut Vec<Finding>,
+) -> BTreeSet<String> {
+    let placeholders = placeholders(uri, findings);
+    if placeholders.is_empty()
+        && let Some(finding) = uri::example_values_as_placeholders(uri, &uri_rows(tables, roles))
+    {
+        findings.push(finding);
+        return self::placeholders(uri, findings);
+    }
+    placeholders
+}
+
+/// The names the URI tables give, in order.
+fn uri_rows(tables: &[PageTable], roles: &[Role]) -> Vec<String> {
+    let uri_tables = tables
+        .iter()
+        .zip(roles)
+        .filter(|(_, role)| **role == Role::UriParameters);
+    uri_tables
+        .filter_map(|(table, _)| Some((table.table, table.columns.as_ref()?)))
+        .flat_map(|(table, columns)| table.rows.iter().filter_map(|row| row.get(columns.name)))
+        .map(|cell| cell.text.trim().to_owned())
+        .collect()
 }
 
 /// The URI's placeholders; an unparseable URI is an error and has none.

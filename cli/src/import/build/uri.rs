@@ -20,6 +20,57 @@ pub struct UriLine {
     pub query_pairs: Vec<(String, String)>,
 }
 
+/// A URI line that shows an example request's values instead of its template
+/// (`GET https://{BMS Endpoint}/v1/bbf1946d…/baremetalservers/53206ed0-…`, the
+/// template itself missing from the page): its segments that are ids (a UUID,
+/// a long hex string) are the URI table's parameters, in order, when there are
+/// as many of each. The template is rewritten with them; what was read is said.
+pub fn example_values_as_placeholders(uri: &mut UriLine, uri_rows: &[String]) -> Option<Finding> {
+    let (path, query) = match uri.uri.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (uri.uri.as_str(), None),
+    };
+    let segments: Vec<&str> = path.split('/').collect();
+    let ids: Vec<usize> = (0..segments.len())
+        .filter(|&i| is_id_value(segments[i]))
+        .collect();
+    if ids.is_empty() || ids.len() != uri_rows.len() || path.contains('{') {
+        return None;
+    }
+    let mut filled: Vec<String> = segments.iter().map(|s| (*s).to_owned()).collect();
+    for (&at, name) in ids.iter().zip(uri_rows) {
+        filled[at] = format!("{{{name}}}");
+    }
+    let shown: Vec<String> = ids.iter().map(|&at| format!("`{}`", segments[at])).collect();
+    let named: Vec<String> = uri_rows.iter().map(|n| format!("`{{{n}}}`")).collect();
+    let mut template = filled.join("/");
+    if let Some(query) = query {
+        template = format!("{template}?{query}");
+    }
+    uri.uri = template;
+    Some(Finding::at(
+        Section::Uri,
+        Severity::Info,
+        "uri-from-example",
+        uri.line,
+        format!(
+            "the URI line shows example values ({}), no placeholders: read as the URI table's {}, in order",
+            shown.join(", "),
+            named.join(", ")
+        ),
+    ))
+}
+
+/// A path segment that is an id's value: a UUID, or 16 and more hex digits
+/// with a digit among them (a project or domain id).
+fn is_id_value(segment: &str) -> bool {
+    let hex = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_hexdigit());
+    let groups: Vec<&str> = segment.split('-').collect();
+    let uuid = groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12]) && groups.iter().all(|g| hex(g));
+    let long_hex = segment.len() >= 16 && hex(segment) && segment.chars().any(|c| c.is_ascii_digit());
+    uuid || long_hex
+}
+
 pub fn parse_method(word: &str) -> Option<Method> {
     Some(match word {
         "GET" => Method::Get,
@@ -496,6 +547,33 @@ mod tests {
             let page = format!("# 创建备份\n\n## URI\n\n{line}\n");
             assert_eq!(found("x.md", &page).as_deref(), Some(uri), "{line}");
         }
+    }
+
+    #[test]
+    fn a_uri_line_of_example_values_takes_the_uri_tables_names() {
+        let line = |uri: &str| UriLine {
+            method: Method::Get,
+            uri: uri.to_owned(),
+            line: 7,
+            query_names: Vec::new(),
+            query_pairs: Vec::new(),
+        };
+        let rows = ["project_id".to_owned(), "server_id".to_owned()];
+        let mut uri = line(
+            "/v1/bbf1946d374b44a0a2a95533562ba954/baremetalservers/53206ed0-56de-4d6b-b7ee-ffc62ca26f43",
+        );
+        let finding = example_values_as_placeholders(&mut uri, &rows).unwrap();
+        assert_eq!(uri.uri, "/v1/{project_id}/baremetalservers/{server_id}");
+        assert_eq!(finding.code, "uri-from-example");
+        // As many ids as rows, or nothing is guessed; names are not ids.
+        let mut one = line("/v1/bbf1946d374b44a0a2a95533562ba954/baremetalservers");
+        assert!(example_values_as_placeholders(&mut one, &rows).is_none());
+        let mut words = line("/v1/projects/baremetalservers/detail");
+        assert!(example_values_as_placeholders(&mut words, &rows[..1]).is_none());
+        assert!(
+            !is_id_value("deadbeefdeadbeef"),
+            "hex letters alone read as a word"
+        );
     }
 
     #[test]
