@@ -40,7 +40,12 @@ impl Inference<'_> {
             Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
             _ => return None,
         };
-        let keys: Vec<&String> = maps.iter().flat_map(|m| m.keys()).collect();
+        let keys: Vec<&String> = maps
+            .iter()
+            .flat_map(|m| m.keys())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let description = field.description.preferred().unwrap_or_default();
         if maps.is_empty()
             || is_free_form(&field.name)
@@ -162,12 +167,42 @@ fn is_free_form(name: &str) -> bool {
     FREE_FORM_NAMES.contains(&last)
 }
 
-/// Whether keys are numbered instances of one name (`key1`, `key2`; `az1`;
-/// `eu-de-01`): a map's keys, however they read.
+/// Whether keys are mostly numbered instances of one name (`key1`, `key2`;
+/// `az1`; `eu-de-01`): a map's keys, however they read. A struct may have a
+/// pair (`accessIPv4`, `accessIPv6`) among its other fields.
 fn numbered(keys: &[&String]) -> bool {
     let stem = |key: &str| key.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
-    keys.iter().any(|key| {
-        let own = stem(key);
-        own.len() < key.len() && keys.iter().any(|other| other != key && stem(other) == own)
-    })
+    let count = keys
+        .iter()
+        .filter(|key| {
+            let own = stem(key);
+            own.len() < key.len() && keys.iter().any(|other| other != *key && stem(other) == own)
+        })
+        .count();
+    count > 0 && count * 2 >= keys.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| (*n).to_owned()).collect()
+    }
+
+    #[test]
+    fn mostly_numbered_keys_are_a_maps_and_a_numbered_pair_is_not() {
+        let numbered_of = |names: &[&str]| numbered(&keys(names).iter().collect::<Vec<_>>());
+        assert!(numbered_of(&["key1", "key2"]));
+        assert!(numbered_of(&["eu-de-01", "eu-de-02", "eu-de-03"]));
+        assert!(!numbered_of(&[
+            "accessIPv4",
+            "accessIPv6",
+            "id",
+            "name",
+            "status"
+        ]));
+        assert!(!numbered_of(&["id", "name"]));
+        assert!(is_free_form("sys_tags") && is_free_form("extra_specs") && !is_free_form("servers"));
+    }
 }

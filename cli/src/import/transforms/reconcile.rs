@@ -576,6 +576,13 @@ fn check<'v>(ty: &TypeExpr, value: &'v Value) -> Result<Vec<(String, &'v Value)>
             }
             Ok(nested)
         }
+        // A map of lists (`Map<String,Array<JobQueryBean>>`) printed as the
+        // list itself: the list, as the example shows it.
+        (TypeExpr::Map(inner), Value::Array(_))
+            if matches!(**inner, TypeExpr::Array(_)) && check(inner, value).is_ok() =>
+        {
+            Err((**inner).clone())
+        }
         (TypeExpr::Ref(name), Value::Object(_)) => Ok(vec![(name.clone(), value)]),
         // One object documented, a list of them sent.
         (TypeExpr::Ref(name), Value::Array(items)) if items.iter().all(Value::is_object) => {
@@ -782,6 +789,8 @@ mod tests {
             Some("array<text_or<integer>>")
         );
         assert_eq!(widened("Job", "[{}]").as_deref(), Some("array<Job>"));
+        assert_eq!(widened("map<array<Job>>", "[{}]").as_deref(), Some("array<Job>"));
+        assert_eq!(widened("map<array<Job>>", "[1]").as_deref(), Some("any"));
         assert_eq!(widened("text_or<integer>", "\"x\""), None);
     }
 
