@@ -1953,3 +1953,80 @@ fn other_forms_of_a_body_and_of_its_objects_join_as_optional_fields() {
         .find(|o| format!("array<{}>", o.name) == nodes.ty);
     assert_eq!(node.expect("linked").fields[0].name, "host", "{:?}", nodes.ty);
 }
+
+#[test]
+fn a_type_table_no_field_holds_stays_an_object_of_the_operation() {
+    let params = ["参数", "参数类型", "描述"];
+    let response = table(&params, &[&["id", "String", "追踪器ID。"]]);
+    let selector = table(
+        &params,
+        &[&["exclude_service", "Array of strings", "不转储的云服务。"]],
+    );
+    // CTS documents `ManagementEventSelector` and no row or example holds it.
+    let page = |caption: &str| {
+        format!(
+            "# 创建追踪器\n\n## URI\n\nPOST /v3/trackers\n\n## 响应消息\n\n**表 1**  响应参数\n\n{response}\n\
+             **表 2**  {caption}\n\n{selector}\n"
+        )
+    };
+    let (op, findings) = import(&page("ManagementEventSelector"));
+    assert_eq!(op.objects.len(), 1, "{findings:?}");
+    assert_eq!(op.objects[0].name, "ManagementEventSelector");
+    assert_eq!(op.objects[0].fields[0].ty, "array<string>");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.code == "unheld-object" && f.severity == Severity::Info)
+    );
+    assert!(!findings.iter().any(|f| f.code == "unused-table"), "{findings:?}");
+    // A caption in words says nothing of a type: that table stays unused, and said.
+    let (op, findings) = import(&page("选择器说明"));
+    assert!(op.objects.is_empty());
+    assert!(findings.iter().any(|f| f.code == "unused-table"), "{findings:?}");
+}
+
+#[test]
+fn siblings_citing_one_table_share_its_object() {
+    let params = ["参数", "是否必选", "参数类型", "描述"];
+    let body = table(
+        &params,
+        &[
+            &["tags", "否", "Array of objects", "包含标签。详情请参见表2。"],
+            &[
+                "not_tags",
+                "否",
+                "Array of objects",
+                "不包含标签。详情请参见表2。",
+            ],
+            &["matches", "否", "Array of objects", "搜索字段。"],
+        ],
+    );
+    let tag = table(
+        &params,
+        &[
+            &["key", "是", "String", "键。"],
+            &["values", "是", "Array of strings", "值。"],
+        ],
+    );
+    // SDRS: every tag filter cites the one tag table; a field citing nothing
+    // takes nothing.
+    let page = format!(
+        "# 查询资源实例\n\n## URI\n\nPOST /v1/{{project_id}}/resource_instances/action\n\n## 请求消息\n\n\
+         **表 1**  请求参数\n\n{body}\n**表 2**  tag字段数据结构说明\n\n{tag}\n"
+    );
+    let (op, findings) = import(&page);
+    let types: Vec<&str> = op
+        .request_body
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .map(|f| f.ty.as_str())
+        .collect();
+    assert_eq!(
+        types,
+        ["array<Tag>", "array<Tag>", "array<object>"],
+        "{findings:?}"
+    );
+    assert_eq!(op.objects.len(), 1);
+}

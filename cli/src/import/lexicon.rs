@@ -305,6 +305,8 @@ pub const DEPRECATION_NOTE_WORDS: &[&str] = &["已过时", "已废弃", "out of 
 
 /// How captions end after the name of the object they describe.
 pub const CAPTION_SUFFIXES: &[&str] = &[
+    "参数数据结构说明",
+    "字段数据结构说明",
     "类型数据结构说明",
     "类型数据结构",
     "数据结构说明",

@@ -47,15 +47,24 @@ pub fn cites_by_title(text: &str, table: &Table) -> bool {
     })
 }
 
+/// What a caption is about, its suffixes taken off one after another:
+/// `vpc_info` of `vpc_info对象字段说明`, `tags` of `tags参数数据结构说明`.
+fn caption_subject(title: &str) -> &str {
+    let mut subject = title.trim();
+    while let Some(shorter) = CAPTION_SUFFIXES
+        .iter()
+        .find_map(|suffix| subject.strip_suffix(suffix))
+    {
+        subject = shorter.trim();
+    }
+    subject
+}
+
 pub fn caption_names_field(table: &Table, field: &str) -> bool {
     let title = table.title();
     // `Table 6 role_assignments.role`: the last segment of a dotted path.
     let last = title.rsplit('.').next().unwrap_or(title).trim();
-    let subject = CAPTION_SUFFIXES
-        .iter()
-        .find_map(|suffix| last.strip_suffix(suffix))
-        .unwrap_or(last)
-        .trim();
+    let subject = caption_subject(last);
     // `job状态结构` names `jobs`: the caption's leading ASCII word.
     let leading: String = title
         .chars()
@@ -93,11 +102,7 @@ pub fn caption_mentions_field(table: &Table, field: &str) -> bool {
 /// `GesQuotaResp类型`, or `Array of fixed_ip objects` for `fixed_ip对象`.
 pub fn field_cites_caption(table: &Table, field: &Field) -> bool {
     let title = table.title().trim();
-    let subject = CAPTION_SUFFIXES
-        .iter()
-        .find_map(|suffix| title.strip_suffix(suffix))
-        .unwrap_or(title)
-        .trim();
+    let subject = caption_subject(title);
     let doc_type = field.doc_type.as_deref().unwrap_or_default().trim();
     let description = field.description.preferred().unwrap_or_default();
     let cites_title = title.chars().count() >= 4
@@ -194,6 +199,23 @@ mod tests {
             ..Field::added("fixed_ips", "array<object>", false, "")
         };
         assert!(field_cites_caption(&captioned("表3 fixed_ip对象"), &field));
+        // DNS's `not_tags` (`Array of tags objects`) shares the `tags` table.
+        let not_tags = Field {
+            doc_type: Some("Array of tags objects".into()),
+            ..Field::added("not_tags", "array<object>", false, "")
+        };
+        assert!(field_cites_caption(
+            &captioned("表 3  tags参数数据结构说明"),
+            &not_tags
+        ));
+        let vpc_info = Field {
+            doc_type: Some("vpc_info object".into()),
+            ..Field::added("accept_vpc_info", "object", false, "")
+        };
+        assert!(field_cites_caption(
+            &captioned("表 3  vpc_info对象字段说明"),
+            &vpc_info
+        ));
         // A caption that is a prefix of the type's name is another type.
         let rules = Field {
             doc_type: Some("Array of TrafficMirrorFilterRule objects".into()),

@@ -8,6 +8,7 @@ use super::fields;
 use super::link::join_optional;
 use crate::import::classify::{self, PageTable, Role};
 use crate::import::lexicon::{Column, OF_AN_EXAMPLE_WORDS, says};
+use crate::import::naming::object_name;
 use crate::import::report::{Finding, Section, Severity};
 use hwcloud_model::spec::schema::{DocTable, Field, Lang, ObjectTable};
 use hwcloud_model::spec::types::TypeExpr;
@@ -17,7 +18,7 @@ pub fn assign(
     tables: &[PageTable],
     roles: &mut [Role],
     interface: &mut Interface,
-    objects: &mut [ObjectTable],
+    objects: &mut Vec<ObjectTable>,
     lang: Lang,
     findings: &mut Vec<Finding>,
 ) {
@@ -58,6 +59,16 @@ pub fn assign(
             interface.doc_tables.push(doc);
             continue;
         }
+        if let Some(object) = unheld_type(table, objects, lang) {
+            let message = format!(
+                "table `{}` describes the type `{}`, which no field of the page holds: kept as an object of the operation",
+                table.table.caption, object.name
+            );
+            findings.push(said(table, "unheld-object", message));
+            roles[t] = Role::Object(object.name.clone());
+            objects.push(object);
+            continue;
+        }
         roles[t] = classify::leftover(table);
         if let Role::Unused(why) = &roles[t] {
             findings.push(Finding::at(
@@ -69,6 +80,29 @@ pub fn assign(
             ));
         }
     }
+}
+
+/// A parameter table titled by a type's name alone (`ManagementEventSelector`,
+/// `ResourceTagResp`) that no row refers to: the type is the service's, and
+/// which field holds it the page does not say. It stays an object of the
+/// operation under that name, its fields read, so nothing of it is lost.
+fn unheld_type(table: &PageTable, objects: &[ObjectTable], lang: Lang) -> Option<ObjectTable> {
+    let columns = table.columns.as_ref().filter(|c| !c.is_value_table())?;
+    let name = table.table.title();
+    let humps = name.chars().filter(char::is_ascii_uppercase).count();
+    let type_name = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name.chars().any(|c| c.is_ascii_lowercase())
+        && humps >= 2;
+    if !type_name || objects.iter().any(|o| o.name == name) || table.table.rows.is_empty() {
+        return None;
+    }
+    Some(ObjectTable {
+        // A name the generated code reserves (`…Response`) is made another.
+        name: object_name(name, objects),
+        caption: fields::text_in(lang, name.to_owned()),
+        fields: fields::rows(&table.table.rows, columns, lang),
+    })
 }
 
 /// What became of a table, said at its line: an Info finding.

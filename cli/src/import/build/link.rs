@@ -10,8 +10,10 @@ use std::collections::BTreeSet;
 
 use super::fields::{self, text_in};
 use crate::import::classify::{PageTable, Role};
+use crate::import::english;
 use crate::import::naming::object_name;
 use crate::import::report::{Finding, Section, Severity};
+use hwcloud_model::names as naming;
 use hwcloud_model::spec::schema::{Field, Lang, ObjectTable};
 use hwcloud_model::spec::types::TypeExpr;
 
@@ -164,6 +166,9 @@ impl<'a, 'p> Linker<'a, 'p> {
     pub fn link(&mut self, fields: &mut [Field], source: usize, section: Section) {
         let tables = self.tables;
         let source_rows = &tables[source].table.rows;
+        // The objects of this table's fields, by the table numbers they cite
+        // and the field's name.
+        let mut cited_here: Vec<(Vec<u32>, String, String)> = Vec::new();
         for (row, field) in fields.iter_mut().enumerate() {
             if !wants_object(field) {
                 continue;
@@ -178,10 +183,24 @@ impl<'a, 'p> Linker<'a, 'p> {
                 .iter()
                 .map(|link| link.rsplit('#').next().unwrap_or(link))
                 .collect();
+            let cited = cited_numbers(field.description.preferred().unwrap_or_default());
             match self.target(field, &links, section) {
-                Some(t) => self.nest(field, t, section),
+                Some(t) => {
+                    let name = self.nest(field, t, section);
+                    cited_here.push((cited, field.name.clone(), name));
+                }
                 None => {
-                    self.share(field, section);
+                    // Siblings of one kind citing one table (`tags`, `not_tags`,
+                    // `tags_any`, each `详情请参见表1`) share the object the first
+                    // took; another kind citing it (`ipv6_bandwidth` beside
+                    // `networks`) is a slip, left to the other rules.
+                    let sibling = cited_here.iter().find(|(numbers, sibling, _)| {
+                        !cited.is_empty() && *numbers == cited && share_a_word(sibling, &field.name)
+                    });
+                    match sibling {
+                        Some((_, _, name)) => field.ty = of_object(field, name.clone()),
+                        None => self.share(field, section),
+                    }
                     if wants_object(field) && !full.is_empty() {
                         self.unlinked
                             .push((field.name.clone(), full.into_iter().cloned().collect()));
@@ -257,8 +276,9 @@ impl<'a, 'p> Linker<'a, 'p> {
         }
     }
 
-    /// Table `t` becomes the object of `field`, queued to follow its own fields.
-    pub fn nest(&mut self, field: &mut Field, t: usize, section: Section) {
+    /// Table `t` becomes the object of `field`, queued to follow its own
+    /// fields; the object's name.
+    pub fn nest(&mut self, field: &mut Field, t: usize, section: Section) -> String {
         let table = self.tables[t].table;
         let columns = self.tables[t].columns.as_ref().expect("a parameter table");
         let mut nested = fields::rows(&table.rows, columns, self.lang);
@@ -277,12 +297,13 @@ impl<'a, 'p> Linker<'a, 'p> {
         }
         self.roles[t] = Role::Object(name.clone());
         self.objects.push(ObjectTable {
-            name,
+            name: name.clone(),
             caption: text_in(self.lang, table.title().to_owned()),
             fields: nested,
         });
         self.pending.push((self.objects.len() - 1, t, section));
         self.sections.push(section);
+        name
     }
 
     /// A field citing several tables (`具体请参考表7和表8`: OBS or HDFS
@@ -321,6 +342,20 @@ pub fn wants_object(field: &Field) -> bool {
 }
 
 /// The element type inside every `array<…>` and `map<…>` of `ty`.
+/// Whether two field names share a word of three letters or more, in any
+/// number (`tags` and `not_tags_any`).
+fn share_a_word(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        naming::snake(name)
+            .split('_')
+            .filter(|w| w.len() >= 3)
+            .map(english::singular)
+            .collect()
+    };
+    let theirs = words(b);
+    words(a).iter().any(|w| theirs.contains(w))
+}
+
 fn innermost(ty: &TypeExpr) -> &TypeExpr {
     match ty {
         TypeExpr::Array(inner) | TypeExpr::Map(inner) => innermost(inner),
