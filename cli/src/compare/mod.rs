@@ -476,6 +476,15 @@ mod tests {
         assert_eq!(shape("/v3/{project_id}/backups/"), "/v3/{}/backups");
     }
 
+    /// The kind and member of each disagreement of the first operation.
+    fn kinds(comparison: &Comparison) -> Vec<(&str, &str)> {
+        comparison.matched[0]
+            .disagreements
+            .iter()
+            .map(|d| (d.kind, d.member.as_str()))
+            .collect()
+    }
+
     /// A service `widgets` with one operation file, one page and one vendor
     /// definition, compared with the pages at hand.
     fn compare_one(operation_yaml: &str, page: &str, definition: &str) -> Comparison {
@@ -550,11 +559,7 @@ mod tests {
                 agree: 1
             }
         );
-        let kinds: Vec<(&str, &str)> = comparison.matched[0]
-            .disagreements
-            .iter()
-            .map(|d| (d.kind, d.member.as_str()))
-            .collect();
+        let kinds = kinds(&comparison);
         assert_eq!(
             kinds,
             [
@@ -584,11 +589,7 @@ mod tests {
                 {"type": "object", "properties": {"metadata": {"type": "string"}, "data": {"type": "string"},
                   "groups": {"type": "array", "items": {"type": "object", "properties": {"metadata": {"type": "string"}}}}}}}}}}}}"#,
         );
-        let kinds: Vec<(&str, &str)> = comparison.matched[0]
-            .disagreements
-            .iter()
-            .map(|d| (d.kind, d.member.as_str()))
-            .collect();
+        let kinds = kinds(&comparison);
         assert_eq!(
             kinds,
             [

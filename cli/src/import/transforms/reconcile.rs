@@ -307,7 +307,7 @@ fn walk(
     let count = fields_mut(operation, table).map_or(0, |f| f.len());
     for index in 0..count {
         if !cx.request {
-            type_by_example(operation, table, index, map, path, changes);
+            retype_by_example(operation, table, index, map, path, changes);
         }
         let Some(field) = fields_mut(operation, table).and_then(|f| f.get_mut(index)) else {
             return;
@@ -384,10 +384,10 @@ fn add_sent_keys(
     }
 }
 
-/// A response field the table leaves an untyped object (`servers | Array of
-/// objects` and no table) takes the object its example shows, unless it
-/// reads as a map: the service was seen to send those fields.
-fn type_by_example(
+/// A response field the example shows otherwise than its table: an untyped
+/// object with its fields, or the object a one-field wrapper holds in the
+/// wrapper's place. The service was seen to send it so.
+fn retype_by_example(
     operation: &mut OperationFile,
     table: &Table,
     index: usize,
@@ -398,29 +398,107 @@ fn type_by_example(
     let Some(field) = fields_mut(operation, table).and_then(|f| f.get(index)).cloned() else {
         return;
     };
-    // A field widened by an earlier example (it has a note) may be of another
-    // shape there: it stays as wide as both.
-    let untyped =
-        ["object", "any", "array<object>", "array<any>"].contains(&field.ty.as_str()) && field.note.is_none();
-    let Some(sent) = map.get(&field.name).filter(|_| untyped) else {
-        return;
-    };
-    let Some(ty) = (Inference {
-        objects: &mut operation.objects,
-    })
-    .untyped(&field, sent) else {
+    let Some(sent) = map.get(&field.name) else { return };
+    let Some(retyped) = fields_of_untyped(&mut operation.objects, &field, sent)
+        .or_else(|| unwrapped(&operation.objects, &field, sent))
+    else {
         return;
     };
     changes.push(format!(
-        "response field `{path}{}`: documented as `{}` with no table, an example shows its fields; now `{ty}`",
-        field.name, field.ty
+        "response field `{path}{}`: {}",
+        field.name, retyped.change
     ));
     if let Some(field) = fields_mut(operation, table).and_then(|f| f.get_mut(index)) {
-        add_note(
-            field,
-            "The page describes no fields; they are read off the page's example.",
-        );
-        field.ty = ty.to_string();
+        add_note(field, &retyped.note);
+        field.ty = retyped.ty;
+    }
+}
+
+/// A field's new type, the note it takes and the change said.
+struct Retyped {
+    ty: String,
+    note: String,
+    change: String,
+}
+
+/// A field the table leaves an untyped object (`servers | Array of objects`
+/// and no table) takes the object its example shows, unless it reads as a
+/// map. A field widened by an earlier example (it has a note) may be of
+/// another shape there: it stays as wide as both.
+fn fields_of_untyped(objects: &mut Vec<ObjectTable>, field: &Field, sent: &Value) -> Option<Retyped> {
+    let untyped = ["object", "any", "array<object>", "array<any>"].contains(&field.ty.as_str());
+    if !untyped || field.note.is_some() {
+        return None;
+    }
+    let ty = Inference { objects }.untyped(field, sent)?;
+    Some(Retyped {
+        change: format!(
+            "documented as `{}` with no table, an example shows its fields; now `{ty}`",
+            field.ty
+        ),
+        ty: ty.to_string(),
+        note: "The page describes no fields; they are read off the page's example.".into(),
+    })
+}
+
+/// A field whose table wraps each value in an object of one field
+/// (`traffic_mirror_filters | Array of TrafficMirrorFilterResponseBody`, that
+/// one `traffic_mirror_filter | TrafficMirrorFilter object`) while the example
+/// shows the inner object's fields in its place, and not the wrapping key,
+/// holds the inner object.
+fn unwrapped(objects: &[ObjectTable], field: &Field, sent: &Value) -> Option<Retyped> {
+    let object = |name: &str| objects.iter().find(|o| o.name == name);
+    let documented = TypeExpr::parse(&field.ty).ok()?;
+    let wrapper = innermost_ref(&documented)?;
+    let [inner] = object(&wrapper)?.fields.as_slice() else {
+        return None;
+    };
+    let TypeExpr::Ref(target) = TypeExpr::parse(&inner.ty).ok()? else {
+        return None;
+    };
+    let shown = match sent {
+        Value::Array(items) => items.first().and_then(Value::as_object),
+        value => value.as_object(),
+    }
+    .filter(|shown| !shown.contains_key(&inner.name))?;
+    let target_fields = object(&target).map(|o| o.fields.as_slice()).unwrap_or_default();
+    let shared = shown
+        .keys()
+        .filter(|k| target_fields.iter().any(|f| &f.name == *k))
+        .count();
+    if shared < 2 || shared * 2 < shown.len() {
+        return None;
+    }
+    let ty = holding(documented, target.clone()).to_string();
+    Some(Retyped {
+        change: format!(
+            "the table wraps each in `{}` (`{wrapper}`), an example shows `{target}`'s fields in its place; now `{ty}`",
+            inner.name
+        ),
+        note: format!(
+            "Documented as `{}`, each wrapped in `{}`; the page's example shows the inner object.",
+            field.ty, inner.name
+        ),
+        ty,
+    })
+}
+
+/// The object a type holds, through arrays and maps.
+fn innermost_ref(ty: &TypeExpr) -> Option<String> {
+    match ty {
+        TypeExpr::Array(inner) | TypeExpr::Map(inner) => innermost_ref(inner),
+        TypeExpr::Ref(name) => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// `ty` holding the object `name` where it held another: `array<Wrapper>` →
+/// `array<Inner>`.
+fn holding(ty: TypeExpr, name: String) -> TypeExpr {
+    match ty {
+        TypeExpr::Array(inner) => TypeExpr::Array(Box::new(holding(*inner, name))),
+        TypeExpr::Map(inner) => TypeExpr::Map(Box::new(holding(*inner, name))),
+        _ => TypeExpr::Ref(name),
     }
 }
 
@@ -892,5 +970,33 @@ mod tests {
               now `array<Server>`"
             ]
         );
+    }
+
+    #[test]
+    fn a_wrapper_the_example_does_not_show_gives_way_to_the_object_it_wraps() {
+        let op = |example: &str| -> (OperationFile, Reconciled) {
+            let mut op: OperationFile = serde_yaml::from_str(&format!(
+                "operation: list\ntitle: {{en: List}}\nsources: []\nmethod: GET\nuri: /v3/filters\n\
+                 response:\n  fields:\n  - name: filters\n    type: array<Wrapper>\n\
+                 objects:\n- name: Wrapper\n  fields:\n  - name: filter\n    type: Filter\n\
+                 - name: Filter\n  fields:\n  - name: id\n    type: string\n  - name: name\n    type: string\n\
+                 examples:\n- kind: response\n  status: 200\n  body: '{example}'\n"
+            ))
+            .unwrap();
+            let reconciled = reconcile(&mut op);
+            (op, reconciled)
+        };
+        let (unwrapped, reconciled) = op(r#"{"filters": [{"id": "f1", "name": "a"}]}"#);
+        assert_eq!(unwrapped.response.as_ref().unwrap().fields[0].ty, "array<Filter>");
+        assert_eq!(
+            reconciled.changes,
+            [
+                "response field `filters`: the table wraps each in `filter` (`Wrapper`), an example shows \
+              `Filter`'s fields in its place; now `array<Filter>`"
+            ]
+        );
+        // The example that shows the wrapper keeps it.
+        let (kept, _) = op(r#"{"filters": [{"filter": {"id": "f1", "name": "a"}}]}"#);
+        assert_eq!(kept.response.as_ref().unwrap().fields[0].ty, "array<Wrapper>");
     }
 }
