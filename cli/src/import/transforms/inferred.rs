@@ -9,7 +9,6 @@ use serde_json::{Map, Value};
 use hwcloud_model::spec::schema::{Field, ObjectTable};
 use hwcloud_model::spec::types::TypeExpr;
 
-use super::reconcile::is_field_name;
 use crate::import::lexicon::{FREE_FORM_NAMES, FREE_FORM_WORDS, says};
 use crate::import::naming::object_name;
 use hwcloud_model::names;
@@ -158,6 +157,18 @@ fn added(name: &str, ty: &TypeExpr) -> Field {
             "Not in the page's tables; the page's example shows it.",
         )
     }
+}
+
+/// Whether an example's key reads as a field's name: not an id, a dotted
+/// key or a sentence, which are a map's keys or a value.
+pub fn is_field_name(key: &str) -> bool {
+    let digits = key.chars().filter(char::is_ascii_digit).count();
+    key.len() <= 64
+        && key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '@'))
+        && !(digits >= 4 && digits * 3 >= key.len())
 }
 
 /// Whether the last word of a field's name names a map (`extra_specs`, `sys_tags`).

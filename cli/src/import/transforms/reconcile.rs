@@ -12,7 +12,7 @@ use hwcloud_model::names;
 use hwcloud_model::spec::schema::{Body, ExampleFormat, ExampleKind, Field, ObjectTable, OperationFile};
 use hwcloud_model::spec::types::TypeExpr;
 
-use super::inferred::Inference;
+use super::inferred::{Inference, is_field_name};
 
 /// Which field list an example object is read against.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,12 +67,8 @@ pub fn reconcile(operation: &mut OperationFile) -> Reconciled {
         .collect();
     for (table, value) in &examples {
         let request = *table == Table::Request;
-        let prefix = if request {
-            "request field"
-        } else {
-            "response field"
-        };
-        let cx = Walk { prefix, request };
+        let cx = Walk { request };
+        let prefix = cx.prefix();
         if let Value::Array(items) = value {
             for item in items {
                 walk(operation, &cx, table, item, "[]", &mut changes, 0);
@@ -266,9 +262,20 @@ fn unwrap_root(body: &mut Body, objects: &mut Vec<ObjectTable>, example: &Value)
     ))
 }
 
-struct Walk<'a> {
-    prefix: &'a str,
+/// What is walked: a request's example (sent) or a response's (shown).
+struct Walk {
     request: bool,
+}
+
+impl Walk {
+    /// How the changes name a field.
+    fn prefix(&self) -> &'static str {
+        if self.request {
+            "request field"
+        } else {
+            "response field"
+        }
+    }
 }
 
 fn fields_mut<'a>(operation: &'a mut OperationFile, table: &Table) -> Option<&'a mut Vec<Field>> {
@@ -288,7 +295,7 @@ const MAX_DEPTH: usize = 16;
 
 fn walk(
     operation: &mut OperationFile,
-    cx: &Walk<'_>,
+    cx: &Walk,
     table: &Table,
     value: &Value,
     path: &str,
@@ -299,7 +306,7 @@ fn walk(
     if depth > MAX_DEPTH {
         return;
     }
-    let prefix = cx.prefix;
+    let prefix = cx.prefix();
     if let Some(fields) = fields_mut(operation, table) {
         respell(fields, map, prefix, path, changes);
     }
@@ -340,7 +347,7 @@ fn add_sent_keys(
     operation: &mut OperationFile,
     table: &Table,
     map: &serde_json::Map<String, Value>,
-    cx: &Walk<'_>,
+    cx: &Walk,
     path: &str,
     changes: &mut Vec<String>,
 ) {
@@ -373,7 +380,7 @@ fn add_sent_keys(
             }
             .field(key, sent)
         };
-        let (prefix, seen) = (cx.prefix, if cx.request { "sends" } else { "shows" });
+        let (prefix, seen) = (cx.prefix(), if cx.request { "sends" } else { "shows" });
         changes.push(format!(
             "{prefix} `{path}{key}`: not in the table, an example {seen} it; added as optional `{}`",
             field.ty
@@ -500,18 +507,6 @@ fn holding(ty: TypeExpr, name: String) -> TypeExpr {
         TypeExpr::Map(inner) => TypeExpr::Map(Box::new(holding(*inner, name))),
         _ => TypeExpr::Ref(name),
     }
-}
-
-/// Whether an example's key reads as a field's name: not an id, a dotted
-/// key or a sentence, which are a map's keys or a value.
-pub(super) fn is_field_name(key: &str) -> bool {
-    let digits = key.chars().filter(char::is_ascii_digit).count();
-    key.len() <= 64
-        && key.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '@'))
-        && !(digits >= 4 && digits * 3 >= key.len())
 }
 
 /// One field against what an example sends for it (`sent`): left out, a
